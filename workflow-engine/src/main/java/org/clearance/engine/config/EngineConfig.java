@@ -20,4 +20,20 @@ public interface EngineConfig {
 
   @WithDefault("1")
   int replicationFactor();
+
+  /** Threads running commands; each holds one database connection while it runs. */
+  @WithDefault("16")
+  int commandThreads();
+
+  /** Commands that may wait for a thread before the gateway answers RESOURCE_EXHAUSTED. */
+  @WithDefault("2000")
+  int commandQueueCapacity();
+
+  /** Long-poll duration of ActivateJobs when the request says 0 (milliseconds). */
+  @WithDefault("10000")
+  long defaultLongPollTimeout();
+
+  /** How often timed-out jobs are released and parked requests re-checked (milliseconds). */
+  @WithDefault("1000")
+  long sweepInterval();
 }

@@ -1,0 +1,189 @@
+package org.clearance.engine.deployment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import org.clearance.engine.db.Db;
+import org.clearance.engine.db.KeyGenerator;
+import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.record.RecordBatch;
+import org.jboss.logging.Logger;
+
+/**
+ * Deploys resources atomically: every resource is compiled first; only if all are valid are the new
+ * process versions stored, in one transaction. An identical redeploy keeps version and key.
+ */
+@ApplicationScoped
+public class DeploymentService {
+
+  private static final Logger LOG = Logger.getLogger(DeploymentService.class);
+
+  /** Serialises deployments so version numbers are assigned without gaps or races. */
+  private static final long DEPLOYMENT_LOCK = 0x5EB1_0000_0001L;
+
+  public record Resource(String name, byte[] content) {}
+
+  public record DeployedProcess(
+      String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
+
+  public record DeploymentResult(long key, List<DeployedProcess> processes) {}
+
+  private record Candidate(ExecutableProcess graph, Resource resource, String checksum) {}
+
+  private final Db db;
+  private final KeyGenerator keys;
+  private final ProcessCache cache;
+
+  DeploymentService(Db db, KeyGenerator keys, ProcessCache cache) {
+    this.db = db;
+    this.keys = keys;
+    this.cache = cache;
+  }
+
+  public DeploymentResult deploy(List<Resource> resources) {
+    if (resources.isEmpty()) {
+      throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
+    }
+    var candidates = new ArrayList<Candidate>();
+    var problems = new ArrayList<String>();
+    var processIds = new HashSet<String>();
+    for (Resource resource : resources) {
+      String name = resource.name() == null ? "" : resource.name();
+      if (name.endsWith(".dmn")) {
+        problems.add("'%s': DMN decisions are not supported by this engine yet".formatted(name));
+        continue;
+      }
+      if (!name.endsWith(".bpmn") && !name.endsWith(".xml")) {
+        problems.add(
+            "'%s': Expected a BPMN resource (.bpmn or .xml), but the resource type is unknown"
+                .formatted(name));
+        continue;
+      }
+      try {
+        String checksum = checksum(resource.content());
+        for (ExecutableProcess graph : BpmnCompiler.compile(name, resource.content()).processes()) {
+          if (!processIds.add(graph.bpmnProcessId())) {
+            problems.add(
+                "'%s': Duplicated process id '%s' in the resources of one deployment"
+                    .formatted(name, graph.bpmnProcessId()));
+          }
+          candidates.add(new Candidate(graph, resource, checksum));
+        }
+      } catch (InvalidModelException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw Rejection.invalidArgument(
+          "Expected to deploy new resources, but encountered the following errors:\n"
+              + String.join("\n", problems));
+    }
+    var stored = new ArrayList<ExecutableProcess>();
+    DeploymentResult result =
+        db.inTransaction(
+            connection -> {
+              stored.clear();
+              lock(connection);
+              long deploymentKey = keys.nextKey(connection);
+              var records = new RecordBatch();
+              var deployed = new ArrayList<DeployedProcess>();
+              for (Candidate candidate : candidates) {
+                ExecutableProcess process = store(connection, deploymentKey, candidate, records);
+                stored.add(process);
+                deployed.add(
+                    new DeployedProcess(
+                        process.bpmnProcessId(),
+                        process.version(),
+                        process.key(),
+                        process.resourceName()));
+              }
+              records.deployment(deploymentKey, deployed);
+              records.flush(connection);
+              return new DeploymentResult(deploymentKey, deployed);
+            });
+    stored.forEach(cache::put);
+    LOG.infof(
+        "Deployment %d: %s",
+        result.key(),
+        result.processes().stream().map(p -> p.bpmnProcessId() + " v" + p.version()).toList());
+    return result;
+  }
+
+  private ExecutableProcess store(
+      Connection connection, long deploymentKey, Candidate candidate, RecordBatch records)
+      throws SQLException {
+    String processId = candidate.graph().bpmnProcessId();
+    int latestVersion = 0;
+    try (var statement =
+        connection.prepareStatement(
+            "SELECT key, version, checksum FROM engine.process_definition"
+                + " WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1")) {
+      statement.setString(1, processId);
+      try (var rs = statement.executeQuery()) {
+        if (rs.next()) {
+          latestVersion = rs.getInt(2);
+          if (rs.getString(3).equals(candidate.checksum())) {
+            // Zeebe keeps the version and key of an identical redeploy.
+            return withIdentity(candidate, rs.getLong(1), latestVersion);
+          }
+        }
+      }
+    }
+    long key = keys.nextKey(connection);
+    int version = latestVersion + 1;
+    try (var statement =
+        connection.prepareStatement(
+            "INSERT INTO engine.process_definition"
+                + " (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      statement.setLong(1, key);
+      statement.setString(2, processId);
+      statement.setInt(3, version);
+      statement.setString(4, candidate.resource().name());
+      statement.setString(5, candidate.checksum());
+      statement.setBytes(6, candidate.resource().content());
+      statement.setLong(7, deploymentKey);
+      statement.executeUpdate();
+    }
+    records.processCreated(
+        key, processId, version, candidate.resource().name(), candidate.checksum());
+    return withIdentity(candidate, key, version);
+  }
+
+  private static ExecutableProcess withIdentity(Candidate candidate, long key, int version) {
+    ExecutableProcess graph = candidate.graph();
+    return new ExecutableProcess(
+        key,
+        graph.bpmnProcessId(),
+        version,
+        candidate.resource().name(),
+        graph.root(),
+        graph.elements());
+  }
+
+  private static void lock(Connection connection) throws SQLException {
+    try (var statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      statement.setLong(1, DEPLOYMENT_LOCK);
+      statement.execute();
+    }
+  }
+
+  private static String checksum(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String text(byte[] content) {
+    return new String(content, StandardCharsets.UTF_8);
+  }
+}

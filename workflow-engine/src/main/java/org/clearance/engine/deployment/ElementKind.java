@@ -1,0 +1,27 @@
+package org.clearance.engine.deployment;
+
+/** The behaviour an executable element has at run time. */
+public enum ElementKind {
+  PROCESS,
+  NONE_START_EVENT,
+  ERROR_START_EVENT,
+  NONE_END_EVENT,
+  ERROR_END_EVENT,
+  TERMINATE_END_EVENT,
+  NONE_INTERMEDIATE_THROW_EVENT,
+  /** Service, send and job-based user/script/business-rule tasks: a job for a worker. */
+  JOB_TASK,
+  SCRIPT_TASK,
+  /** Manual and undefined tasks: nothing to do. */
+  PASS_THROUGH_TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  INCLUSIVE_GATEWAY,
+  SUB_PROCESS,
+  EVENT_SUB_PROCESS,
+  ERROR_BOUNDARY_EVENT;
+
+  public boolean isScope() {
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
+  }
+}

@@ -1,0 +1,153 @@
+package org.clearance.engine.deployment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clearance.engine.expression.Expression;
+
+/**
+ * A compiled BPMN element. One class for all kinds keeps the graph simple; fields that do not apply
+ * to a kind stay empty. Instances are built by {@link BpmnCompiler} and never change after.
+ */
+public final class ExecutableElement {
+
+  /** A zeebe:input or zeebe:output: a FEEL source and a (possibly dotted) target path. */
+  public record Mapping(Expression source, String target) {}
+
+  final String id;
+  final ElementKind kind;
+  ExecutableElement flowScope;
+  final List<ExecutableFlow> incoming = new ArrayList<>();
+  final List<ExecutableFlow> outgoing = new ArrayList<>();
+  ExecutableFlow defaultFlow;
+  final List<Mapping> inputs = new ArrayList<>();
+  final List<Mapping> outputs = new ArrayList<>();
+
+  // jobs
+  Expression jobType;
+  Expression jobRetries;
+  final Map<String, String> headers = new LinkedHashMap<>();
+
+  /** Job-based user task headers whose values may be FEEL (assignee, candidate groups, ...). */
+  final Map<String, Expression> userTaskHeaders = new LinkedHashMap<>();
+
+  // script tasks
+  Expression script;
+  String resultVariable;
+
+  // errors: the code thrown by an error end event or caught by a catch event (null = catch all)
+  String errorCode;
+
+  // scopes
+  ExecutableElement noneStartEvent;
+  final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
+  ExecutableElement errorStartEvent;
+
+  // activities
+  final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  ExecutableElement attachedTo;
+
+  /** For inclusive joins: elements of the same scope from which this gateway can be reached. */
+  Set<String> upstream = Set.of();
+
+  ExecutableElement(String id, ElementKind kind) {
+    this.id = id;
+    this.kind = kind;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public ElementKind kind() {
+    return kind;
+  }
+
+  public ExecutableElement flowScope() {
+    return flowScope;
+  }
+
+  public List<ExecutableFlow> incoming() {
+    return incoming;
+  }
+
+  public List<ExecutableFlow> outgoing() {
+    return outgoing;
+  }
+
+  public ExecutableFlow defaultFlow() {
+    return defaultFlow;
+  }
+
+  public List<Mapping> inputs() {
+    return inputs;
+  }
+
+  public List<Mapping> outputs() {
+    return outputs;
+  }
+
+  public Expression jobType() {
+    return jobType;
+  }
+
+  public Expression jobRetries() {
+    return jobRetries;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Map<String, Expression> userTaskHeaders() {
+    return userTaskHeaders;
+  }
+
+  public Expression script() {
+    return script;
+  }
+
+  public String resultVariable() {
+    return resultVariable;
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public ExecutableElement noneStartEvent() {
+    return noneStartEvent;
+  }
+
+  public List<ExecutableElement> eventSubProcesses() {
+    return eventSubProcesses;
+  }
+
+  public ExecutableElement errorStartEvent() {
+    return errorStartEvent;
+  }
+
+  public List<ExecutableElement> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  public ExecutableElement attachedTo() {
+    return attachedTo;
+  }
+
+  public Set<String> upstream() {
+    return upstream;
+  }
+
+  public boolean isJoin() {
+    return incoming.size() > 1
+        && (kind == ElementKind.PARALLEL_GATEWAY || kind == ElementKind.INCLUSIVE_GATEWAY);
+  }
+
+  @Override
+  public String toString() {
+    return kind + "[" + id + "]";
+  }
+}

@@ -1,0 +1,191 @@
+package org.clearance.engine.job;
+
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
+import io.grpc.stub.StreamObserver;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.clearance.engine.gateway.CommandExecutor;
+import org.clearance.engine.job.JobService.Activation;
+import org.jboss.logging.Logger;
+
+/**
+ * ActivateJobs with long polling. A request that finds no job is parked (no thread waits for it);
+ * it is answered when a job of its type is signalled (commit in this process, NOTIFY from another)
+ * or when its request timeout passes.
+ */
+@ApplicationScoped
+public class ActivationLongPoll {
+
+  private static final Logger LOG = Logger.getLogger(ActivationLongPoll.class);
+
+  private final class Parked {
+    final Activation activation;
+    final StreamObserver<ActivateJobsResponse> observer;
+    final long deadline;
+    final AtomicBoolean claimed = new AtomicBoolean();
+    final AtomicBoolean cancelled;
+
+    Parked(
+        Activation activation,
+        StreamObserver<ActivateJobsResponse> observer,
+        long deadline,
+        AtomicBoolean cancelled) {
+      this.activation = activation;
+      this.observer = observer;
+      this.deadline = deadline;
+      this.cancelled = cancelled;
+    }
+  }
+
+  private final class TypeQueue {
+    final ConcurrentLinkedDeque<Parked> parked = new ConcurrentLinkedDeque<>();
+    final AtomicLong signals = new AtomicLong();
+    final AtomicInteger wip = new AtomicInteger();
+    final String type;
+
+    TypeQueue(String type) {
+      this.type = type;
+    }
+
+    void wake() {
+      signals.incrementAndGet();
+      if (!parked.isEmpty() && wip.getAndIncrement() == 0) {
+        executor.submitInternal(this::drain);
+      }
+    }
+
+    private void drain() {
+      int missed = 1;
+      do {
+        drainOnce();
+        missed = wip.addAndGet(-missed);
+      } while (missed != 0);
+    }
+
+    private void drainOnce() {
+      for (Parked request : parked) {
+        if (request.cancelled.get() || !request.claimed.compareAndSet(false, true)) {
+          parked.remove(request);
+          continue;
+        }
+        List<ActivatedJob> jobs;
+        try {
+          jobs = jobService.activate(request.activation);
+        } catch (RuntimeException e) {
+          parked.remove(request);
+          fail(request.observer, e);
+          continue;
+        }
+        if (!jobs.isEmpty()) {
+          parked.remove(request);
+          respond(request.observer, jobs);
+          continue;
+        }
+        if (System.currentTimeMillis() >= request.deadline) {
+          parked.remove(request);
+          respond(request.observer, List.of());
+          continue;
+        }
+        request.claimed.set(false);
+        return; // no more jobs of this type right now
+      }
+    }
+  }
+
+  private final JobService jobService;
+  private final CommandExecutor executor;
+  private final ScheduledExecutorService scheduler;
+  private final Map<String, TypeQueue> queues = new ConcurrentHashMap<>();
+
+  ActivationLongPoll(
+      JobService jobService,
+      CommandExecutor executor,
+      EngineScheduler scheduler,
+      JobSignals signals) {
+    this.jobService = jobService;
+    this.executor = executor;
+    this.scheduler = scheduler.executor();
+    signals.onJobsAvailable(this::jobsAvailable);
+  }
+
+  public void jobsAvailable(String type) {
+    TypeQueue queue = queues.get(type);
+    if (queue != null) {
+      queue.wake();
+    }
+  }
+
+  /** Job types some request is waiting for; the sweep re-checks them. */
+  public Set<String> waitingTypes() {
+    var types = new java.util.HashSet<String>();
+    queues.forEach(
+        (type, queue) -> {
+          if (!queue.parked.isEmpty()) {
+            types.add(type);
+          }
+        });
+    return types;
+  }
+
+  /** Runs on a command thread. */
+  public void activate(
+      Activation activation,
+      long longPollTimeout,
+      StreamObserver<ActivateJobsResponse> observer,
+      AtomicBoolean cancelled) {
+    TypeQueue queue = queues.computeIfAbsent(activation.type(), TypeQueue::new);
+    long signalsBefore = queue.signals.get();
+    List<ActivatedJob> jobs = jobService.activate(activation);
+    if (!jobs.isEmpty() || longPollTimeout < 0) {
+      respond(observer, jobs);
+      return;
+    }
+    var request =
+        new Parked(activation, observer, System.currentTimeMillis() + longPollTimeout, cancelled);
+    queue.parked.add(request);
+    scheduler.schedule(
+        () -> {
+          if (request.claimed.compareAndSet(false, true)) {
+            queue.parked.remove(request);
+            respond(observer, List.of());
+          }
+        },
+        longPollTimeout,
+        TimeUnit.MILLISECONDS);
+    if (queue.signals.get() != signalsBefore) {
+      queue.wake(); // a job arrived between our attempt and parking
+    }
+  }
+
+  private static void respond(
+      StreamObserver<ActivateJobsResponse> observer, List<ActivatedJob> jobs) {
+    try {
+      if (!jobs.isEmpty()) {
+        observer.onNext(ActivateJobsResponse.newBuilder().addAllJobs(jobs).build());
+      }
+      observer.onCompleted();
+    } catch (RuntimeException e) {
+      LOG.debugf("Could not answer ActivateJobs: %s", e.getMessage());
+    }
+  }
+
+  private static void fail(StreamObserver<ActivateJobsResponse> observer, RuntimeException e) {
+    Consumer<Throwable> onError = observer::onError;
+    try {
+      onError.accept(io.grpc.Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
+    } catch (RuntimeException ignored) {
+      // the call is gone
+    }
+  }
+}

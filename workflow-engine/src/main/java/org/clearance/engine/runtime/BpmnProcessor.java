@@ -1,0 +1,676 @@
+package org.clearance.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.clearance.engine.db.Json;
+import org.clearance.engine.deployment.ElementKind;
+import org.clearance.engine.deployment.ExecutableElement;
+import org.clearance.engine.deployment.ExecutableElement.Mapping;
+import org.clearance.engine.deployment.ExecutableFlow;
+import org.clearance.engine.expression.EvaluationException;
+import org.clearance.engine.expression.Feel;
+import org.clearance.engine.runtime.ElementInstance.State;
+import org.clearance.engine.runtime.ElementInstance.Step;
+
+/**
+ * Moves tokens through the compiled graph until every branch reaches a wait state (a job, an
+ * incident) or the instance ends. Work is queued on an agenda instead of recursing, so long chains
+ * of pass-through elements do not grow the stack. Everything happens in memory on the locked {@link
+ * InstanceState}; {@link Execution#flush()} persists the outcome.
+ */
+public final class BpmnProcessor {
+
+  public static final String PROCESS_INSTANCE = "PROCESS_INSTANCE";
+
+  private final Execution execution;
+  private final InstanceState state;
+  private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
+
+  public BpmnProcessor(Execution execution) {
+    this.execution = execution;
+    this.state = execution.state;
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  public void startProcess(Map<String, JsonNode> variables) {
+    ExecutableElement root = execution.process.root();
+    var instance = new ElementInstance(state.processInstanceKey, root.id(), 0);
+    state.add(instance);
+    elementRecord(instance, "ELEMENT_ACTIVATING");
+    variables.forEach((name, value) -> setLocal(instance.key, name, value));
+    instance.state = State.ACTIVATED;
+    elementRecord(instance, "ELEMENT_ACTIVATED");
+    activate(root.noneStartEvent(), instance, null);
+    drain();
+  }
+
+  /** A job of a task completed: the task completes with the job's variables. */
+  public void completeJobTask(ElementInstance task, Map<String, JsonNode> variables) {
+    task.jobKey = 0;
+    complete(task, variables, null);
+    drain();
+  }
+
+  public void setVariables(long scopeKey, Map<String, JsonNode> variables, boolean local) {
+    variables.forEach(
+        (name, value) -> {
+          if (local) {
+            setLocal(scopeKey, name, value);
+          } else {
+            propagate(scopeKey, name, value);
+          }
+        });
+  }
+
+  /**
+   * Throws an error from an element (a job's task or an error end event).
+   *
+   * @return false if nothing catches it
+   */
+  public boolean throwError(
+      ElementInstance thrower, String errorCode, Map<String, JsonNode> variables) {
+    boolean caught = catchError(thrower, errorCode, variables);
+    drain();
+    return caught;
+  }
+
+  public void cancel() {
+    ElementInstance root = state.element(state.processInstanceKey);
+    for (ElementInstance child : state.children(root.key)) {
+      terminate(child);
+    }
+    elementRecord(root, "ELEMENT_TERMINATED");
+    state.remove(root);
+    execution.ended = true;
+  }
+
+  /** Continues an element whose incident was resolved. */
+  public void retry(ElementInstance instance) {
+    Step step = instance.pendingStep;
+    instance.pendingStep = Step.NONE;
+    instance.incidentKey = 0;
+    switch (step) {
+      case ACTIVATE -> {
+        instance.state = State.ACTIVATING;
+        agenda.add(() -> onActivate(instance));
+      }
+      case COMPLETE -> agenda.add(() -> complete(instance, Map.of(), null));
+      default -> instance.state = State.ACTIVATED;
+    }
+    drain();
+  }
+
+  /** Raises an incident on an element; it stays put until the incident is resolved. */
+  public long raiseIncident(
+      ElementInstance instance, String errorType, String message, Step step, Long jobKey) {
+    long key = execution.nextKey();
+    instance.state = State.INCIDENT;
+    instance.incidentKey = key;
+    instance.pendingStep = step;
+    execution.newIncidents.add(
+        new Execution.Incident(
+            key,
+            state.processInstanceKey,
+            instance.key,
+            instance.elementId,
+            jobKey,
+            errorType,
+            message));
+    ObjectNode value = Json.object();
+    value.put("errorType", errorType);
+    value.put("errorMessage", message);
+    value.put("bpmnProcessId", execution.process.bpmnProcessId());
+    value.put("processDefinitionKey", execution.process.key());
+    value.put("processInstanceKey", state.processInstanceKey);
+    value.put("elementId", instance.elementId);
+    value.put("elementInstanceKey", instance.key);
+    if (jobKey != null) {
+      value.put("jobKey", jobKey);
+    }
+    execution.record(key, "INCIDENT", "CREATED", value);
+    return key;
+  }
+
+  public void resolveIncidentRecord(long incidentKey, ElementInstance instance) {
+    execution.resolvedIncidents.add(incidentKey);
+    ObjectNode value = Json.object();
+    value.put("processInstanceKey", state.processInstanceKey);
+    value.put("elementId", instance.elementId);
+    value.put("elementInstanceKey", instance.key);
+    execution.record(incidentKey, "INCIDENT", "RESOLVED", value);
+  }
+
+  // ---------------------------------------------------------------- token flow
+
+  private void drain() {
+    Runnable next;
+    while ((next = agenda.poll()) != null) {
+      next.run();
+    }
+  }
+
+  private ElementInstance activate(
+      ExecutableElement element, ElementInstance flowScope, Map<String, JsonNode> eventVariables) {
+    var instance = new ElementInstance(execution.nextKey(), element.id(), flowScope.key);
+    instance.eventVariables = eventVariables;
+    state.add(instance);
+    elementRecord(instance, "ELEMENT_ACTIVATING");
+    agenda.add(() -> onActivate(instance));
+    return instance;
+  }
+
+  private void onActivate(ElementInstance instance) {
+    if (state.element(instance.key) == null) {
+      return; // terminated meanwhile
+    }
+    ExecutableElement element = execution.process.element(instance.elementId);
+    try {
+      applyInputs(element, instance);
+    } catch (EvaluationException e) {
+      raiseIncident(instance, "IO_MAPPING_ERROR", e.getMessage(), Step.ACTIVATE, null);
+      return;
+    }
+    instance.state = State.ACTIVATED;
+    elementRecord(instance, "ELEMENT_ACTIVATED");
+    Map<String, JsonNode> eventVariables =
+        instance.eventVariables == null ? Map.of() : instance.eventVariables;
+    instance.eventVariables = null;
+    switch (element.kind()) {
+      case NONE_START_EVENT,
+          ERROR_START_EVENT,
+          NONE_INTERMEDIATE_THROW_EVENT,
+          PASS_THROUGH_TASK,
+          NONE_END_EVENT,
+          TERMINATE_END_EVENT,
+          PARALLEL_GATEWAY,
+          ERROR_BOUNDARY_EVENT ->
+          complete(instance, eventVariables, null);
+      case JOB_TASK -> createJob(element, instance);
+      case SCRIPT_TASK -> {
+        JsonNode result;
+        try {
+          result = Feel.evaluate(element.script(), state.visibleFrom(instance.key));
+        } catch (EvaluationException e) {
+          raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
+          return;
+        }
+        var variables = new LinkedHashMap<String, JsonNode>();
+        variables.put(element.resultVariable(), result);
+        complete(instance, variables, null);
+      }
+      case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> {
+        List<ExecutableFlow> flows;
+        try {
+          flows = chooseFlows(element, instance);
+        } catch (EvaluationException e) {
+          raiseIncident(instance, "CONDITION_ERROR", e.getMessage(), Step.ACTIVATE, null);
+          return;
+        }
+        if (flows.isEmpty()) {
+          raiseIncident(
+              instance,
+              "CONDITION_ERROR",
+              "Expected at least one condition to evaluate to true, or to have a default flow",
+              Step.ACTIVATE,
+              null);
+          return;
+        }
+        complete(instance, Map.of(), flows);
+      }
+      case SUB_PROCESS -> activate(element.noneStartEvent(), instance, null);
+      case EVENT_SUB_PROCESS -> activate(element.errorStartEvent(), instance, eventVariables);
+      case ERROR_END_EVENT -> {
+        if (!catchError(instance, element.errorCode(), Map.of())) {
+          raiseUncaughtErrorIncident(instance, element.errorCode(), "", null);
+        }
+      }
+      case PROCESS -> throw new IllegalStateException("process activated as element");
+    }
+  }
+
+  private List<ExecutableFlow> chooseFlows(ExecutableElement gateway, ElementInstance instance) {
+    Function<String, JsonNode> variables = state.visibleFrom(instance.key);
+    if (gateway.outgoing().size() == 1 && gateway.outgoing().get(0).condition() == null) {
+      return List.of(gateway.outgoing().get(0));
+    }
+    var taken = new ArrayList<ExecutableFlow>();
+    for (ExecutableFlow flow : gateway.outgoing()) {
+      if (flow == gateway.defaultFlow() || flow.condition() == null) {
+        continue;
+      }
+      if (Feel.evaluateCondition(flow.condition(), variables)) {
+        taken.add(flow);
+        if (gateway.kind() == ElementKind.EXCLUSIVE_GATEWAY) {
+          break;
+        }
+      }
+    }
+    if (taken.isEmpty() && gateway.defaultFlow() != null) {
+      taken.add(gateway.defaultFlow());
+    }
+    return taken;
+  }
+
+  /**
+   * Completes an element: merges result variables (a job's, a script's or an event's), applies
+   * output mappings, then takes the outgoing flows.
+   *
+   * @param flows the flows a gateway chose; null for "all outgoing"
+   */
+  private void complete(
+      ElementInstance instance, Map<String, JsonNode> resultVariables, List<ExecutableFlow> flows) {
+    if (state.element(instance.key) == null) {
+      return;
+    }
+    ExecutableElement element = execution.process.element(instance.elementId);
+    if (instance.state != State.COMPLETING) {
+      instance.state = State.COMPLETING;
+      elementRecord(instance, "ELEMENT_COMPLETING");
+    }
+    if (!resultVariables.isEmpty()) {
+      // With output mappings the result stays local so the mappings can read it; without, it is
+      // merged into the process instance (stopping at the first scope that has the variable).
+      boolean local = !element.outputs().isEmpty();
+      resultVariables.forEach(
+          (name, value) -> {
+            if (local) {
+              setLocal(instance.key, name, value);
+            } else {
+              propagate(instance.key, name, value);
+            }
+          });
+    }
+    try {
+      applyOutputs(element, instance);
+    } catch (EvaluationException e) {
+      raiseIncident(instance, "IO_MAPPING_ERROR", e.getMessage(), Step.COMPLETE, null);
+      return;
+    }
+    ElementInstance scope = state.element(instance.parentKey);
+    elementRecord(instance, "ELEMENT_COMPLETED");
+    state.remove(instance);
+
+    if (element.kind() == ElementKind.TERMINATE_END_EVENT) {
+      for (ElementInstance sibling : state.children(scope.key)) {
+        terminate(sibling);
+      }
+      state.joins.remove(scope.key);
+      completeScopeIfDone(scope);
+      return;
+    }
+    List<ExecutableFlow> taking = flows != null ? flows : element.outgoing();
+    if (element.kind() == ElementKind.EVENT_SUB_PROCESS) {
+      completeScopeIfDone(scope);
+      return;
+    }
+    if (taking.isEmpty()) {
+      completeScopeIfDone(scope);
+    } else {
+      for (ExecutableFlow flow : taking) {
+        takeFlow(flow, scope);
+      }
+    }
+    agenda.add(() -> checkInclusiveJoins(scope));
+  }
+
+  private void takeFlow(ExecutableFlow flow, ElementInstance scope) {
+    ObjectNode value = elementValue(flow.id(), scope.key, "SEQUENCE_FLOW");
+    execution.record(execution.nextKey(), PROCESS_INSTANCE, "SEQUENCE_FLOW_TAKEN", value);
+    ExecutableElement target = flow.target();
+    if (target.isJoin()) {
+      state
+          .joins
+          .computeIfAbsent(scope.key, k -> new LinkedHashMap<>())
+          .computeIfAbsent(target.id(), k -> new LinkedHashMap<>())
+          .merge(flow.id(), 1, Integer::sum);
+      agenda.add(() -> tryJoin(target, scope));
+    } else {
+      activate(target, scope, null);
+    }
+  }
+
+  private void tryJoin(ExecutableElement gateway, ElementInstance scope) {
+    if (state.element(scope.key) == null) {
+      return;
+    }
+    var gateways = state.joins.get(scope.key);
+    Map<String, Integer> tokens = gateways == null ? null : gateways.get(gateway.id());
+    if (tokens == null || tokens.isEmpty()) {
+      return;
+    }
+    if (gateway.kind() == ElementKind.PARALLEL_GATEWAY) {
+      for (ExecutableFlow incoming : gateway.incoming()) {
+        if (tokens.getOrDefault(incoming.id(), 0) < 1) {
+          return;
+        }
+      }
+    } else if (!inclusiveJoinCanFire(gateway, scope)) {
+      return;
+    }
+    for (ExecutableFlow incoming : gateway.incoming()) {
+      tokens.computeIfPresent(incoming.id(), (id, count) -> count > 1 ? count - 1 : null);
+    }
+    if (tokens.isEmpty()) {
+      gateways.remove(gateway.id());
+      if (gateways.isEmpty()) {
+        state.joins.remove(scope.key);
+      }
+    }
+    activate(gateway, scope, null);
+  }
+
+  /** An inclusive join fires once no token in its scope can still reach it. */
+  private boolean inclusiveJoinCanFire(ExecutableElement gateway, ElementInstance scope) {
+    for (ElementInstance child : state.children(scope.key)) {
+      if (gateway.upstream().contains(child.elementId)) {
+        return false;
+      }
+    }
+    var gateways = state.joins.get(scope.key);
+    if (gateways != null) {
+      for (var entry : gateways.entrySet()) {
+        if (!entry.getKey().equals(gateway.id())
+            && gateway.upstream().contains(entry.getKey())
+            && entry.getValue().values().stream().anyMatch(count -> count > 0)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void checkInclusiveJoins(ElementInstance scope) {
+    var gateways = state.joins.get(scope.key);
+    if (gateways == null || state.element(scope.key) == null) {
+      return;
+    }
+    ExecutableElement scopeElement = execution.process.element(scope.elementId);
+    for (String gatewayId : List.copyOf(gateways.keySet())) {
+      ExecutableElement gateway = execution.process.element(gatewayId);
+      if (gateway.kind() == ElementKind.INCLUSIVE_GATEWAY && gateway.flowScope() == scopeElement) {
+        tryJoin(gateway, scope);
+      }
+    }
+  }
+
+  private void completeScopeIfDone(ElementInstance scope) {
+    if (scope == null || state.element(scope.key) == null) {
+      return;
+    }
+    if (!state.children(scope.key).isEmpty() || state.hasWaitingTokens(scope.key)) {
+      return;
+    }
+    if (scope.key == state.processInstanceKey) {
+      completeProcess(scope);
+    } else {
+      agenda.add(() -> complete(scope, Map.of(), null));
+    }
+  }
+
+  private void completeProcess(ElementInstance root) {
+    elementRecord(root, "ELEMENT_COMPLETING");
+    if (state.awaitingResult) {
+      Map<String, JsonNode> variables = state.allVisible(root.key);
+      if (!state.fetchVariables.isEmpty()) {
+        variables.keySet().retainAll(state.fetchVariables);
+      }
+      execution.result = variables;
+    }
+    elementRecord(root, "ELEMENT_COMPLETED");
+    state.remove(root);
+    execution.ended = true;
+  }
+
+  private void terminate(ElementInstance instance) {
+    for (ElementInstance child : state.children(instance.key)) {
+      terminate(child);
+    }
+    if (instance.jobKey != 0) {
+      try {
+        execution.deleteAnyJob(instance.jobKey);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      ObjectNode value = elementValue(instance.elementId, instance.key, null);
+      execution.record(instance.jobKey, "JOB", "CANCELED", value);
+    }
+    if (instance.incidentKey != 0) {
+      resolveIncidentRecord(instance.incidentKey, instance);
+    }
+    elementRecord(instance, "ELEMENT_TERMINATED");
+    state.remove(instance);
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  private boolean catchError(
+      ElementInstance thrower, String errorCode, Map<String, JsonNode> variables) {
+    ElementInstance current = thrower;
+    while (current != null) {
+      ExecutableElement element = execution.process.element(current.elementId);
+      if (current != thrower && element.kind().isScope()) {
+        ExecutableElement eventSubProcess =
+            match(element.eventSubProcesses(), errorCode, ExecutableElement::errorStartEvent);
+        if (eventSubProcess != null) {
+          for (ElementInstance child : state.children(current.key)) {
+            terminate(child);
+          }
+          state.joins.remove(current.key);
+          activate(eventSubProcess, current, variables);
+          return true;
+        }
+      }
+      ExecutableElement boundary = match(element.boundaryEvents(), errorCode, e -> e);
+      if (boundary != null) {
+        ElementInstance scope = state.element(current.parentKey);
+        terminate(current);
+        activate(boundary, scope, variables);
+        return true;
+      }
+      current = current.parentKey == 0 ? null : state.element(current.parentKey);
+    }
+    return false;
+  }
+
+  private static ExecutableElement match(
+      List<ExecutableElement> candidates,
+      String errorCode,
+      Function<ExecutableElement, ExecutableElement> catchEvent) {
+    ExecutableElement catchAll = null;
+    for (ExecutableElement candidate : candidates) {
+      String code = catchEvent.apply(candidate).errorCode();
+      if (code == null || code.isBlank()) {
+        if (catchAll == null) {
+          catchAll = candidate;
+        }
+      } else if (code.equals(errorCode)) {
+        return candidate;
+      }
+    }
+    return catchAll;
+  }
+
+  public long raiseUncaughtErrorIncident(
+      ElementInstance thrower, String errorCode, String message, Long jobKey) {
+    String text =
+        "Expected to throw an error event with the code '%s'%s, but it was not caught. No error events are available in the scope."
+            .formatted(
+                errorCode,
+                message == null || message.isBlank() ? "" : " with message '" + message + "'");
+    return raiseIncident(
+        thrower, "UNHANDLED_ERROR_EVENT", text, jobKey != null ? Step.JOB : Step.ACTIVATE, jobKey);
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  private void createJob(ExecutableElement element, ElementInstance instance) {
+    Function<String, JsonNode> variables = state.visibleFrom(instance.key);
+    String type;
+    int retries;
+    ObjectNode headers = Json.object();
+    try {
+      type = Feel.evaluateString(element.jobType(), variables);
+      retries = (int) Feel.evaluateNumber(element.jobRetries(), variables);
+      element.headers().forEach(headers::put);
+      for (var header : element.userTaskHeaders().entrySet()) {
+        String name = header.getKey();
+        if (name.endsWith("candidateGroups") || name.endsWith("candidateUsers")) {
+          var list = Feel.evaluateStringList(header.getValue(), variables);
+          headers.put(name, Json.write(list));
+        } else {
+          JsonNode value = Feel.evaluate(header.getValue(), variables);
+          if (!value.isNull()) {
+            headers.put(name, value.isTextual() ? value.textValue() : value.toString());
+          }
+        }
+      }
+    } catch (EvaluationException e) {
+      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
+      return;
+    }
+    long key = execution.nextKey();
+    var job =
+        new JobRow(
+            key,
+            type,
+            JobRow.ACTIVATABLE,
+            0,
+            execution.now,
+            retries,
+            null,
+            null,
+            state.processInstanceKey,
+            instance.key,
+            instance.elementId,
+            execution.process.key(),
+            execution.process.bpmnProcessId(),
+            execution.process.version(),
+            headers.toString());
+    execution.newJobs.add(job);
+    execution.signalledJobTypes.add(type);
+    instance.jobKey = key;
+    ObjectNode value = elementValue(instance.elementId, instance.key, null);
+    value.put("type", type);
+    value.put("retries", retries);
+    value.set("customHeaders", headers);
+    execution.record(key, "JOB", "CREATED", value);
+  }
+
+  // ---------------------------------------------------------------- variables
+
+  private void applyInputs(ExecutableElement element, ElementInstance instance) {
+    if (element.inputs().isEmpty()) {
+      return;
+    }
+    var local = new LinkedHashMap<String, JsonNode>();
+    Function<String, JsonNode> lookup =
+        name -> local.containsKey(name) ? local.get(name) : state.lookup(instance.parentKey, name);
+    for (Mapping mapping : element.inputs()) {
+      JsonNode value = Feel.evaluate(mapping.source(), lookup);
+      assign(local, mapping.target(), value, lookup);
+    }
+    local.forEach((name, value) -> setLocal(instance.key, name, value));
+  }
+
+  private void applyOutputs(ExecutableElement element, ElementInstance instance) {
+    if (element.outputs().isEmpty()) {
+      return;
+    }
+    var result = new LinkedHashMap<String, JsonNode>();
+    Function<String, JsonNode> visible = state.visibleFrom(instance.key);
+    Function<String, JsonNode> outer =
+        name ->
+            result.containsKey(name) ? result.get(name) : state.lookup(instance.parentKey, name);
+    for (Mapping mapping : element.outputs()) {
+      JsonNode value = Feel.evaluate(mapping.source(), visible);
+      assign(result, mapping.target(), value, outer);
+    }
+    result.forEach((name, value) -> propagate(instance.parentKey, name, value));
+  }
+
+  /** Assigns a value to a target path like {@code a.b.c}, merging into an existing object. */
+  private static void assign(
+      Map<String, JsonNode> into,
+      String target,
+      JsonNode value,
+      Function<String, JsonNode> existing) {
+    String[] path = target.split("\\.");
+    if (path.length == 1) {
+      into.put(target, value);
+      return;
+    }
+    JsonNode current = existing.apply(path[0]);
+    ObjectNode root =
+        current != null && current.isObject() ? ((ObjectNode) current).deepCopy() : Json.object();
+    ObjectNode node = root;
+    for (int i = 1; i < path.length - 1; i++) {
+      JsonNode child = node.get(path[i]);
+      if (child == null || !child.isObject()) {
+        child = node.putObject(path[i]);
+      }
+      node = (ObjectNode) child;
+    }
+    node.set(path[path.length - 1], value);
+    into.put(path[0], root);
+  }
+
+  private void setLocal(long scopeKey, String name, JsonNode value) {
+    Map<String, JsonNode> scope =
+        state.variables.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>());
+    JsonNode previous = scope.put(name, value);
+    if (previous != null && previous.equals(value)) {
+      return;
+    }
+    ObjectNode record = Json.object();
+    record.put("name", name);
+    record.put("value", value.toString());
+    record.put("scopeKey", scopeKey);
+    record.put("processInstanceKey", state.processInstanceKey);
+    execution.record(
+        execution.nextKey(), "VARIABLE", previous == null ? "CREATED" : "UPDATED", record);
+  }
+
+  private void propagate(long fromScopeKey, String name, JsonNode value) {
+    long current = fromScopeKey;
+    while (current != 0) {
+      Map<String, JsonNode> local = state.variables.get(current);
+      if (local != null && local.containsKey(name)) {
+        setLocal(current, name, value);
+        return;
+      }
+      ElementInstance element = state.element(current);
+      current = element == null ? 0 : element.parentKey;
+    }
+    setLocal(state.processInstanceKey, name, value);
+  }
+
+  // ---------------------------------------------------------------- records
+
+  private void elementRecord(ElementInstance instance, String intent) {
+    ExecutableElement element = execution.process.element(instance.elementId);
+    ObjectNode value = elementValue(instance.elementId, instance.parentKey, element.kind().name());
+    execution.record(instance.key, PROCESS_INSTANCE, intent, value);
+  }
+
+  private ObjectNode elementValue(String elementId, long flowScopeKey, String elementType) {
+    ObjectNode value = Json.object();
+    value.put("bpmnProcessId", execution.process.bpmnProcessId());
+    value.put("version", execution.process.version());
+    value.put("processDefinitionKey", execution.process.key());
+    value.put("processInstanceKey", state.processInstanceKey);
+    value.put("elementId", elementId);
+    value.put("flowScopeKey", flowScopeKey);
+    if (elementType != null) {
+      value.put("bpmnElementType", elementType);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,54 @@
+package org.clearance.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.Map;
+import org.clearance.engine.db.Json;
+import org.clearance.engine.job.JobSignals;
+
+/**
+ * What a command does around its commit: the result row for a waiting client in another replica
+ * (inside the transaction), then waking long polls and waiting clients (after the commit, so nobody
+ * is woken for work that may still roll back).
+ */
+@ApplicationScoped
+public class CommitEffects {
+
+  private final ResultWaiters waiters;
+  private final JobSignals signals;
+
+  CommitEffects(ResultWaiters waiters, JobSignals signals) {
+    this.waiters = waiters;
+    this.signals = signals;
+  }
+
+  public void flush(Execution execution) throws SQLException {
+    if (execution.result != null && !waiters.isWaiting(execution.state.processInstanceKey)) {
+      try (var statement =
+          execution.connection.prepareStatement(
+              "INSERT INTO engine.instance_result (process_instance_key, variables) VALUES (?, ?)"
+                  + " ON CONFLICT (process_instance_key) DO NOTHING")) {
+        statement.setLong(1, execution.state.processInstanceKey);
+        statement.setString(2, Json.toDocument(execution.result));
+        statement.executeUpdate();
+      }
+    }
+    execution.flush();
+  }
+
+  public void afterCommit(Execution execution) {
+    for (String type : execution.signalledJobTypes) {
+      signals.jobsAvailable(type);
+    }
+    Map<String, JsonNode> result = execution.result;
+    if (result != null) {
+      long key = execution.state.processInstanceKey;
+      if (waiters.isWaiting(key)) {
+        waiters.complete(key, result);
+      } else {
+        signals.resultAvailable(key);
+      }
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.clearance.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Drives the engine only through the official client over gRPC, as an application would. Each test
+ * gets unique process ids and job types so tests never see each other's jobs.
+ */
+abstract class EngineTestSupport {
+
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  @ConfigProperty(name = "quarkus.grpc.server.test-port")
+  int grpcPort;
+
+  CamundaClient client;
+  String suffix;
+
+  @BeforeEach
+  void connect() {
+    client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://localhost:" + grpcPort))
+            .preferRestOverGrpc(false)
+            .defaultRequestTimeout(Duration.ofSeconds(10))
+            .build();
+    suffix = COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  String id(String name) {
+    return name + "_" + suffix;
+  }
+
+  String jobType(String name) {
+    return "clearance.test." + name + "." + suffix;
+  }
+
+  long deploy(BpmnModelInstance model) {
+    var process =
+        model
+            .getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
+            .iterator()
+            .next();
+    return client
+        .newDeployResourceCommand()
+        .addProcessModel(model, process.getId() + ".bpmn")
+        .send()
+        .join()
+        .getProcesses()
+        .get(0)
+        .getProcessDefinitionKey();
+  }
+
+  ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join();
+  }
+
+  ProcessInstanceEvent start(String processId) {
+    return start(processId, Map.of());
+  }
+
+  List<ActivatedJob> activate(String type, int max) {
+    return client
+        .newActivateJobsCommand()
+        .jobType(type)
+        .maxJobsToActivate(max)
+        .timeout(Duration.ofMinutes(1))
+        .requestTimeout(Duration.ofSeconds(5))
+        .send()
+        .join()
+        .getJobs();
+  }
+
+  ActivatedJob activateOne(String type) {
+    var jobs = activate(type, 1);
+    assertThat(jobs).as("activated jobs of type %s", type).hasSize(1);
+    return jobs.get(0);
+  }
+
+  void complete(ActivatedJob job, Map<String, Object> variables) {
+    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+  }
+
+  /** Records of the engine's log for one instance, read through the HTTP endpoint. */
+  List<Map<String, Object>> records(long processInstanceKey) {
+    List<Map<String, Object>> all =
+        RestAssured.given()
+            .queryParam("from", 0)
+            .queryParam("limit", 10000)
+            .get("/records")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    return all.stream()
+        .filter(
+            r ->
+                r.get("processInstanceKey") != null
+                    && ((Number) r.get("processInstanceKey")).longValue() == processInstanceKey)
+        .toList();
+  }
+
+  /** Element ids that completed in an instance, in order. */
+  List<String> completedElements(long processInstanceKey) {
+    return records(processInstanceKey).stream()
+        .filter(
+            r ->
+                "PROCESS_INSTANCE".equals(r.get("valueType"))
+                    && "ELEMENT_COMPLETED".equals(r.get("intent")))
+        .map(r -> (String) ((Map<?, ?>) r.get("value")).get("elementId"))
+        .toList();
+  }
+
+  boolean isCompleted(long processInstanceKey, String processId) {
+    return completedElements(processInstanceKey).contains(processId);
+  }
+
+  static BpmnModelInstance oneTask(String processId, String taskId, String type) {
+    return Bpmn.createExecutableProcess(processId)
+        .startEvent("Start")
+        .serviceTask(taskId, t -> t.zeebeJobType(type))
+        .endEvent("End")
+        .done();
+  }
+}
