@@ -74,6 +74,26 @@ class AuditChainTest {
   }
 
   @Test
+  void shouldRecordDocumentsWithTheirChecksum() {
+    String id = draft("alice");
+    String sha256 =
+        as("alice")
+            .multiPart("file", "terms.txt", "terms".getBytes(), "text/plain")
+            .post("/api/cases/" + id + "/documents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sha256");
+
+    as("alice")
+        .get("/api/cases/" + id + "/audit")
+        .then()
+        .body("action", contains("CASE_CREATED", "DOCUMENT_ADDED"))
+        .body("[1].detail.filename", equalTo("terms.txt"))
+        .body("[1].detail.sha256", equalTo(sha256));
+  }
+
+  @Test
   void shouldKeepNoEventOfARejectedChange() {
     String id = draft("alice", "{}");
 

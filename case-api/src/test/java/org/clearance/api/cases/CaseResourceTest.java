@@ -56,6 +56,19 @@ class CaseResourceTest {
   }
 
   @Test
+  void shouldTakeTheOrganisationFromTheTokenNotFromTheBody() {
+    as("alice")
+        .contentType(ContentType.JSON)
+        .body("{\"organisation\": \"borealis-chips\", \"status\": \"APPROVED\"}")
+        .when()
+        .post("/api/cases")
+        .then()
+        .statusCode(201)
+        .body("organisation", equalTo("acme-ai"))
+        .body("status", equalTo("DRAFT"));
+  }
+
+  @Test
   void shouldKeepEveryFieldOfACompleteDraft() {
     String id = draft("alice", complete("JP", "4E091"));
 

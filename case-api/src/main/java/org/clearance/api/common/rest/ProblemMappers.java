@@ -67,6 +67,19 @@ public class ProblemMappers {
     return Problem.of(type, title, status, e.getMessage()).toResponse();
   }
 
+  /** Anything unexpected: logged with a reference the caller can quote, no internals sent. */
+  @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+  public Response unexpected(Exception e) {
+    String incident = java.util.UUID.randomUUID().toString();
+    LOG.errorf(e, "unexpected error, incident %s", incident);
+    return Problem.of(
+            "internal-error",
+            "Something went wrong",
+            500,
+            "The request failed unexpectedly; quote incident " + incident + " when reporting it.")
+        .toResponse();
+  }
+
   private static String path(List<JsonMappingException.Reference> references) {
     return references.stream()
         .map(

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** One clock for the application, so that time-dependent rules can be tested. */
 @ApplicationScoped
@@ -12,6 +13,7 @@ public class ClockProducer {
   @Produces
   @Singleton
   Clock clock() {
-    return Clock.systemUTC();
+    // Microsecond ticks: what PostgreSQL keeps, so a saved instant reads back unchanged.
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 }
