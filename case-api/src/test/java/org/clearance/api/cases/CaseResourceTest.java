@@ -19,6 +19,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.clearance.api.support.FakeCaseProcess;
 import org.clearance.api.support.WorkflowEngineTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,8 @@ class CaseResourceTest {
   private static final String PROBLEM = "application/problem+json";
 
   FakeCaseProcess process;
+
+  @Inject TransactionSynchronizationRegistry transactions;
 
   @BeforeEach
   void installProcess() {
@@ -303,6 +308,32 @@ class CaseResourceTest {
         .then()
         .body("status", equalTo("DRAFT"))
         .body("processInstanceKey", nullValue());
+  }
+
+  @Test
+  void shouldCancelTheStartedProcessWhenTheSubmissionDoesNotCommit() {
+    // given: the commit fails after the engine started the process
+    process.afterStart(
+        () ->
+            transactions.registerInterposedSynchronization(
+                new Synchronization() {
+                  @Override
+                  public void beforeCompletion() {
+                    throw new IllegalStateException("the database went away (test)");
+                  }
+
+                  @Override
+                  public void afterCompletion(int status) {}
+                }));
+    String id = draft("alice");
+
+    // when
+    as("alice").when().post("/api/cases/" + id + "/submit").then().statusCode(500);
+
+    // then
+    assertThat(process.started).hasSize(1);
+    assertThat(process.orphansCancelled).hasSize(1);
+    as("alice").when().get("/api/cases/" + id).then().body("status", equalTo("DRAFT"));
   }
 
   @Test

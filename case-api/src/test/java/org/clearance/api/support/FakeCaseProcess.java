@@ -19,7 +19,9 @@ public class FakeCaseProcess extends CaseProcessService {
 
   public final List<String> started = new CopyOnWriteArrayList<>();
   public final List<Long> cancelled = new CopyOnWriteArrayList<>();
+  public final List<Long> orphansCancelled = new CopyOnWriteArrayList<>();
   private volatile boolean unavailable;
+  private volatile Runnable afterStart = () -> {};
 
   public FakeCaseProcess() {
     super(null);
@@ -37,13 +39,26 @@ public class FakeCaseProcess extends CaseProcessService {
     return this;
   }
 
+  /** Runs inside the submitting transaction right after the process "started". */
+  public FakeCaseProcess afterStart(Runnable action) {
+    afterStart = action;
+    return this;
+  }
+
   @Override
   public long startProcess(ExportCase exportCase) {
     if (unavailable) {
       throw new WorkflowUnavailableException("The workflow engine is down (test).", null);
     }
     started.add(exportCase.reference());
-    return KEYS.getAndIncrement();
+    long key = KEYS.getAndIncrement();
+    afterStart.run();
+    return key;
+  }
+
+  @Override
+  public void cancelOrphan(long processInstanceKey, String reference) {
+    orphansCancelled.add(processInstanceKey);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package org.clearance.api.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.clearance.api.audit.service.AuditService;
 import org.clearance.api.cases.domain.CaseContent;
 import org.clearance.api.cases.domain.CaseRepository;
@@ -28,6 +32,7 @@ import org.jboss.logging.Logger;
 public class CaseService {
 
   private static final Logger LOG = Logger.getLogger(CaseService.class);
+  private static final long NOT_STARTED = -1;
 
   private final CaseRepository cases;
   private final CaseAccess access;
@@ -36,6 +41,7 @@ public class CaseService {
   private final CaseProcessService process;
   private final Caller caller;
   private final Clock clock;
+  private final TransactionSynchronizationRegistry transactions;
 
   CaseService(
       CaseRepository cases,
@@ -44,7 +50,8 @@ public class CaseService {
       AuditService audit,
       CaseProcessService process,
       Caller caller,
-      Clock clock) {
+      Clock clock,
+      TransactionSynchronizationRegistry transactions) {
     this.cases = cases;
     this.access = access;
     this.rules = rules;
@@ -52,6 +59,7 @@ public class CaseService {
     this.process = process;
     this.caller = caller;
     this.clock = clock;
+    this.transactions = transactions;
   }
 
   @Transactional
@@ -110,7 +118,9 @@ public class CaseService {
           errors.size() + " field(s) are missing or invalid; the case stays a draft.",
           errors);
     }
+    AtomicLong started = cancelIfRolledBack(exportCase);
     long processInstanceKey = process.startProcess(exportCase);
+    started.set(processInstanceKey);
     exportCase.recordProcessInstance(processInstanceKey);
     audit.record(
         exportCase.id(),
@@ -142,6 +152,34 @@ public class CaseService {
     LOG.infof("case %s withdrawn by %s", exportCase.reference(), caller.username());
     cases.flush();
     return exportCase;
+  }
+
+  /**
+   * The process starts before the case commits. Should the commit fail afterwards, the instance
+   * would run for a case that is still a draft, so it is cancelled again. Registered before the
+   * engine is called (a transaction marked for rollback takes no more registrations); the returned
+   * holder receives the instance key once the process has started.
+   */
+  private AtomicLong cancelIfRolledBack(ExportCase exportCase) {
+    String reference = exportCase.reference();
+    AtomicLong started = new AtomicLong(NOT_STARTED);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            long processInstanceKey = started.get();
+            if (status != Status.STATUS_COMMITTED && processInstanceKey != NOT_STARTED) {
+              LOG.warnf(
+                  "submission of case %s rolled back; cancelling process instance %d",
+                  reference, processInstanceKey);
+              process.cancelOrphan(processInstanceKey, reference);
+            }
+          }
+        });
+    return started;
   }
 
   private void rejectMalformed(DraftInput input) {

@@ -69,6 +69,21 @@ public class CaseProcessService {
     }
   }
 
+  /**
+   * Cancels an instance whose case never committed as submitted. Best effort: it runs after the
+   * transaction, so a failure is logged for an operator and not raised.
+   */
+  public void cancelOrphan(long processInstanceKey, String reference) {
+    try {
+      client.newCancelInstanceCommand(processInstanceKey).send().join();
+      LOG.infof("cancelled orphan process instance %d of case %s", processInstanceKey, reference);
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          "could not cancel orphan process instance %d of case %s; cancel it by hand: %s",
+          processInstanceKey, reference, e.getMessage());
+    }
+  }
+
   /** What the process needs to route a case; the rest stays in case-api's database. */
   static Map<String, Object> variables(ExportCase exportCase) {
     Map<String, Object> variables = new LinkedHashMap<>();
