@@ -1,6 +1,7 @@
 package org.clearance.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clearance.api.support.Applications.as;
 import static org.clearance.api.support.Applications.complete;
 import static org.clearance.api.support.Applications.draft;
@@ -122,6 +123,26 @@ class AuditChainTest {
   }
 
   @Test
+  void shouldRefuseToChangeOrDeleteAnAuditEventInTheDatabase() throws SQLException {
+    long position = firstEventPosition(draft("alice"));
+
+    try (Connection connection = dataSource.getConnection()) {
+      assertThatThrownBy(
+              () ->
+                  execute(
+                      connection,
+                      "update cases.audit_event set actor = ? where id = ?",
+                      "mallory",
+                      position))
+          .hasMessageContaining("audit events are append-only");
+      assertThatThrownBy(
+              () ->
+                  execute(connection, "delete from cases.audit_event where id = ?", null, position))
+          .hasMessageContaining("audit events are append-only");
+    }
+  }
+
+  @Test
   void shouldFindTheEventWhoseContentWasAlteredInTheDatabase() throws SQLException {
     // given
     String id = draft("alice");
@@ -130,8 +151,7 @@ class AuditChainTest {
 
     try {
       // when
-      execute(
-          "update cases.audit_event set detail = ? where id = ?", "{\"forged\":true}", position);
+      tamper("update cases.audit_event set detail = ? where id = ?", "{\"forged\":true}", position);
 
       // then
       as("adam")
@@ -143,7 +163,7 @@ class AuditChainTest {
           .body("firstBrokenLink.caseId", equalTo(id))
           .body("firstBrokenLink.reason", containsString("altered"));
     } finally {
-      execute("update cases.audit_event set detail = ? where id = ?", original, position);
+      tamper("update cases.audit_event set detail = ? where id = ?", original, position);
     }
     as("adam").get("/api/audit/verify").then().body("valid", equalTo(true));
   }
@@ -158,7 +178,7 @@ class AuditChainTest {
 
     try {
       // when
-      execute("delete from cases.audit_event where id = ?", null, position);
+      tamper("delete from cases.audit_event where id = ?", null, position);
 
       // then
       as("max")
@@ -233,9 +253,24 @@ class AuditChainTest {
     }
   }
 
-  private void execute(String sql, String text, long position) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+  /** Changes audit rows as a database owner could: with the append-only trigger disabled. */
+  private void tamper(String sql, String text, long position) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (var statement = connection.createStatement()) {
+        statement.execute("alter table cases.audit_event disable trigger audit_event_append_only");
+      }
+      execute(connection, sql, text, position);
+      try (var statement = connection.createStatement()) {
+        statement.execute("alter table cases.audit_event enable trigger audit_event_append_only");
+      }
+      connection.commit();
+    }
+  }
+
+  private static void execute(Connection connection, String sql, String text, long position)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;
       if (text != null) {
         statement.setString(index++, text);

@@ -361,6 +361,22 @@ class CaseResourceTest {
   }
 
   @Test
+  void shouldRejectAnOverlongWithdrawalReason() {
+    String id = draft("alice");
+
+    as("alice")
+        .contentType(ContentType.JSON)
+        .body("{\"reason\": \"" + "x".repeat(2001) + "\"}")
+        .when()
+        .post("/api/cases/" + id + "/withdraw")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("errors[0].field", equalTo("reason"));
+    as("alice").when().get("/api/cases/" + id).then().body("status", equalTo("DRAFT"));
+  }
+
+  @Test
   void shouldRefuseToWithdrawAWithdrawnCase() {
     String id = draft("alice");
     as("alice").contentType(ContentType.JSON).body("{}").post("/api/cases/" + id + "/withdraw");

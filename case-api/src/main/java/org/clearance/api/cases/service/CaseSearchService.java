@@ -73,6 +73,9 @@ public class CaseSearchService {
       parameters.put("classificationParagraph", criteria.classification() + ".%");
     }
 
+    // Hook for the tasks feature: an assignee filter joins the task rows here.
+    // Hook for the SLA feature: an overdue filter compares the case's SLA clock here.
+
     Sort sort =
         Sort.by(
                 criteria.sort().property,

@@ -33,6 +33,7 @@ public class CaseService {
 
   private static final Logger LOG = Logger.getLogger(CaseService.class);
   private static final long NOT_STARTED = -1;
+  private static final int MAX_REASON = 2000;
 
   private final CaseRepository cases;
   private final CaseAccess access;
@@ -137,6 +138,14 @@ public class CaseService {
   @Transactional
   public ExportCase withdraw(UUID id, String reason) {
     ExportCase exportCase = access.ownedForUpdate(id, "withdraw applications");
+    if (reason != null && reason.length() > MAX_REASON) {
+      throw ProblemException.badRequest(
+          "validation-failed",
+          "The withdrawal has invalid fields",
+          "The reason is too long.",
+          List.of(
+              new FieldError("reason", "must not be longer than " + MAX_REASON + " characters")));
+    }
     CaseStatus from = exportCase.status();
     exportCase.moveTo(CaseStatus.WITHDRAWN, clock.instant());
     process.cancelProcess(exportCase);
