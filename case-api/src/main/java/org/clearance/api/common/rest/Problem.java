@@ -20,6 +20,10 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
     return new Problem(URI.create(TYPE_BASE + type), title, status, detail, null);
   }
 
+  public Problem withErrors(List<FieldError> fieldErrors) {
+    return new Problem(type, title, status, detail, List.copyOf(fieldErrors));
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
   }

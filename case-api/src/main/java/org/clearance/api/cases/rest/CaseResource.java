@@ -1,0 +1,316 @@
+package org.clearance.api.cases.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.clearance.api.cases.domain.CaseStage;
+import org.clearance.api.cases.domain.CaseStatus;
+import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.cases.service.CaseSearchCriteria;
+import org.clearance.api.cases.service.CaseSearchService;
+import org.clearance.api.cases.service.CaseService;
+import org.clearance.api.common.rest.PageResponse;
+import org.clearance.api.common.rest.Problem;
+import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.documents.domain.DocumentRepository;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/cases")
+@Authenticated
+// Responses are built from entities inside the transaction (lazy collections), and only records
+// leave it.
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "Export-licence applications")
+@SecurityRequirement(name = "SecurityScheme")
+@APIResponse(
+    responseCode = "401",
+    description = "No valid bearer token",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "The caller's roles do not allow this",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaseResource {
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final CaseService cases;
+  private final CaseSearchService search;
+  private final CaseMapper mapper;
+  private final DocumentRepository documents;
+
+  CaseResource(
+      CaseService cases,
+      CaseSearchService search,
+      CaseMapper mapper,
+      DocumentRepository documents) {
+    this.cases = cases;
+    this.search = search;
+    this.mapper = mapper;
+    this.documents = documents;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start a draft application (applicants; organisation from the token)")
+  @APIResponse(responseCode = "201", description = "Draft created; Location names it")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid fields, each listed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    ExportCase created = cases.createDraft(mapper.toInput(request));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(respond(created))
+        .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "Search cases",
+      description =
+          "Applicants see their organisation's cases; auditors, legal reviewers, approvers and"
+              + " managers see every submitted case. Repeat status or stage to match any of them.")
+  @APIResponse(responseCode = "200", description = "One page of cases")
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown filter value, sort field or page size",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public PageResponse<CaseSummaryResponse> search(
+      @QueryParam("status") List<String> status,
+      @QueryParam("stage") List<String> stage,
+      @QueryParam("organisation") String organisation,
+      @Parameter(description = "ISO 3166-1 alpha-2") @QueryParam("destination") String destination,
+      @Parameter(description = "ECCN; also matches its sub-paragraphs")
+          @QueryParam("classification")
+          String classification,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("20") int size,
+      @Parameter(
+              description =
+                  "field[,asc|desc]; fields: reference, status, organisation, createdAt,"
+                      + " updatedAt, submittedAt")
+          @QueryParam("sort")
+          @DefaultValue("createdAt,desc")
+          String sort) {
+    List<FieldError> errors = new ArrayList<>();
+    Set<CaseStatus> statuses = enums("status", status, CaseStatus.class, errors);
+    Set<CaseStage> stages = enums("stage", stage, CaseStage.class, errors);
+    if (page < 0) {
+      errors.add(new FieldError("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    String[] sortParts = sort.split(",", -1);
+    CaseSearchCriteria.SortField sortField = null;
+    boolean descending = false;
+    try {
+      sortField = CaseSearchCriteria.SortField.valueOf(sortParts[0].strip());
+    } catch (IllegalArgumentException e) {
+      errors.add(
+          new FieldError(
+              "sort",
+              "must be one of "
+                  + java.util.Arrays.toString(CaseSearchCriteria.SortField.values())));
+    }
+    if (sortParts.length > 2
+        || (sortParts.length == 2 && !sortParts[1].strip().matches("(?i)asc|desc"))) {
+      errors.add(new FieldError("sort", "direction must be asc or desc"));
+    } else if (sortParts.length == 2) {
+      descending = sortParts[1].strip().equalsIgnoreCase("desc");
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest(
+          "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
+    }
+    var result =
+        search.search(
+            new CaseSearchCriteria(
+                statuses,
+                stages,
+                blankToNull(organisation),
+                upper(destination),
+                blankToNull(classification),
+                page,
+                size,
+                sortField,
+                descending));
+    return PageResponse.of(
+        result.cases().stream().map(mapper::toSummary).toList(), page, size, result.total());
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a case")
+  @APIResponse(responseCode = "200", description = "The case")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such case, or not visible to the caller",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public CaseResponse get(@PathParam("id") UUID id) {
+    return respond(cases.get(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace the content of a draft (applicants of its organisation)")
+  @APIResponse(responseCode = "200", description = "The saved draft")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid fields, each listed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such case, or not visible to the caller",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The case is no longer a draft",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public CaseResponse update(@PathParam("id") UUID id, CaseRequest request) {
+    return respond(cases.updateDraft(id, mapper.toInput(request)));
+  }
+
+  @POST
+  @Path("{id}/submit")
+  @Operation(summary = "Submit a complete draft and start its review process")
+  @APIResponse(responseCode = "200", description = "The submitted case")
+  @APIResponse(
+      responseCode = "400",
+      description = "Every missing or invalid field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such case, or not visible to the caller",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The case is not a draft",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "The workflow engine did not start the process; nothing changed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public CaseResponse submit(@PathParam("id") UUID id) {
+    return respond(cases.submit(id));
+  }
+
+  @POST
+  @Path("{id}/withdraw")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Withdraw an application that is not yet decided")
+  @APIResponse(responseCode = "200", description = "The withdrawn case")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such case, or not visible to the caller",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The case is already closed",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public CaseResponse withdraw(@PathParam("id") UUID id, WithdrawRequest request) {
+    return respond(cases.withdraw(id, request == null ? null : request.reason()));
+  }
+
+  private CaseResponse respond(ExportCase exportCase) {
+    return mapper.toResponse(exportCase, documents.ofCase(exportCase.id()));
+  }
+
+  private static <E extends Enum<E>> Set<E> enums(
+      String field, List<String> values, Class<E> type, List<FieldError> errors) {
+    Set<E> parsed = EnumSet.noneOf(type);
+    for (String value : values == null ? List.<String>of() : values) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          parsed.add(Enum.valueOf(type, part.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          errors.add(
+              new FieldError(
+                  field,
+                  "'"
+                      + part.strip()
+                      + "' is not one of "
+                      + java.util.Arrays.toString(type.getEnumConstants())));
+        }
+      }
+    }
+    return parsed;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String upper(String value) {
+    String text = blankToNull(value);
+    return text == null ? null : text.toUpperCase(Locale.ROOT);
+  }
+}

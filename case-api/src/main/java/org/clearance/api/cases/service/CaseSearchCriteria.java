@@ -1,0 +1,39 @@
+package org.clearance.api.cases.service;
+
+import java.util.Set;
+import org.clearance.api.cases.domain.CaseStage;
+import org.clearance.api.cases.domain.CaseStatus;
+
+/**
+ * Filters, page and order of a case search. Empty sets and nulls mean "any".
+ *
+ * <p>Hooks still to come: {@code assignee} needs the task rows of the tasks feature and {@code
+ * overdue} the SLA clocks; add them here and as predicates in {@link CaseSearchService}.
+ */
+public record CaseSearchCriteria(
+    Set<CaseStatus> statuses,
+    Set<CaseStage> stages,
+    String organisation,
+    String destination,
+    String classification,
+    int page,
+    int size,
+    SortField sort,
+    boolean descending) {
+
+  /** The only fields a search may be sorted by (each backed by an index or small enough). */
+  public enum SortField {
+    reference("reference"),
+    status("status"),
+    organisation("organisation"),
+    createdAt("createdAt"),
+    updatedAt("updatedAt"),
+    submittedAt("submittedAt");
+
+    final String property;
+
+    SortField(String property) {
+      this.property = property;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.clearance.api.workflow.service;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.clearance.api.cases.domain.ExportCase;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place where cases meet the BPMN engine: starts and ends the export-licence process of a
+ * case. Everything else of case-api stays independent of the engine.
+ */
+@ApplicationScoped
+public class CaseProcessService {
+
+  public static final String PROCESS_ID = "export-licence";
+
+  private static final Logger LOG = Logger.getLogger(CaseProcessService.class);
+
+  private final CamundaClient client;
+
+  protected CaseProcessService(CamundaClient client) {
+    this.client = client;
+  }
+
+  /** Starts the latest version of the process for a submitted case; returns its instance key. */
+  public long startProcess(ExportCase exportCase) {
+    try {
+      long key =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(PROCESS_ID)
+              .latestVersion()
+              .variables(variables(exportCase))
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      LOG.infof(
+          "started process %s instance %d for case %s", PROCESS_ID, key, exportCase.reference());
+      return key;
+    } catch (ClientException e) {
+      LOG.warnf(
+          "could not start process %s for case %s: %s",
+          PROCESS_ID, exportCase.reference(), e.getMessage());
+      throw new WorkflowUnavailableException(
+          "The workflow engine did not start the review process: " + e.getMessage(), e);
+    }
+  }
+
+  /** Ends the process of a withdrawn case, so that its open tasks and timers go away. */
+  public void cancelProcess(ExportCase exportCase) {
+    Long key = exportCase.processInstanceKey();
+    if (key == null) {
+      return;
+    }
+    try {
+      client.newCancelInstanceCommand(key).send().join();
+      LOG.infof("cancelled process instance %d of case %s", key, exportCase.reference());
+    } catch (ClientException e) {
+      LOG.warnf(
+          "could not cancel process instance %d of case %s: %s",
+          key, exportCase.reference(), e.getMessage());
+      throw new WorkflowUnavailableException(
+          "The workflow engine did not cancel the review process: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Cancels an instance whose case never committed as submitted. Best effort: it runs after the
+   * transaction, so a failure is logged for an operator and not raised.
+   */
+  public void cancelOrphan(long processInstanceKey, String reference) {
+    try {
+      client.newCancelInstanceCommand(processInstanceKey).send().join();
+      LOG.infof("cancelled orphan process instance %d of case %s", processInstanceKey, reference);
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          "could not cancel orphan process instance %d of case %s; cancel it by hand: %s",
+          processInstanceKey, reference, e.getMessage());
+    }
+  }
+
+  /** What the process needs to route a case; the rest stays in case-api's database. */
+  static Map<String, Object> variables(ExportCase exportCase) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("caseId", exportCase.id().toString());
+    variables.put("reference", exportCase.reference());
+    variables.put("organisation", exportCase.organisation());
+    variables.put("destinations", exportCase.destinations());
+    List<String> classifications =
+        exportCase.items().stream()
+            .map(item -> item.eccn())
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    variables.put("classifications", classifications);
+    return variables;
+  }
+}
