@@ -15,13 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.clearance.api.support.WorkflowEngineTestResource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Submit and withdraw against the real workflow engine over gRPC: what case-api expects from a
- * Zeebe gateway once the engine implements process instances. Until then the case side is covered
- * with a fake in CaseResourceTest.
+ * Zeebe gateway. The case side alone is covered with a fake in CaseResourceTest.
  *
  * <p>The tests deploy a minimal stand-in for export-licence.bpmn whose first element is a service
  * task; once the real model is deployed at start-up, switch to its first job type.
@@ -55,7 +53,6 @@ class CaseProcessEngineTest {
   @Inject CamundaClient client;
 
   @Test
-  @Disabled("needs CreateProcessInstance in workflow-engine — enable when the engine issue lands")
   void shouldStartTheExportLicenceProcessWithTheCaseVariablesWhenSubmitted() {
     // given
     deployStandInModel();
@@ -89,7 +86,6 @@ class CaseProcessEngineTest {
   }
 
   @Test
-  @Disabled("needs CreateProcessInstance in workflow-engine — enable when the engine issue lands")
   void shouldCancelTheProcessWhenASubmittedCaseIsWithdrawn() {
     // given
     deployStandInModel();
