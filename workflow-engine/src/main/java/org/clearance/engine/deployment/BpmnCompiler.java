@@ -11,14 +11,18 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -187,11 +191,9 @@ public final class BpmnCompiler {
         if (element.getSingleExtensionElement(ZeebeTaskDefinition.class) != null) {
           yield compileJobTask(element, false);
         }
-        problem(
-            element,
-            "Business rule tasks calling a DMN decision are not supported yet; use a zeebe:taskDefinition (job worker) instead");
-        yield null;
+        yield compileBusinessRuleTask(element);
       }
+      case "callActivity" -> compileCallActivity(element);
       case "manualTask", "task" ->
           withMappings(element, activity(element, ElementKind.PASS_THROUGH_TASK));
       case "exclusiveGateway" -> gateway(element, ElementKind.EXCLUSIVE_GATEWAY);
@@ -377,6 +379,73 @@ public final class BpmnCompiler {
     return task;
   }
 
+  private ExecutableElement compileBusinessRuleTask(FlowElement element) {
+    ZeebeCalledDecision called = element.getSingleExtensionElement(ZeebeCalledDecision.class);
+    if (called == null
+        || called.getDecisionId() == null
+        || called.getDecisionId().isBlank()
+        || called.getResultVariable() == null
+        || called.getResultVariable().isBlank()) {
+      problem(
+          element,
+          "Must have either a 'zeebe:calledDecision' with decisionId and resultVariable, or a 'zeebe:taskDefinition'");
+      return null;
+    }
+    var task = withMappings(element, activity(element, ElementKind.BUSINESS_RULE_TASK));
+    task.calledDecisionId = expression(element, called.getDecisionId().trim(), false);
+    task.resultVariable = called.getResultVariable().trim();
+    return task;
+  }
+
+  private ExecutableElement compileCallActivity(FlowElement element) {
+    ZeebeCalledElement called = element.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      problem(element, "Must have a 'zeebe:calledElement' with a processId");
+      return null;
+    }
+    var call = withMappings(element, activity(element, ElementKind.CALL_ACTIVITY));
+    call.calledProcessId = expression(element, called.getProcessId().trim(), false);
+    call.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
+    call.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
+    return call;
+  }
+
+  private ExecutableElement.MultiInstance multiInstance(
+      FlowElement element, MultiInstanceLoopCharacteristics loop) {
+    ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    if (zeebe == null
+        || zeebe.getInputCollection() == null
+        || zeebe.getInputCollection().isBlank()) {
+      problem(
+          element,
+          "Multi-instance activities must have a 'zeebe:loopCharacteristics' with an inputCollection");
+      return null;
+    }
+    String outputCollection = blankToNull(zeebe.getOutputCollection());
+    String outputElement = blankToNull(zeebe.getOutputElement());
+    if ((outputCollection == null) != (outputElement == null)) {
+      problem(
+          element,
+          "The multi-instance outputCollection and outputElement must be defined together");
+      return null;
+    }
+    String condition =
+        loop.getCompletionCondition() == null
+            ? null
+            : blankToNull(loop.getCompletionCondition().getTextContent());
+    return new ExecutableElement.MultiInstance(
+        loop.isSequential(),
+        expression(element, zeebe.getInputCollection().trim(), true),
+        blankToNull(zeebe.getInputElement()),
+        outputCollection,
+        outputElement == null ? null : expression(element, outputElement, true),
+        condition == null ? null : expression(element, condition, true));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+
   private ExecutableElement gateway(FlowElement element, ElementKind kind) {
     var gateway = new ExecutableElement(element.getId(), kind);
     if (element.getSingleExtensionElement(ZeebeIoMapping.class) != null) {
@@ -386,10 +455,15 @@ public final class BpmnCompiler {
   }
 
   private ExecutableElement activity(FlowElement element, ElementKind kind) {
+    var compiled = new ExecutableElement(element.getId(), kind);
     if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      unsupported(element, "multi-instance activities");
+      if (activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+        compiled.multiInstance = multiInstance(element, loop);
+      } else {
+        unsupported(element, "standard loop characteristics");
+      }
     }
-    return new ExecutableElement(element.getId(), kind);
+    return compiled;
   }
 
   private ExecutableElement withMappings(FlowElement element, ExecutableElement compiled) {

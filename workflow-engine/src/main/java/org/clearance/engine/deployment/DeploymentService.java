@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.KeyGenerator;
+import org.clearance.engine.decision.DecisionEngine;
+import org.clearance.engine.decision.DecisionValidationException;
 import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.record.RecordBatch;
 import org.jboss.logging.Logger;
@@ -33,18 +35,47 @@ public class DeploymentService {
   public record DeployedProcess(
       String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
 
-  public record DeploymentResult(long key, List<DeployedProcess> processes) {}
+  public record DeployedDecisionRequirements(
+      String decisionRequirementsId, String name, int version, long key, String resourceName) {}
+
+  public record DeployedDecision(
+      String decisionId,
+      String name,
+      int version,
+      long decisionKey,
+      String decisionRequirementsId,
+      long decisionRequirementsKey) {}
+
+  public record DeploymentResult(
+      long key,
+      List<DeployedProcess> processes,
+      List<DeployedDecisionRequirements> decisionRequirements,
+      List<DeployedDecision> decisions) {
+
+    public DeploymentResult(long key, List<DeployedProcess> processes) {
+      this(key, processes, List.of(), List.of());
+    }
+  }
 
   private record Candidate(ExecutableProcess graph, Resource resource, String checksum) {}
 
   private final Db db;
   private final KeyGenerator keys;
   private final ProcessCache cache;
+  private final DecisionEngine decisionEngine;
+  private final DecisionRepository decisionRepository;
 
-  DeploymentService(Db db, KeyGenerator keys, ProcessCache cache) {
+  DeploymentService(
+      Db db,
+      KeyGenerator keys,
+      ProcessCache cache,
+      DecisionEngine decisionEngine,
+      DecisionRepository decisionRepository) {
     this.db = db;
     this.keys = keys;
     this.cache = cache;
+    this.decisionEngine = decisionEngine;
+    this.decisionRepository = decisionRepository;
   }
 
   public DeploymentResult deploy(List<Resource> resources) {
@@ -54,10 +85,17 @@ public class DeploymentService {
     var candidates = new ArrayList<Candidate>();
     var problems = new ArrayList<String>();
     var processIds = new HashSet<String>();
+    var decisionCandidates = new ArrayList<DecisionDeployment.Candidate>();
     for (Resource resource : resources) {
       String name = resource.name() == null ? "" : resource.name();
       if (name.endsWith(".dmn")) {
-        problems.add("'%s': DMN decisions are not supported by this engine yet".formatted(name));
+        try {
+          decisionCandidates.add(
+              new DecisionDeployment.Candidate(
+                  decisionEngine.parse(name, resource.content()), resource.content()));
+        } catch (DecisionValidationException e) {
+          problems.add(e.getMessage());
+        }
         continue;
       }
       if (!name.endsWith(".bpmn") && !name.endsWith(".xml")) {
@@ -80,6 +118,7 @@ public class DeploymentService {
         problems.add(e.getMessage());
       }
     }
+    problems.addAll(DecisionDeployment.duplicates(decisionCandidates));
     if (!problems.isEmpty()) {
       throw Rejection.invalidArgument(
           "Expected to deploy new resources, but encountered the following errors:\n"
@@ -104,15 +143,20 @@ public class DeploymentService {
                         process.key(),
                         process.resourceName()));
               }
+              var decisions =
+                  new DecisionDeployment(connection, keys, decisionRepository, deploymentKey)
+                      .store(decisionCandidates, records);
               records.deployment(deploymentKey, deployed);
               records.flush(connection);
-              return new DeploymentResult(deploymentKey, deployed);
+              return new DeploymentResult(
+                  deploymentKey, deployed, decisions.requirements(), decisions.decisions());
             });
     stored.forEach(cache::put);
     LOG.infof(
-        "Deployment %d: %s",
+        "Deployment %d: %s %s",
         result.key(),
-        result.processes().stream().map(p -> p.bpmnProcessId() + " v" + p.version()).toList());
+        result.processes().stream().map(p -> p.bpmnProcessId() + " v" + p.version()).toList(),
+        result.decisions().stream().map(d -> d.decisionId() + " v" + d.version()).toList());
     return result;
   }
 

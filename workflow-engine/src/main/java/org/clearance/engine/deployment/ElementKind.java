@@ -19,7 +19,11 @@ public enum ElementKind {
   INCLUSIVE_GATEWAY,
   SUB_PROCESS,
   EVENT_SUB_PROCESS,
-  ERROR_BOUNDARY_EVENT;
+  ERROR_BOUNDARY_EVENT,
+  /** A business rule task that evaluates a DMN decision (zeebe:calledDecision). */
+  BUSINESS_RULE_TASK,
+  /** Starts an instance of another process and waits for it (zeebe:calledElement). */
+  CALL_ACTIVITY;
 
   public boolean isScope() {
     return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;

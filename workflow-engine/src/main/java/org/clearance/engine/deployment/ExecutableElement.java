@@ -16,6 +16,18 @@ public final class ExecutableElement {
   /** A zeebe:input or zeebe:output: a FEEL source and a (possibly dotted) target path. */
   public record Mapping(Expression source, String target) {}
 
+  /**
+   * Multi-instance loop characteristics (zeebe:loopCharacteristics); null for a plain activity.
+   * outputCollection and outputElement are both null or both set.
+   */
+  public record MultiInstance(
+      boolean sequential,
+      Expression inputCollection,
+      String inputElement,
+      String outputCollection,
+      Expression outputElement,
+      Expression completionCondition) {}
+
   final String id;
   final ElementKind kind;
   ExecutableElement flowScope;
@@ -36,6 +48,17 @@ public final class ExecutableElement {
   // script tasks
   Expression script;
   String resultVariable;
+
+  // business rule tasks: the decision id (static or FEEL); the result goes to resultVariable
+  Expression calledDecisionId;
+
+  // call activities
+  Expression calledProcessId;
+  boolean propagateAllChildVariables = true;
+  boolean propagateAllParentVariables = true;
+
+  // multi-instance activities
+  MultiInstance multiInstance;
 
   // errors: the code thrown by an error end event or caught by a catch event (null = catch all)
   String errorCode;
@@ -111,6 +134,26 @@ public final class ExecutableElement {
 
   public String resultVariable() {
     return resultVariable;
+  }
+
+  public Expression calledDecisionId() {
+    return calledDecisionId;
+  }
+
+  public Expression calledProcessId() {
+    return calledProcessId;
+  }
+
+  public boolean propagateAllChildVariables() {
+    return propagateAllChildVariables;
+  }
+
+  public boolean propagateAllParentVariables() {
+    return propagateAllParentVariables;
+  }
+
+  public MultiInstance multiInstance() {
+    return multiInstance;
   }
 
   public String errorCode() {

@@ -12,9 +12,13 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstance
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionRequirementsMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FailJobResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
@@ -52,6 +56,7 @@ import org.clearance.engine.deployment.DeploymentService;
 import org.clearance.engine.incident.IncidentService;
 import org.clearance.engine.job.ActivationLongPoll;
 import org.clearance.engine.job.JobService;
+import org.clearance.engine.runtime.DecisionEvaluationService;
 import org.clearance.engine.runtime.ProcessInstanceService;
 import org.clearance.engine.runtime.ProcessInstanceService.ProcessSelector;
 import org.clearance.engine.runtime.ResultWaiters;
@@ -80,6 +85,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final ActivationLongPoll longPoll;
   private final IncidentService incidents;
   private final ResultWaiters waiters;
+  private final DecisionEvaluationService decisionEvaluations;
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -94,6 +100,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       ActivationLongPoll longPoll,
       IncidentService incidents,
       ResultWaiters waiters,
+      DecisionEvaluationService decisionEvaluations,
       MeterRegistry registry) {
     this.config = config;
     // In test mode Quarkus serves gRPC on the test port; advertise the port actually bound.
@@ -105,6 +112,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     this.longPoll = longPoll;
     this.incidents = incidents;
     this.waiters = waiters;
+    this.decisionEvaluations = decisionEvaluations;
     this.registry = registry;
   }
 
@@ -164,7 +172,50 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setResourceName(process.resourceName())
                             .setTenantId(DEFAULT_TENANT)));
           }
+          for (var drg : result.decisionRequirements()) {
+            response.addDeployments(
+                Deployment.newBuilder()
+                    .setDecisionRequirements(
+                        DecisionRequirementsMetadata.newBuilder()
+                            .setDmnDecisionRequirementsId(drg.decisionRequirementsId())
+                            .setDmnDecisionRequirementsName(drg.name())
+                            .setVersion(drg.version())
+                            .setDecisionRequirementsKey(drg.key())
+                            .setResourceName(drg.resourceName())
+                            .setTenantId(DEFAULT_TENANT)));
+          }
+          for (var decision : result.decisions()) {
+            response.addDeployments(
+                Deployment.newBuilder()
+                    .setDecision(
+                        DecisionMetadata.newBuilder()
+                            .setDmnDecisionId(decision.decisionId())
+                            .setDmnDecisionName(decision.name())
+                            .setVersion(decision.version())
+                            .setDecisionKey(decision.decisionKey())
+                            .setDmnDecisionRequirementsId(decision.decisionRequirementsId())
+                            .setDecisionRequirementsKey(decision.decisionRequirementsKey())
+                            .setTenantId(DEFAULT_TENANT)));
+          }
           return response.build();
+        });
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  @Override
+  public void evaluateDecision(
+      EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
+    run(
+        "EvaluateDecision",
+        observer,
+        () -> {
+          requireDefaultTenant(request.getTenantId());
+          var outcome =
+              decisionEvaluations.evaluate(
+                  request.getDecisionKey(), request.getDecisionId(), request.getVariables());
+          return DecisionResponses.evaluateDecisionResponse(
+              outcome.key(), outcome.evaluated(), DEFAULT_TENANT);
         });
   }
 

@@ -48,6 +48,35 @@ public final class RecordBatch {
     add(key, "PROCESS", "CREATED", null, value);
   }
 
+  public void decisionRequirementsCreated(
+      long key, String id, String name, int version, String resourceName, String checksum) {
+    ObjectNode value = Json.object();
+    value.put("decisionRequirementsId", id);
+    value.put("decisionRequirementsName", name);
+    value.put("decisionRequirementsVersion", version);
+    value.put("decisionRequirementsKey", key);
+    value.put("resourceName", resourceName);
+    value.put("checksum", checksum);
+    add(key, "DECISION_REQUIREMENTS", "CREATED", null, value);
+  }
+
+  public void decisionCreated(
+      long key,
+      String decisionId,
+      String name,
+      int version,
+      String decisionRequirementsId,
+      long decisionRequirementsKey) {
+    ObjectNode value = Json.object();
+    value.put("decisionId", decisionId);
+    value.put("decisionName", name);
+    value.put("version", version);
+    value.put("decisionKey", key);
+    value.put("decisionRequirementsId", decisionRequirementsId);
+    value.put("decisionRequirementsKey", decisionRequirementsKey);
+    add(key, "DECISION", "CREATED", null, value);
+  }
+
   public void deployment(long key, List<DeployedProcess> processes) {
     ObjectNode value = Json.object();
     var array = value.putArray("processesMetadata");

@@ -3,6 +3,7 @@ package org.clearance.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.job.JobSignals;
@@ -23,7 +24,14 @@ public class CommitEffects {
     this.signals = signals;
   }
 
+  /** Flushes the execution and every related instance the command touched (call activities). */
   public void flush(Execution execution) throws SQLException {
+    for (Execution member : List.copyOf(execution.group())) {
+      flushOne(member);
+    }
+  }
+
+  private void flushOne(Execution execution) throws SQLException {
     if (execution.result != null && !waiters.isWaiting(execution.state.processInstanceKey)) {
       try (var statement =
           execution.connection.prepareStatement(
@@ -38,6 +46,12 @@ public class CommitEffects {
   }
 
   public void afterCommit(Execution execution) {
+    for (Execution member : List.copyOf(execution.group())) {
+      afterCommitOne(member);
+    }
+  }
+
+  private void afterCommitOne(Execution execution) {
     for (String type : execution.signalledJobTypes) {
       signals.jobsAvailable(type);
     }

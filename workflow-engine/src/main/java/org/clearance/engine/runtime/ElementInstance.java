@@ -34,6 +34,24 @@ public final class ElementInstance {
   public long incidentKey;
   public Step pendingStep = Step.NONE;
 
+  /** A multi-instance body; its children are the inner instances of the same element. */
+  public boolean multiInstanceBody;
+
+  /** Inner instance: its 1-based loop counter. Body: how many inner instances were created. */
+  public int loopCounter;
+
+  /** Body: the input collection, kept to activate the next item of a sequential loop. */
+  public JsonNode loopItems;
+
+  /** Body: counters the completion condition sees. */
+  public int numberOfInstances;
+
+  public int completedInstances;
+  public int terminatedInstances;
+
+  /** Call activity: the key of the process instance it started. */
+  public long calledProcessInstanceKey;
+
   /** Variables an event brings (a thrown error): merged when the catching element completes. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public Map<String, JsonNode> eventVariables;

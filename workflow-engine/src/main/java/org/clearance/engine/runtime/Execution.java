@@ -51,6 +51,18 @@ public final class Execution {
 
   boolean ended;
 
+  /** Loads and starts other instances (call activities); set by {@link InstanceRepository}. */
+  InstanceRepository instances;
+
+  /**
+   * Every instance this command touched, by process instance key, this one included: a call
+   * activity's child or parent runs in the same transaction and is flushed with it.
+   */
+  Map<Long, Execution> group;
+
+  /** The processor running on this execution, so related instances can hand it work. */
+  BpmnProcessor processor;
+
   /** Set when the instance completed and a client waits for its result. */
   Map<String, com.fasterxml.jackson.databind.JsonNode> result;
 
@@ -66,6 +78,43 @@ public final class Execution {
     this.process = process;
     this.state = state;
     this.stored = stored;
+  }
+
+  /** This execution and every related one the command loaded or started, in load order. */
+  public java.util.Collection<Execution> group() {
+    return group == null ? List.of(this) : group.values();
+  }
+
+  private Map<Long, Execution> groupMap() {
+    if (group == null) {
+      group = new java.util.LinkedHashMap<>();
+      group.put(state.processInstanceKey, this);
+    }
+    return group;
+  }
+
+  /** Another instance in this transaction: already loaded, or locked now; null if it is gone. */
+  Execution related(long processInstanceKey) throws SQLException {
+    Map<Long, Execution> members = groupMap();
+    Execution loaded = members.get(processInstanceKey);
+    if (loaded != null) {
+      return loaded;
+    }
+    Execution locked = instances.lock(connection, processInstanceKey);
+    if (locked != null) {
+      locked.group = members;
+      members.put(processInstanceKey, locked);
+    }
+    return locked;
+  }
+
+  /** Starts a new instance in this transaction (a call activity's child). */
+  Execution startRelated(ExecutableProcess child) {
+    Map<Long, Execution> members = groupMap();
+    Execution started = instances.start(connection, child);
+    started.group = members;
+    members.put(started.state.processInstanceKey, started);
+    return started;
   }
 
   public InstanceState state() {

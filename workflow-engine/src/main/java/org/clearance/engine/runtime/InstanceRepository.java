@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
+import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.deployment.ProcessCache;
 import org.clearance.engine.gateway.Rejection;
@@ -15,10 +16,20 @@ public class InstanceRepository {
 
   private final KeyGenerator keys;
   private final ProcessCache processes;
+  private final DecisionRepository decisions;
 
-  InstanceRepository(KeyGenerator keys, ProcessCache processes) {
+  InstanceRepository(KeyGenerator keys, ProcessCache processes, DecisionRepository decisions) {
     this.keys = keys;
     this.processes = processes;
+    this.decisions = decisions;
+  }
+
+  ProcessCache processes() {
+    return processes;
+  }
+
+  DecisionRepository decisions() {
+    return decisions;
   }
 
   /** Locks the instance row until the transaction ends; null if there is no such instance. */
@@ -34,7 +45,9 @@ public class InstanceRepository {
         }
         ExecutableProcess process = processes.byKey(connection, rs.getLong(1));
         InstanceState state = Json.read(rs.getString(2), InstanceState.class);
-        return new Execution(connection, keys, process, state, true);
+        var execution = new Execution(connection, keys, process, state, true);
+        execution.instances = this;
+        return execution;
       }
     }
   }
@@ -54,7 +67,9 @@ public class InstanceRepository {
     var state = new InstanceState();
     state.processInstanceKey = keys.nextKey(connection);
     state.processDefinitionKey = process.key();
-    return new Execution(connection, keys, process, state, false);
+    var execution = new Execution(connection, keys, process, state, false);
+    execution.instances = this;
+    return execution;
   }
 
   /** Reads an instance without locking it (job activation reads variables this way). */

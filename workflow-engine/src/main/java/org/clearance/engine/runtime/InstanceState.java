@@ -21,6 +21,11 @@ public final class InstanceState {
   public long processDefinitionKey;
   public List<ElementInstance> elements = new ArrayList<>();
 
+  /** For an instance started by a call activity: the calling instance and element instance. */
+  public long parentProcessInstanceKey;
+
+  public long parentElementInstanceKey;
+
   /** Scope key (element instance key) to the variables local to that scope. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public Map<Long, Map<String, JsonNode>> variables = new LinkedHashMap<>();
