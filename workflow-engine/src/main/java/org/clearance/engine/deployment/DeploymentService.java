@@ -41,6 +41,8 @@ public class DeploymentService {
   private final KeyGenerator keys;
   private final ProcessCache cache;
 
+  @jakarta.inject.Inject org.clearance.engine.message.StartEventSubscriptions startEvents;
+
   DeploymentService(Db db, KeyGenerator keys, ProcessCache cache) {
     this.db = db;
     this.keys = keys;
@@ -154,7 +156,9 @@ public class DeploymentService {
     }
     records.processCreated(
         key, processId, version, candidate.resource().name(), candidate.checksum());
-    return withIdentity(candidate, key, version);
+    ExecutableProcess stored = withIdentity(candidate, key, version);
+    startEvents.onDeployed(connection, stored, records);
+    return stored;
   }
 
   private static ExecutableProcess withIdentity(Candidate candidate, long key, int version) {

@@ -16,9 +16,15 @@ public class InstanceRepository {
   private final KeyGenerator keys;
   private final ProcessCache processes;
 
+  @jakarta.inject.Inject org.clearance.engine.timer.EngineClock clock;
+
   InstanceRepository(KeyGenerator keys, ProcessCache processes) {
     this.keys = keys;
     this.processes = processes;
+  }
+
+  private long now() {
+    return clock == null ? System.currentTimeMillis() : clock.now();
   }
 
   /** Locks the instance row until the transaction ends; null if there is no such instance. */
@@ -34,7 +40,7 @@ public class InstanceRepository {
         }
         ExecutableProcess process = processes.byKey(connection, rs.getLong(1));
         InstanceState state = Json.read(rs.getString(2), InstanceState.class);
-        return new Execution(connection, keys, process, state, true);
+        return new Execution(connection, keys, process, state, true, now());
       }
     }
   }
@@ -54,7 +60,7 @@ public class InstanceRepository {
     var state = new InstanceState();
     state.processInstanceKey = keys.nextKey(connection);
     state.processDefinitionKey = process.key();
-    return new Execution(connection, keys, process, state, false);
+    return new Execution(connection, keys, process, state, false, now());
   }
 
   /** Reads an instance without locking it (job activation reads variables this way). */
