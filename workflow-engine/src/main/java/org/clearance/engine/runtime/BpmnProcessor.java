@@ -49,7 +49,7 @@ public final class BpmnProcessor {
   public void startProcess(Map<String, JsonNode> variables) {
     ExecutableElement root = execution.process.root();
     if (root.noneStartEvent() == null) {
-      throw Rejection.invalidState(
+      throw Rejection.invalidArgument(
           "Expected to create instance of process with none start event, but there is no such event");
     }
     var instance = new ElementInstance(state.processInstanceKey, root.id(), 0);
