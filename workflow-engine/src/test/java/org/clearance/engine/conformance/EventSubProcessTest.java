@@ -148,7 +148,7 @@ class EventSubProcessTest extends EngineTestSupport {
             "SubProcess_Checks",
             "End",
             processId);
-    assertThat(activate(type, 1)).isEmpty();
+    assertThat(activateNow(type)).isEmpty();
   }
 
   @Test

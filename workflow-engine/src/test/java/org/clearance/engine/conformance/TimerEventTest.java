@@ -273,6 +273,25 @@ class TimerEventTest extends EngineTestSupport {
   }
 
   @Test
+  void shouldFireOverdueTimerWithoutBeingAskedAsTheSchedulerWakesOnItsOwn() throws Exception {
+    // given: a timer that fell due while nobody looked (as after an engine restart)
+    String processId = deployWait("PT1H");
+    var instance = start(processId);
+
+    // when
+    clock.advance(Duration.ofHours(2));
+
+    // then: the scheduler's bounded sleep (1 s in tests) ends and it fires the timer by itself
+    long deadline = System.currentTimeMillis() + 3000;
+    while (!isCompleted(instance.getProcessInstanceKey(), processId)
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(completedElements(instance.getProcessInstanceKey()))
+        .containsExactly("Start", "Timer_CoolingOff", "End", processId);
+  }
+
+  @Test
   void shouldCancelTimerWhenInstanceIsCancelled() {
     // given
     String processId = deployWait("PT1H");
