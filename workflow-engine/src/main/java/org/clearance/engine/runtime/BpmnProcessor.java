@@ -726,8 +726,13 @@ public final class BpmnProcessor {
         && !execution.events.closedOwners.contains(ownerKey);
   }
 
+  /** Whether an element instance still waits for this catch event (a cycle may continue). */
+  public boolean isWaitingFor(long ownerKey, String catchEventId) {
+    return isWaiting(ownerKey) && !execution.events.isClosed(ownerKey, catchEventId);
+  }
+
   private boolean trigger(long ownerKey, String catchEventId, Map<String, JsonNode> variables) {
-    if (!isWaiting(ownerKey)) {
+    if (!isWaitingFor(ownerKey, catchEventId)) {
       return false;
     }
     ElementInstance owner = state.element(ownerKey);
@@ -763,7 +768,12 @@ public final class BpmnProcessor {
       // the start event of an event sub-process of the owner's scope
       ExecutableElement eventSubProcess = catchEvent.flowScope();
       if (catchEvent.trigger().interrupting()) {
-        execution.events.closedOwners.add(ownerKey);
+        // no event sub-process of this scope can start any more; its boundary events stay
+        execution.events.closeCatches(
+            ownerKey,
+            ownerElement.triggeredEventSubProcesses().stream()
+                .map(esp -> esp.eventStartEvent().id())
+                .toList());
         for (ElementInstance child : state.children(owner.key)) {
           terminate(child);
         }

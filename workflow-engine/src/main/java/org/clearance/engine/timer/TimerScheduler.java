@@ -226,7 +226,7 @@ public class TimerScheduler {
               var processor = new BpmnProcessor(locked);
               long owner = timer.elementInstanceKey();
               processor.triggerEvent(owner, timer.elementId(), Map.of());
-              if (timer.repeats() && processor.isWaiting(owner)) {
+              if (timer.repeats() && processor.isWaitingFor(owner, timer.elementId())) {
                 TimerRow next = timer.next(locked.nextKey(), now);
                 locked.events().addTimer(next);
                 locked.record(

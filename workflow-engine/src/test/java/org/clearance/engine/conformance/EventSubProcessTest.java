@@ -168,4 +168,53 @@ class EventSubProcessTest extends EngineTestSupport {
             ClientStatusException.class,
             e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
   }
+
+  @Test
+  void shouldKeepBoundaryTimerOfSubProcessWhenItsInterruptingEventSubProcessStarts() {
+    // given
+    String processId = id("Process_Nested");
+    String type = jobType("handle-cancel");
+    String message = id("check-cancelled");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("Start")
+            .subProcess(
+                "SubProcess_Checks",
+                s ->
+                    s.embeddedSubProcess()
+                        .eventSubProcess(
+                            "SubProcess_CancelCheck",
+                            e ->
+                                e.startEvent("Start_CancelCheck")
+                                    .message(
+                                        m ->
+                                            m.name(message).zeebeCorrelationKeyExpression("caseId"))
+                                    .serviceTask("Task_HandleCancel", t -> t.zeebeJobType(type))
+                                    .endEvent("End_CancelCheck"))
+                        .startEvent("Start_Checks")
+                        .serviceTask("Task_Check", t -> t.zeebeJobType(jobType("check")))
+                        .endEvent("End_Checks"))
+            .boundaryEvent("Timer_ChecksOverdue", b -> b.timerWithDuration("P1D"))
+            .endEvent("End_Overdue")
+            .moveToActivity("SubProcess_Checks")
+            .endEvent("End")
+            .done());
+    var instance = start(processId, Map.of("caseId", "case-43"));
+    client.newPublishMessageCommand().messageName(message).correlationKey("case-43").send().join();
+
+    // when
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+    scheduler.fireDueTimers();
+
+    // then
+    assertThat(completedElements(instance.getProcessInstanceKey()))
+        .containsExactly(
+            "Start",
+            "Start_Checks",
+            "Start_CancelCheck",
+            "Timer_ChecksOverdue",
+            "End_Overdue",
+            processId);
+    assertThat(activateNow(type)).isEmpty();
+  }
 }
