@@ -63,7 +63,7 @@ public final class BpmnProcessor {
   public void startProcess(Map<String, JsonNode> variables) {
     ExecutableElement root = execution.process.root();
     if (root.noneStartEvent() == null) {
-      throw Rejection.invalidState(
+      throw Rejection.invalidArgument(
           "Expected to create instance of process with none start event, but there is no such event");
     }
     var instance = new ElementInstance(state.processInstanceKey, root.id(), 0);
@@ -789,8 +789,13 @@ public final class BpmnProcessor {
         && !execution.events.closedOwners.contains(ownerKey);
   }
 
+  /** Whether an element instance still waits for this catch event (a cycle may continue). */
+  public boolean isWaitingFor(long ownerKey, String catchEventId) {
+    return isWaiting(ownerKey) && !execution.events.isClosed(ownerKey, catchEventId);
+  }
+
   private boolean trigger(long ownerKey, String catchEventId, Map<String, JsonNode> variables) {
-    if (!isWaiting(ownerKey)) {
+    if (!isWaitingFor(ownerKey, catchEventId)) {
       return false;
     }
     ElementInstance owner = state.element(ownerKey);
@@ -826,7 +831,12 @@ public final class BpmnProcessor {
       // the start event of an event sub-process of the owner's scope
       ExecutableElement eventSubProcess = catchEvent.flowScope();
       if (catchEvent.trigger().interrupting()) {
-        execution.events.closedOwners.add(ownerKey);
+        // no event sub-process of this scope can start any more; its boundary events stay
+        execution.events.closeCatches(
+            ownerKey,
+            ownerElement.triggeredEventSubProcesses().stream()
+                .map(esp -> esp.eventStartEvent().id())
+                .toList());
         for (ElementInstance child : state.children(owner.key)) {
           terminate(child);
         }
