@@ -720,6 +720,9 @@ public final class BpmnProcessor {
 
   // ---------------------------------------------------------------- multi-instance
 
+  private static final java.util.regex.Pattern PLAIN_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private boolean isBodyOf(ElementInstance scope, ExecutableElement element) {
     return scope != null && scope.multiInstanceBody && scope.elementId.equals(element.id());
   }
@@ -781,9 +784,20 @@ public final class BpmnProcessor {
     inner.loopCounter = ++body.loopCounter;
     state.add(inner);
     setLocal(inner.key, "loopCounter", Json.MAPPER.getNodeFactory().numberNode(inner.loopCounter));
-    String inputElement = element.multiInstance().inputElement();
+    MultiInstance loop = element.multiInstance();
+    String inputElement = loop.inputElement();
     if (inputElement != null) {
       setLocal(inner.key, inputElement, item);
+    }
+    // An output element naming a plain variable is local to the inner instance, so each
+    // instance's result stays apart from the others' until it is collected.
+    String outputVariable =
+        loop.outputElement() == null ? null : loop.outputElement().text().trim();
+    if (outputVariable != null
+        && PLAIN_NAME.matcher(outputVariable).matches()
+        && !outputVariable.equals(inputElement)
+        && !outputVariable.equals("loopCounter")) {
+      setLocal(inner.key, outputVariable, Json.MAPPER.nullNode());
     }
     elementRecord(inner, "ELEMENT_ACTIVATING");
     agenda.add(() -> onActivate(inner));
@@ -1004,7 +1018,15 @@ public final class BpmnProcessor {
     ExecutableElement element = execution.process.element(call.elementId);
     // Without propagation only output mappings can take child variables.
     boolean take = element.propagateAllChildVariables() || !element.outputs().isEmpty();
-    complete(call, take ? childVariables : Map.of(), null);
+    Map<String, JsonNode> result = take ? childVariables : Map.of();
+    MultiInstance loop = element.multiInstance();
+    if (take && loop != null && loop.outputCollection() != null) {
+      // The child saw the output collection as it was when it started; handing that copy back
+      // would erase what other instances collected meanwhile.
+      result = new LinkedHashMap<>(result);
+      result.remove(loop.outputCollection());
+    }
+    complete(call, result, null);
   }
 
   private void terminateCalledProcess(ElementInstance call) {

@@ -279,4 +279,67 @@ class CallActivityTest extends EngineTestSupport {
                   .isEqualTo(callActivityKey);
             });
   }
+
+  @Test
+  void shouldRaiseIncidentInChildWhenNeitherChildNorParentCatchesTheError() {
+    // given
+    String childId = id("Process_PartyScreening");
+    String parentId = id("Process_ExportCase");
+    deploy(screening(childId));
+    deploy(caseProcess(parentId, childId));
+    var parent = start(parentId);
+    var screeningJob = activateOne(jobType("screen"));
+
+    // when
+    client.newThrowErrorCommand(screeningJob.getKey()).errorCode("UNEXPECTED").send().join();
+
+    // then
+    assertThat(records(screeningJob.getProcessInstanceKey()))
+        .filteredOn(r -> "INCIDENT".equals(r.get("valueType")))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(((Map<?, ?>) r.get("value")).get("errorType"))
+                    .isEqualTo("UNHANDLED_ERROR_EVENT"));
+    assertThat(records(parent.getProcessInstanceKey()))
+        .filteredOn(r -> "ELEMENT_TERMINATED".equals(r.get("intent")))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldCallOneChildPerItemOfMultiInstanceCallActivity() {
+    // given
+    String childId = id("Process_PartyScreening");
+    String parentId = id("Process_ExportCase");
+    deploy(screening(childId));
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent("Start")
+            .callActivity("Call_ScreenEachParty", c -> c.zeebeProcessId(childId))
+            .multiInstance(
+                mi ->
+                    mi.parallel()
+                        .zeebeInputCollectionExpression("parties")
+                        .zeebeInputElement("party")
+                        .zeebeOutputCollection("results")
+                        .zeebeOutputElementExpression("result"))
+            .serviceTask("Task_Review", t -> t.zeebeJobType(jobType("review")))
+            .endEvent("End")
+            .done());
+    start(parentId, Map.of("parties", List.of("Acme", "Globex")));
+
+    // when
+    var jobs = activate(jobType("screen"), 10);
+    assertThat(jobs)
+        .extracting(j -> j.getVariable("party"))
+        .containsExactlyInAnyOrder("Acme", "Globex");
+    for (var job : jobs) {
+      complete(job, Map.of("result", job.getVariable("party") + ":CLEAR"));
+    }
+
+    // then
+    assertThat(jobs).extracting(j -> j.getProcessInstanceKey()).doesNotHaveDuplicates();
+    assertThat(activateOne(jobType("review")).getVariablesAsMap().get("results"))
+        .isEqualTo(List.of("Acme:CLEAR", "Globex:CLEAR"));
+  }
 }
