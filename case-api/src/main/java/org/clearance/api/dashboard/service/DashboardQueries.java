@@ -1,0 +1,265 @@
+package org.clearance.api.dashboard.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.clearance.api.cases.domain.CaseStatus;
+import org.clearance.api.dashboard.domain.AgeingBucket;
+import org.clearance.api.dashboard.domain.CycleTimeStage;
+import org.clearance.api.dashboard.domain.DashboardFilter;
+import org.clearance.api.dashboard.domain.DashboardSummary.CycleTime;
+
+/**
+ * The dashboard's SQL: one aggregate query per section, all in one read-only snapshot, so that the
+ * sections agree with each other. Case filters become predicates on {@code c} (export_case).
+ */
+@ApplicationScoped
+public class DashboardQueries {
+
+  /** Open-case counts per status and ageing bucket, from one scan of the submitted cases. */
+  public record StatusFigures(Map<CaseStatus, Long> cases, Map<CaseStatus, long[]> ageing) {}
+
+  private static final String STAGES =
+      Stream.of(CycleTimeStage.values())
+          .map(stage -> "'" + stage.name() + "'")
+          .collect(Collectors.joining(", "));
+
+  private final AgroalDataSource dataSource;
+
+  DashboardQueries(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Runs the sections in one REPEATABLE READ, READ ONLY transaction. */
+  public <T> T inSnapshot(SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        statement.execute("SET LOCAL statement_timeout = '10s'");
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Counts per status and, per status, per ageing bucket. {@code bucketStarts[i]} is the earliest
+   * submission time of bucket i (the start of the day {@code today - maxDays(i)}), so buckets are
+   * ranges of submission instants and no row needs a time-zone conversion.
+   */
+  public StatusFigures statusFigures(
+      Connection connection, DashboardFilter filter, ZoneId zone, Instant[] bucketStarts)
+      throws SQLException {
+    Sql sql = new Sql("SELECT c.status, count(*)");
+    AgeingBucket[] buckets = AgeingBucket.values();
+    for (int i = 0; i < buckets.length; i++) {
+      List<String> bounds = new ArrayList<>();
+      if (i < buckets.length - 1) {
+        bounds.add("c.submitted_at >= ?");
+        sql.param(bucketStarts[i]);
+      }
+      if (i > 0) {
+        bounds.add("c.submitted_at < ?");
+        sql.param(bucketStarts[i - 1]);
+      }
+      sql.append(", count(*) FILTER (WHERE " + String.join(" AND ", bounds) + ")");
+    }
+    sql.append(" FROM cases.export_case c WHERE c.submitted_at IS NOT NULL");
+    caseFilters(sql, filter, zone);
+    sql.append(" GROUP BY c.status");
+
+    Map<CaseStatus, Long> cases = new EnumMap<>(CaseStatus.class);
+    Map<CaseStatus, long[]> ageing = new EnumMap<>(CaseStatus.class);
+    try (PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        CaseStatus status = CaseStatus.valueOf(rows.getString(1));
+        cases.put(status, rows.getLong(2));
+        long[] counts = new long[buckets.length];
+        for (int i = 0; i < buckets.length; i++) {
+          counts[i] = rows.getLong(3 + i);
+        }
+        ageing.put(status, counts);
+      }
+    }
+    return new StatusFigures(cases, ageing);
+  }
+
+  /**
+   * p50 and p90 of the time each case spent in a stage, over the cases whose last exit from the
+   * stage lies in the window and which are not in it now ({@code case_stage_time.in_stage}).
+   */
+  public Map<CycleTimeStage, CycleTime> cycleTimes(
+      Connection connection,
+      DashboardFilter filter,
+      ZoneId zone,
+      Instant windowStart,
+      Instant windowEnd)
+      throws SQLException {
+    Sql sql =
+        new Sql(
+            "SELECT t.stage, count(*),"
+                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds),"
+                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY t.seconds)"
+                + " FROM cases.case_stage_time t");
+    if (filter.narrowsCases()) {
+      sql.append(" JOIN cases.export_case c ON c.id = t.case_id");
+    }
+    sql.append(" WHERE NOT t.in_stage AND t.stage IN (" + STAGES + ")");
+    sql.append(" AND t.last_left_at >= ? AND t.last_left_at < ?").param(windowStart, windowEnd);
+    caseFilters(sql, filter, zone);
+    sql.append(" GROUP BY t.stage");
+
+    Map<CycleTimeStage, CycleTime> result = new EnumMap<>(CycleTimeStage.class);
+    try (PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        CycleTimeStage stage = CycleTimeStage.valueOf(rows.getString(1));
+        result.put(stage, new CycleTime(stage, rows.getLong(2), hours(rows, 3), hours(rows, 4)));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Submissions (history rows entering SUBMITTED) and decisions (TOTAL stage times, written when a
+   * submitted case closes) per ISO week starting Monday in {@code zone}.
+   */
+  public Map<LocalDate, long[]> weeklyThroughput(
+      Connection connection,
+      DashboardFilter filter,
+      ZoneId zone,
+      Instant windowStart,
+      Instant windowEnd)
+      throws SQLException {
+    Sql sql = new Sql("SELECT week, sum(submitted), sum(decided) FROM (");
+    sql.append("SELECT date_trunc('week', h.entered_at AT TIME ZONE ?) AS week,")
+        .param(zone.getId());
+    sql.append(" 1 AS submitted, 0 AS decided FROM cases.case_status_history h");
+    if (filter.narrowsCases()) {
+      sql.append(" JOIN cases.export_case c ON c.id = h.case_id");
+    }
+    sql.append(" WHERE h.status = 'SUBMITTED' AND h.entered_at >= ? AND h.entered_at < ?")
+        .param(windowStart, windowEnd);
+    caseFilters(sql, filter, zone);
+    sql.append(" UNION ALL SELECT date_trunc('week', t.last_left_at AT TIME ZONE ?), 0, 1")
+        .param(zone.getId());
+    sql.append(" FROM cases.case_stage_time t");
+    if (filter.narrowsCases()) {
+      sql.append(" JOIN cases.export_case c ON c.id = t.case_id");
+    }
+    sql.append(" WHERE t.stage = 'TOTAL' AND NOT t.in_stage");
+    sql.append(" AND t.last_left_at >= ? AND t.last_left_at < ?").param(windowStart, windowEnd);
+    caseFilters(sql, filter, zone);
+    sql.append(") AS events GROUP BY week");
+
+    Map<LocalDate, long[]> weeks = new HashMap<>();
+    try (PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        LocalDate weekStart = rows.getObject(1, LocalDateTime.class).toLocalDate();
+        weeks.put(weekStart, new long[] {rows.getLong(2), rows.getLong(3)});
+      }
+    }
+    return weeks;
+  }
+
+  /** The case filters as predicates on {@code c}; callers join export_case when any is set. */
+  private static void caseFilters(Sql sql, DashboardFilter filter, ZoneId zone) {
+    if (filter.organisation() != null) {
+      sql.append(" AND c.organisation = ?").param(filter.organisation());
+    }
+    if (filter.destination() != null) {
+      sql.append(
+              " AND EXISTS (SELECT 1 FROM cases.case_destination d"
+                  + " WHERE d.case_id = c.id AND d.country_code = ?)")
+          .param(filter.destination());
+    }
+    if (filter.classification() != null) {
+      // An ECCN matches itself and its sub-paragraphs, as in the case search.
+      sql.append(
+              " AND EXISTS (SELECT 1 FROM cases.case_item i"
+                  + " WHERE i.case_id = c.id AND (i.eccn = ? OR i.eccn LIKE ?))")
+          .param(filter.classification(), filter.classification() + ".%");
+    }
+    if (filter.from() != null) {
+      sql.append(" AND c.submitted_at >= ?").param(filter.from().atStartOfDay(zone).toInstant());
+    }
+    if (filter.to() != null) {
+      sql.append(" AND c.submitted_at < ?")
+          .param(filter.to().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+  }
+
+  private static Double hours(ResultSet rows, int column) throws SQLException {
+    double seconds = rows.getDouble(column);
+    if (rows.wasNull()) {
+      return null;
+    }
+    return Math.round(seconds / 36.0) / 100.0;
+  }
+
+  /** SQL text with its positional parameters, appended in step. */
+  private static final class Sql {
+    private final StringBuilder text;
+    private final List<Object> params = new ArrayList<>();
+
+    Sql(String start) {
+      text = new StringBuilder(start);
+    }
+
+    Sql append(String part) {
+      text.append(part);
+      return this;
+    }
+
+    Sql param(Object... values) {
+      for (Object value : values) {
+        params.add(
+            value instanceof Instant instant
+                ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+                : value);
+      }
+      return this;
+    }
+
+    PreparedStatement prepare(Connection connection) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(text.toString());
+      for (int i = 0; i < params.size(); i++) {
+        statement.setObject(i + 1, params.get(i));
+      }
+      return statement;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.clearance.api.dashboard.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clearance.api.cases.domain.CaseStage;
+import org.clearance.api.cases.domain.CaseStatus;
+import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.dashboard.domain.AgeingBucket;
+import org.clearance.api.dashboard.domain.CycleTimeStage;
+import org.clearance.api.dashboard.domain.DashboardFilter;
+import org.clearance.api.dashboard.domain.DashboardSummary;
+import org.clearance.api.dashboard.domain.DashboardSummary.CycleTime;
+import org.clearance.api.dashboard.domain.DashboardSummary.WeeklyThroughput;
+import org.clearance.api.security.service.Caller;
+import org.clearance.api.sla.service.SlaConfig;
+
+/**
+ * The manager dashboard: counts per status and stage, ageing of open cases, cycle times and weekly
+ * throughput of submitted cases. Days and weeks are counted in the SLA time zone.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+  private final DashboardQueries queries;
+  private final Caller caller;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  DashboardService(DashboardQueries queries, Caller caller, Clock clock, SlaConfig sla) {
+    this.queries = queries;
+    this.caller = caller;
+    this.clock = clock;
+    this.zone = sla.zone();
+  }
+
+  /** Managers track the SLA dashboards (DOMAIN.md); nobody else sees them. */
+  public void requireManager() {
+    if (!caller.hasRole(Caller.MANAGER)) {
+      throw ProblemException.forbidden(
+          "Only managers see the dashboards; your roles are " + caller.roles() + ".");
+    }
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  public DashboardSummary summary(DashboardFilter filter) {
+    requireManager();
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+
+    LocalDate lastDay = filter.to() != null && filter.to().isBefore(today) ? filter.to() : today;
+    LocalDate lastWeek = lastDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate firstWeek = lastWeek.minusWeeks(filter.weeks() - 1L);
+    Instant windowStart = firstWeek.atStartOfDay(zone).toInstant();
+    Instant dayAfter = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+    Instant windowEnd = dayAfter.isBefore(now) ? dayAfter : now;
+
+    AgeingBucket[] buckets = AgeingBucket.values();
+    Instant[] bucketStarts = new Instant[buckets.length - 1];
+    for (int i = 0; i < bucketStarts.length; i++) {
+      bucketStarts[i] = today.minusDays(buckets[i].maxDays()).atStartOfDay(zone).toInstant();
+    }
+
+    return queries.inSnapshot(
+        connection -> {
+          var statuses = queries.statusFigures(connection, filter, zone, bucketStarts);
+          var cycleTimes = queries.cycleTimes(connection, filter, zone, windowStart, windowEnd);
+          var weeks = queries.weeklyThroughput(connection, filter, zone, windowStart, windowEnd);
+
+          Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
+          Map<CaseStage, Long> byStage = new EnumMap<>(CaseStage.class);
+          Map<AgeingBucket, Long> ageing = new EnumMap<>(AgeingBucket.class);
+          for (AgeingBucket bucket : buckets) {
+            ageing.put(bucket, 0L);
+          }
+          for (CaseStatus status : CaseStatus.values()) {
+            if (status == CaseStatus.DRAFT) {
+              continue; // dashboards count submitted cases only
+            }
+            long count = statuses.cases().getOrDefault(status, 0L);
+            byStatus.put(status, count);
+            byStage.merge(status.stage(), count, Long::sum);
+            if (!status.isTerminal() && statuses.ageing().containsKey(status)) {
+              long[] counts = statuses.ageing().get(status);
+              for (int i = 0; i < buckets.length; i++) {
+                ageing.merge(buckets[i], counts[i], Long::sum);
+              }
+            }
+          }
+
+          List<CycleTime> cycles = new ArrayList<>();
+          for (CycleTimeStage stage : CycleTimeStage.values()) {
+            cycles.add(cycleTimes.getOrDefault(stage, new CycleTime(stage, 0, null, null)));
+          }
+
+          Map<LocalDate, WeeklyThroughput> throughput = new LinkedHashMap<>();
+          for (LocalDate week = firstWeek; !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
+            long[] counts = weeks.getOrDefault(week, new long[2]);
+            throughput.put(week, new WeeklyThroughput(week, counts[0], counts[1]));
+          }
+
+          return new DashboardSummary(
+              now,
+              filter,
+              windowStart,
+              windowEnd,
+              byStatus,
+              byStage,
+              ageing,
+              cycles,
+              List.copyOf(throughput.values()));
+        });
+  }
+}

@@ -1,0 +1,65 @@
+package org.clearance.api.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.clearance.api.support.Applications.as;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.clearance.api.support.WorkflowEngineTestResource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Managers track the SLA dashboards (DOMAIN.md); every other role, admins included, gets 403. */
+@QuarkusTest
+@WithTestResource(WorkflowEngineTestResource.class)
+class DashboardAuthorizationTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/dashboard/summary, application/json",
+    "/api/dashboard/summary.csv, text/csv",
+  })
+  void shouldShowTheDashboardToManagers(String path, String contentType) {
+    as("max").when().get(path).then().statusCode(200).contentType(startsWith(contentType));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "alice, /api/dashboard/summary",
+    "bob, /api/dashboard/summary",
+    "audrey, /api/dashboard/summary",
+    "leo, /api/dashboard/summary",
+    "ava, /api/dashboard/summary",
+    "adam, /api/dashboard/summary",
+    "alice, /api/dashboard/summary.csv",
+    "bob, /api/dashboard/summary.csv",
+    "audrey, /api/dashboard/summary.csv",
+    "leo, /api/dashboard/summary.csv",
+    "ava, /api/dashboard/summary.csv",
+    "adam, /api/dashboard/summary.csv",
+  })
+  void shouldRefuseTheDashboardToEveryoneButManagers(String user, String path) {
+    as(user)
+        .when()
+        .get(path)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/forbidden"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv"})
+  void shouldAskForATokenWithoutOne(String path) {
+    given().when().get(path).then().statusCode(401);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv"})
+  void shouldRefuseNonManagersBeforeLookingAtTheirFilters(String path) {
+    as("audrey").queryParam("weeks", "0").when().get(path).then().statusCode(403);
+  }
+}
