@@ -186,10 +186,33 @@ class LicenceResourceTest {
           .contains("acme-ai")
           .contains("4E091")
           .contains("Frontier model weights")
-          .contains("Kumo Research KK")
+          .contains("2,500,000.50 USD")
+          .contains("End user: Kumo Research KK")
           .contains("Clearance export licensing authority");
     }
     assertThat(as("max").get("/api/licences/" + number + "/document").asByteArray()).isEqualTo(pdf);
+  }
+
+  @Test
+  void shouldRenderTheDocumentWhenANameUsesCharactersTheStandardFontsLack() throws Exception {
+    // given
+    String body =
+        org.clearance.api.support.Applications.complete()
+            .replace("Kumo Research KK", "Kumo Research 株式会社 Café");
+    String number = issue(awaitingApproval("alice", body), LicenceTerms.defaults());
+
+    // when
+    Response download = as("alice").get("/api/licences/" + number + "/document");
+
+    // then
+    download.then().statusCode(200).contentType("application/pdf");
+    try (PDDocument document = Loader.loadPDF(download.asByteArray())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Kumo Research ???? Café");
+    }
+    as("alice")
+        .get("/api/licences/" + number)
+        .then()
+        .body("parties.name", hasItem("Kumo Research 株式会社 Café"));
   }
 
   @Test

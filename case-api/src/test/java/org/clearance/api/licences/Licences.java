@@ -22,7 +22,13 @@ public final class Licences {
 
   /** A submitted case of the user's organisation, moved on to AWAITING_APPROVAL. */
   public static String awaitingApproval(String username) {
-    String id = Applications.submitted(username);
+    return awaitingApproval(username, Applications.complete());
+  }
+
+  /** A case with the given application body, submitted and moved on to AWAITING_APPROVAL. */
+  public static String awaitingApproval(String username, String body) {
+    String id = Applications.draft(username, body);
+    Applications.as(username).post("/api/cases/" + id + "/submit").then().statusCode(200);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -51,10 +57,5 @@ public final class Licences {
   /** A case of the user's organisation with a freshly issued licence; returns the number. */
   public static String issued(String username) {
     return issue(awaitingApproval(username), LicenceTerms.defaults());
-  }
-
-  /** The case id of an issued licence's case. */
-  public static String caseOf(String number) {
-    return Applications.as("max").get("/api/licences/" + number).then().extract().path("caseId");
   }
 }

@@ -5,11 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -33,6 +37,9 @@ public class LicenceDocumentRenderer {
   private static final float MARGIN = 50;
   private static final float LEADING = 14;
   private static final PDRectangle PAGE = PDRectangle.A4;
+  private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
+  private static final DateTimeFormatter ISSUED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   public byte[] render(Licence licence, String issuingAuthority) {
     try (PDDocument document = new PDDocument()) {
@@ -52,7 +59,7 @@ public class LicenceDocumentRenderer {
             Writer.REGULAR,
             10,
             "Valid from " + licence.validFrom() + " to " + licence.validUntil() + " (inclusive)");
-        out.line(Writer.REGULAR, 10, "Issued: " + licence.issuedAt());
+        out.line(Writer.REGULAR, 10, "Issued: " + ISSUED.format(licence.issuedAt()));
         out.gap();
         out.line(Writer.BOLD, 12, "Licence holder");
         out.line(Writer.REGULAR, 10, "Organisation: " + licence.holder().organisation());
@@ -74,8 +81,8 @@ public class LicenceDocumentRenderer {
               String.valueOf(position++),
               item.eccn(),
               item.description(),
-              plain(item.quantityLimit()) + " " + item.unit(),
-              plain(item.valueLimit()) + " " + item.currency());
+              quantity(item.quantityLimit()) + " " + item.unit(),
+              money(item.valueLimit()) + " " + item.currency());
         }
         out.gap();
         out.line(Writer.BOLD, 12, "Destinations");
@@ -86,7 +93,7 @@ public class LicenceDocumentRenderer {
           out.wrapped(
               Writer.REGULAR,
               10,
-              party.role()
+              role(party.role())
                   + ": "
                   + party.name()
                   + ", "
@@ -120,8 +127,18 @@ public class LicenceDocumentRenderer {
     return value == null || value.isBlank() ? "-" : value;
   }
 
-  private static String plain(BigDecimal value) {
-    return value == null ? "-" : value.toPlainString();
+  private static String quantity(BigDecimal value) {
+    return value == null ? "-" : new DecimalFormat("#,##0.####", SYMBOLS).format(value);
+  }
+
+  private static String money(BigDecimal value) {
+    return value == null ? "-" : new DecimalFormat("#,##0.00", SYMBOLS).format(value);
+  }
+
+  /** END_USER reads as "End user". */
+  private static String role(String role) {
+    String words = role.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   /** Writes lines top-down and starts a new page when one is full. */
