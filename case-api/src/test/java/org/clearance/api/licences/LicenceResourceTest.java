@@ -27,6 +27,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -120,6 +124,52 @@ class LicenceResourceTest {
         QuarkusTransaction.requiringNew().call(() -> notifications.ofCase(UUID.fromString(caseId)));
     assertThat(decided).hasSize(1);
     assertThat(decided.get(0).body()).contains("Licence " + first + " issued");
+  }
+
+  @Test
+  void shouldIssueOneLicenceWhenTwoIssuesOfACaseRunAtOnce() throws Exception {
+    // given
+    String caseId = awaitingApproval("alice");
+
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    // when
+    Future<String> first = threads.submit(() -> issue(caseId, LicenceTerms.defaults()));
+    Future<String> second = threads.submit(() -> issue(caseId, LicenceTerms.defaults()));
+
+    // then
+    try {
+      assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(second.get(30, TimeUnit.SECONDS));
+    } finally {
+      threads.shutdown();
+    }
+    List<String> actions = as("alice").get("/api/cases/" + caseId + "/audit").path("action");
+    assertThat(actions).containsOnlyOnce("LICENCE_ISSUED").containsOnlyOnce("CASE_APPROVED");
+  }
+
+  @Test
+  void shouldLeaveNoLicenceAndNoNotificationWhenTheIssuingTransactionRollsBack() {
+    // given
+    String caseId = awaitingApproval("alice");
+
+    // when
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          licences.issue(UUID.fromString(caseId), LicenceTerms.defaults());
+                          throw new IllegalStateException("the job could not be completed");
+                        }))
+        .hasMessageContaining("the job could not be completed");
+
+    // then
+    as("alice").get("/api/cases/" + caseId + "/licence").then().statusCode(404);
+    as("alice").get("/api/cases/" + caseId).then().body("status", equalTo("AWAITING_APPROVAL"));
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> notifications.ofCase(UUID.fromString(caseId))))
+        .isEmpty();
   }
 
   @Test
