@@ -17,13 +17,4 @@ public record DashboardFilter(
 
   public static final int DEFAULT_WEEKS = 12;
   public static final int MAX_WEEKS = 52;
-
-  /** True when a filter narrows the cases (then queries must join the case rows). */
-  public boolean narrowsCases() {
-    return organisation != null
-        || destination != null
-        || classification != null
-        || from != null
-        || to != null;
-  }
 }

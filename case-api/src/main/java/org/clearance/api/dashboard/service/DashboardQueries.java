@@ -54,6 +54,8 @@ public class DashboardQueries {
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         statement.execute("SET LOCAL statement_timeout = '10s'");
+        // Percentiles sort up to a year of stage times; keep those sorts in memory.
+        statement.execute("SET LOCAL work_mem = '32MB'");
         T result = work.run(connection);
         connection.commit();
         return result;
@@ -96,7 +98,7 @@ public class DashboardQueries {
       sql.append(", count(*) FILTER (WHERE " + String.join(" AND ", bounds) + ")");
     }
     sql.append(" FROM cases.export_case c WHERE c.submitted_at IS NOT NULL");
-    caseFilters(sql, filter, zone);
+    caseFilters(sql, filter, zone, "c.id");
     sql.append(" GROUP BY c.status");
 
     Map<CaseStatus, Long> cases = new EnumMap<>(CaseStatus.class);
@@ -130,15 +132,12 @@ public class DashboardQueries {
     Sql sql =
         new Sql(
             "SELECT t.stage, count(*),"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds),"
-                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY t.seconds)"
+                + " percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY t.seconds)"
                 + " FROM cases.case_stage_time t");
-    if (filter.narrowsCases()) {
-      sql.append(" JOIN cases.export_case c ON c.id = t.case_id");
-    }
+    joinCases(sql, filter, "t.case_id");
     sql.append(" WHERE NOT t.in_stage AND t.stage IN (" + STAGES + ")");
     sql.append(" AND t.last_left_at >= ? AND t.last_left_at < ?").param(windowStart, windowEnd);
-    caseFilters(sql, filter, zone);
+    caseFilters(sql, filter, zone, "t.case_id");
     sql.append(" GROUP BY t.stage");
 
     Map<CycleTimeStage, CycleTime> result = new EnumMap<>(CycleTimeStage.class);
@@ -146,7 +145,7 @@ public class DashboardQueries {
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         CycleTimeStage stage = CycleTimeStage.valueOf(rows.getString(1));
-        result.put(stage, new CycleTime(stage, rows.getLong(2), hours(rows, 3), hours(rows, 4)));
+        result.put(stage, new CycleTime(stage, rows.getLong(2), hours(rows, 0), hours(rows, 1)));
       }
     }
     return result;
@@ -167,21 +166,17 @@ public class DashboardQueries {
     sql.append("SELECT date_trunc('week', h.entered_at AT TIME ZONE ?) AS week,")
         .param(zone.getId());
     sql.append(" 1 AS submitted, 0 AS decided FROM cases.case_status_history h");
-    if (filter.narrowsCases()) {
-      sql.append(" JOIN cases.export_case c ON c.id = h.case_id");
-    }
+    joinCases(sql, filter, "h.case_id");
     sql.append(" WHERE h.status = 'SUBMITTED' AND h.entered_at >= ? AND h.entered_at < ?")
         .param(windowStart, windowEnd);
-    caseFilters(sql, filter, zone);
+    caseFilters(sql, filter, zone, "h.case_id");
     sql.append(" UNION ALL SELECT date_trunc('week', t.last_left_at AT TIME ZONE ?), 0, 1")
         .param(zone.getId());
     sql.append(" FROM cases.case_stage_time t");
-    if (filter.narrowsCases()) {
-      sql.append(" JOIN cases.export_case c ON c.id = t.case_id");
-    }
+    joinCases(sql, filter, "t.case_id");
     sql.append(" WHERE t.stage = 'TOTAL' AND NOT t.in_stage");
     sql.append(" AND t.last_left_at >= ? AND t.last_left_at < ?").param(windowStart, windowEnd);
-    caseFilters(sql, filter, zone);
+    caseFilters(sql, filter, zone, "t.case_id");
     sql.append(") AS events GROUP BY week");
 
     Map<LocalDate, long[]> weeks = new HashMap<>();
@@ -195,22 +190,36 @@ public class DashboardQueries {
     return weeks;
   }
 
-  /** The case filters as predicates on {@code c}; callers join export_case when any is set. */
-  private static void caseFilters(Sql sql, DashboardFilter filter, ZoneId zone) {
+  /** Joins the case rows as {@code c} only for filters on their own columns. */
+  private static void joinCases(Sql sql, DashboardFilter filter, String caseId) {
+    if (filter.organisation() != null || filter.from() != null || filter.to() != null) {
+      sql.append(" JOIN cases.export_case c ON c.id = " + caseId);
+    }
+  }
+
+  /**
+   * The case filters as predicates: organisation and submission dates on {@code c} (see {@link
+   * #joinCases}), destination and classification on the rows of {@code caseId}.
+   */
+  private static void caseFilters(Sql sql, DashboardFilter filter, ZoneId zone, String caseId) {
     if (filter.organisation() != null) {
       sql.append(" AND c.organisation = ?").param(filter.organisation());
     }
     if (filter.destination() != null) {
       sql.append(
               " AND EXISTS (SELECT 1 FROM cases.case_destination d"
-                  + " WHERE d.case_id = c.id AND d.country_code = ?)")
+                  + " WHERE d.case_id = "
+                  + caseId
+                  + " AND d.country_code = ?)")
           .param(filter.destination());
     }
     if (filter.classification() != null) {
       // An ECCN matches itself and its sub-paragraphs, as in the case search.
       sql.append(
               " AND EXISTS (SELECT 1 FROM cases.case_item i"
-                  + " WHERE i.case_id = c.id AND (i.eccn = ? OR i.eccn LIKE ?))")
+                  + " WHERE i.case_id = "
+                  + caseId
+                  + " AND (i.eccn = ? OR i.eccn LIKE ?))")
           .param(filter.classification(), filter.classification() + ".%");
     }
     if (filter.from() != null) {
@@ -222,12 +231,14 @@ public class DashboardQueries {
     }
   }
 
-  private static Double hours(ResultSet rows, int column) throws SQLException {
-    double seconds = rows.getDouble(column);
-    if (rows.wasNull()) {
+  /** The {@code index}th percentile of column 3 (an array of seconds), in hours to 0.01. */
+  private static Double hours(ResultSet rows, int index) throws SQLException {
+    java.sql.Array percentiles = rows.getArray(3);
+    if (percentiles == null) {
       return null;
     }
-    return Math.round(seconds / 36.0) / 100.0;
+    Double seconds = ((Double[]) percentiles.getArray())[index];
+    return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
   }
 
   /** SQL text with its positional parameters, appended in step. */
