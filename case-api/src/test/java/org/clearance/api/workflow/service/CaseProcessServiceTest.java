@@ -26,7 +26,7 @@ class CaseProcessServiceTest {
 
     assertThat(variables)
         .containsEntry("caseId", exportCase.id().toString())
-        .containsEntry("reference", "EL-2026-000042")
+        .containsEntry("caseReference", "EL-2026-000042")
         .containsEntry("organisation", "acme-ai")
         .containsEntry("destinations", List.of("JP", "DE"))
         .containsEntry("classifications", List.of("4E091", "3A090.a"));
