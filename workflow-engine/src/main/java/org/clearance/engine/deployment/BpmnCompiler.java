@@ -11,12 +11,16 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
@@ -24,6 +28,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
@@ -41,6 +46,7 @@ import java.util.Set;
 import org.clearance.engine.expression.Expression;
 import org.clearance.engine.expression.Feel;
 import org.clearance.engine.expression.InvalidExpressionException;
+import org.clearance.engine.timer.TimerSpec;
 
 /**
  * Parses a BPMN resource with zeebe-bpmn-model, checks that every element is one the engine can
@@ -90,8 +96,8 @@ public final class BpmnCompiler {
       var elements = new LinkedHashMap<String, ExecutableElement>();
       elements.put(root.id, root);
       compileScope(process.getFlowElements(), root, elements, process.getId());
-      if (root.noneStartEvent == null) {
-        problem(process, "Must have exactly one none start event");
+      if (root.noneStartEvent == null && root.processStartEvents.isEmpty()) {
+        problem(process, "Must have at least one none, message or timer start event");
       }
       processes.add(
           new ExecutableProcess(0, process.getId(), 0, resourceName, root, Map.copyOf(elements)));
@@ -137,12 +143,14 @@ public final class BpmnCompiler {
           problem(element, "Must have exactly one none start event");
         }
         if (compiled.kind == ElementKind.EVENT_SUB_PROCESS) {
-          if (compiled.errorStartEvent == null) {
+          if (compiled.errorStartEvent != null) {
+            scope.eventSubProcesses.add(compiled);
+          } else if (compiled.eventStartEvent != null) {
+            scope.triggeredEventSubProcesses.add(compiled);
+          } else {
             problem(
-                element,
-                "Event sub-processes must have one error start event (other triggers are not supported yet)");
+                element, "Event sub-processes must have one error, message or timer start event");
           }
-          scope.eventSubProcesses.add(compiled);
         }
       }
     }
@@ -184,6 +192,9 @@ public final class BpmnCompiler {
             element,
             new ExecutableElement(element.getId(), ElementKind.NONE_INTERMEDIATE_THROW_EVENT));
       }
+      case "intermediateCatchEvent" -> compileIntermediateCatchEvent((Event) element);
+      case "receiveTask" -> compileReceiveTask((ReceiveTask) element);
+      case "eventBasedGateway" -> gateway(element, ElementKind.EVENT_BASED_GATEWAY);
       case "serviceTask", "sendTask" -> compileJobTask(element, false);
       case "userTask" -> compileUserTask(element);
       case "scriptTask" -> compileScriptTask(element);
@@ -231,6 +242,12 @@ public final class BpmnCompiler {
       return start;
     }
     if (definitions.size() == 1
+        && (definitions.iterator().next() instanceof MessageEventDefinition
+            || definitions.iterator().next() instanceof TimerEventDefinition)
+        && scope.kind != ElementKind.SUB_PROCESS) {
+      return compileTriggeredStartEvent(event, definitions.iterator().next(), scope);
+    }
+    if (definitions.size() == 1
         && definitions.iterator().next() instanceof ErrorEventDefinition error
         && scope.kind == ElementKind.EVENT_SUB_PROCESS) {
       var start =
@@ -241,6 +258,148 @@ public final class BpmnCompiler {
     }
     unsupported(event, "start events of type '" + definitionName(definitions) + "' in this scope");
     return null;
+  }
+
+  private ExecutableElement compileTriggeredStartEvent(
+      StartEvent event, EventDefinition definition, ExecutableElement scope) {
+    boolean message = definition instanceof MessageEventDefinition;
+    boolean inEventSubProcess = scope.kind == ElementKind.EVENT_SUB_PROCESS;
+    var start =
+        withMappings(
+            event,
+            new ExecutableElement(
+                event.getId(),
+                message ? ElementKind.MESSAGE_START_EVENT : ElementKind.TIMER_START_EVENT));
+    start.trigger = trigger(event, definition, event.isInterrupting(), inEventSubProcess);
+    if (inEventSubProcess) {
+      if (scope.eventStartEvent != null || scope.errorStartEvent != null) {
+        problem(event, "Event sub-processes must have exactly one start event");
+        return null;
+      }
+      scope.eventStartEvent = start;
+    } else {
+      if (start.trigger != null && message) {
+        for (ExecutableElement other : scope.processStartEvents) {
+          if (other.trigger != null
+              && other.trigger.isMessage()
+              && String.valueOf(other.trigger.messageName())
+                  .equals(String.valueOf(start.trigger.messageName()))) {
+            problem(event, "Message start events of a process must have distinct message names");
+          }
+        }
+        if (start.trigger.messageName() != null && !start.trigger.messageName().isStatic()) {
+          problem(event, "The message name of a message start event must be static");
+        }
+      }
+      if (start.trigger != null
+          && !message
+          && start.trigger.timer() != null
+          && !start.trigger.timer().isStatic()) {
+        // evaluated without variables at deployment, as Zeebe does
+        try {
+          TimerSpec.evaluate(
+              start.trigger.timerKind(),
+              Feel.evaluateString(start.trigger.timer(), name -> null),
+              System.currentTimeMillis());
+        } catch (RuntimeException e) {
+          problem(event, "Timer start event expression cannot be evaluated: " + e.getMessage());
+        }
+      }
+      scope.processStartEvents.add(start);
+    }
+    return start;
+  }
+
+  private ExecutableElement compileIntermediateCatchEvent(Event event) {
+    Collection<EventDefinition> definitions = event.getChildElementsByType(EventDefinition.class);
+    EventDefinition definition = definitions.size() == 1 ? definitions.iterator().next() : null;
+    if (!(definition instanceof MessageEventDefinition)
+        && !(definition instanceof TimerEventDefinition)) {
+      unsupported(event, "intermediate catch events of type '" + definitionName(definitions) + "'");
+      return null;
+    }
+    var compiled =
+        withMappings(
+            event, new ExecutableElement(event.getId(), ElementKind.INTERMEDIATE_CATCH_EVENT));
+    compiled.trigger = trigger(event, definition, true, true);
+    if (compiled.trigger != null && compiled.trigger.timerKind() == EventTrigger.TimerKind.CYCLE) {
+      problem(event, "Intermediate timer catch events must have a time duration or date");
+    }
+    return compiled;
+  }
+
+  private ExecutableElement compileReceiveTask(ReceiveTask task) {
+    var compiled = withMappings(task, activity(task, ElementKind.RECEIVE_TASK));
+    compiled.trigger = messageTrigger(task, task.getMessage(), true, true);
+    return compiled;
+  }
+
+  /** Compiles a message or timer event definition; reports problems and returns null on error. */
+  private EventTrigger trigger(
+      BaseElement element,
+      EventDefinition definition,
+      boolean interrupting,
+      boolean needsCorrelationKey) {
+    if (definition instanceof MessageEventDefinition message) {
+      return messageTrigger(element, message.getMessage(), interrupting, needsCorrelationKey);
+    }
+    TimerEventDefinition timer = (TimerEventDefinition) definition;
+    EventTrigger.TimerKind kind;
+    String text;
+    if (timer.getTimeDuration() != null) {
+      kind = EventTrigger.TimerKind.DURATION;
+      text = timer.getTimeDuration().getTextContent();
+    } else if (timer.getTimeDate() != null) {
+      kind = EventTrigger.TimerKind.DATE;
+      text = timer.getTimeDate().getTextContent();
+    } else if (timer.getTimeCycle() != null) {
+      kind = EventTrigger.TimerKind.CYCLE;
+      text = timer.getTimeCycle().getTextContent();
+    } else {
+      problem(element, "Timer event definitions must have a time duration, date or cycle");
+      return null;
+    }
+    if (text == null || text.isBlank()) {
+      problem(element, "The timer definition must not be empty");
+      return null;
+    }
+    Expression expression = expression(element, text.trim(), false);
+    if (expression == null) {
+      return null;
+    }
+    if (expression.isStatic()) {
+      try {
+        TimerSpec.evaluate(kind, expression.text(), System.currentTimeMillis());
+      } catch (IllegalArgumentException e) {
+        problem(element, e.getMessage());
+        return null;
+      }
+    }
+    return EventTrigger.timer(kind, expression, interrupting);
+  }
+
+  private EventTrigger messageTrigger(
+      BaseElement element, Message message, boolean interrupting, boolean needsCorrelationKey) {
+    if (message == null || message.getName() == null || message.getName().isBlank()) {
+      problem(element, "Must reference a message with a name");
+      return null;
+    }
+    Expression name = expression(element, message.getName(), false);
+    Expression correlationKey = null;
+    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+    if (needsCorrelationKey) {
+      if (subscription == null
+          || subscription.getCorrelationKey() == null
+          || subscription.getCorrelationKey().isBlank()) {
+        problem(element, "Must have a message with a 'zeebe:subscription' and a correlation key");
+        return null;
+      }
+      correlationKey = expression(element, subscription.getCorrelationKey().trim(), false);
+    }
+    if (name == null || (needsCorrelationKey && correlationKey == null)) {
+      return null;
+    }
+    return EventTrigger.message(name, correlationKey, interrupting);
   }
 
   private ExecutableElement compileEndEvent(Event event) {
@@ -268,6 +427,11 @@ public final class BpmnCompiler {
   private ExecutableElement compileBoundary(
       BoundaryEvent boundary, Map<String, ExecutableElement> elements) {
     Collection<EventDefinition> definitions = boundary.getEventDefinitions();
+    if (definitions.size() == 1
+        && (definitions.iterator().next() instanceof MessageEventDefinition
+            || definitions.iterator().next() instanceof TimerEventDefinition)) {
+      return compileEventBoundary(boundary, definitions.iterator().next(), elements);
+    }
     if (definitions.size() != 1
         || !(definitions.iterator().next() instanceof ErrorEventDefinition error)) {
       unsupported(boundary, "boundary events of type '" + definitionName(definitions) + "'");
@@ -285,6 +449,23 @@ public final class BpmnCompiler {
     compiled.errorCode = errorCode(error);
     compiled.attachedTo = activity;
     activity.boundaryEvents.add(compiled);
+    return compiled;
+  }
+
+  private ExecutableElement compileEventBoundary(
+      BoundaryEvent boundary, EventDefinition definition, Map<String, ExecutableElement> elements) {
+    Activity attachedTo = boundary.getAttachedTo();
+    ExecutableElement activity = attachedTo == null ? null : elements.get(attachedTo.getId());
+    if (activity == null) {
+      problem(boundary, "Must be attached to a supported activity");
+      return null;
+    }
+    var compiled =
+        withMappings(
+            boundary, new ExecutableElement(boundary.getId(), ElementKind.EVENT_BOUNDARY_EVENT));
+    compiled.trigger = trigger(boundary, definition, boundary.cancelActivity(), true);
+    compiled.attachedTo = activity;
+    activity.eventBoundaryEvents.add(compiled);
     return compiled;
   }
 
@@ -554,12 +735,30 @@ public final class BpmnCompiler {
           problem(model, "Must have at least one outgoing sequence flow");
         }
       }
+      case EVENT_BASED_GATEWAY -> {
+        if (element.outgoing.size() < 2) {
+          problem(model, "Event-based gateways must have at least two outgoing sequence flows");
+        }
+        for (ExecutableFlow flow : element.outgoing) {
+          if (flow.target.kind != ElementKind.INTERMEDIATE_CATCH_EVENT) {
+            problem(
+                model,
+                "Event-based gateways may only lead to intermediate message or timer catch events, but '"
+                    + flow.target.id
+                    + "' is not one");
+          } else if (flow.target.incoming.size() > 1) {
+            problem(
+                model,
+                "The events after an event-based gateway must not have other incoming sequence flows");
+          }
+        }
+      }
       case PARALLEL_GATEWAY -> {
         if (element.outgoing.isEmpty()) {
           problem(model, "Must have at least one outgoing sequence flow");
         }
       }
-      case NONE_START_EVENT, ERROR_START_EVENT -> {
+      case NONE_START_EVENT, ERROR_START_EVENT, MESSAGE_START_EVENT, TIMER_START_EVENT -> {
         if (!element.incoming.isEmpty()) {
           problem(model, "Start events must not have incoming sequence flows");
         }

@@ -65,6 +65,8 @@ public class DeploymentService {
   private final DecisionEngine decisionEngine;
   private final DecisionRepository decisionRepository;
 
+  @jakarta.inject.Inject org.clearance.engine.message.StartEventSubscriptions startEvents;
+
   DeploymentService(
       Db db,
       KeyGenerator keys,
@@ -198,7 +200,9 @@ public class DeploymentService {
     }
     records.processCreated(
         key, processId, version, candidate.resource().name(), candidate.checksum());
-    return withIdentity(candidate, key, version);
+    ExecutableProcess stored = withIdentity(candidate, key, version);
+    startEvents.onDeployed(connection, stored, records);
+    return stored;
   }
 
   private static ExecutableProcess withIdentity(Candidate candidate, long key, int version) {

@@ -23,7 +23,16 @@ public enum ElementKind {
   /** A business rule task that evaluates a DMN decision (zeebe:calledDecision). */
   BUSINESS_RULE_TASK,
   /** Starts an instance of another process and waits for it (zeebe:calledElement). */
-  CALL_ACTIVITY;
+  CALL_ACTIVITY,
+  /** Message or timer start event of a process or an event sub-process. */
+  MESSAGE_START_EVENT,
+  TIMER_START_EVENT,
+  /** Intermediate message or timer catch event: waits for its trigger. */
+  INTERMEDIATE_CATCH_EVENT,
+  RECEIVE_TASK,
+  EVENT_BASED_GATEWAY,
+  /** Message or timer boundary event, interrupting or not. */
+  EVENT_BOUNDARY_EVENT;
 
   public boolean isScope() {
     return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;

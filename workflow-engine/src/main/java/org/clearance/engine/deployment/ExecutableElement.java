@@ -72,6 +72,20 @@ public final class ExecutableElement {
   final List<ExecutableElement> boundaryEvents = new ArrayList<>();
   ExecutableElement attachedTo;
 
+  // messages and timers
+  EventTrigger trigger;
+
+  /** Message and timer boundary events (error boundary events are in boundaryEvents). */
+  final List<ExecutableElement> eventBoundaryEvents = new ArrayList<>();
+
+  /** Event sub-processes started by a message or timer (error ones are in eventSubProcesses). */
+  final List<ExecutableElement> triggeredEventSubProcesses = new ArrayList<>();
+
+  /** Message or timer start event of an event sub-process; message/timer start of a process. */
+  ExecutableElement eventStartEvent;
+
+  final List<ExecutableElement> processStartEvents = new ArrayList<>();
+
   /** For inclusive joins: elements of the same scope from which this gateway can be reached. */
   Set<String> upstream = Set.of();
 
@@ -178,6 +192,36 @@ public final class ExecutableElement {
 
   public ExecutableElement attachedTo() {
     return attachedTo;
+  }
+
+  public EventTrigger trigger() {
+    return trigger;
+  }
+
+  public List<ExecutableElement> eventBoundaryEvents() {
+    return eventBoundaryEvents;
+  }
+
+  public List<ExecutableElement> triggeredEventSubProcesses() {
+    return triggeredEventSubProcesses;
+  }
+
+  public ExecutableElement eventStartEvent() {
+    return eventStartEvent;
+  }
+
+  /** Message and timer start events of a process (on the process element only). */
+  public List<ExecutableElement> processStartEvents() {
+    return processStartEvents;
+  }
+
+  /** Whether instances of this element wait for messages or timers while they are active. */
+  public boolean hasEventSubscriptions() {
+    return kind == ElementKind.INTERMEDIATE_CATCH_EVENT
+        || kind == ElementKind.RECEIVE_TASK
+        || !eventBoundaryEvents.isEmpty()
+        || !triggeredEventSubProcesses.isEmpty()
+        || kind == ElementKind.EVENT_BASED_GATEWAY;
   }
 
   public Set<String> upstream() {

@@ -25,6 +25,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerHealth;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerRole;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
@@ -88,6 +90,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final DecisionEvaluationService decisionEvaluations;
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  @jakarta.inject.Inject org.clearance.engine.message.MessageService messages;
 
   GatewayService(
       EngineConfig config,
@@ -339,6 +343,30 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         () -> {
           incidents.resolve(request.getIncidentKey());
           return ResolveIncidentResponse.getDefaultInstance();
+        });
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  @Override
+  public void publishMessage(
+      PublishMessageRequest request, StreamObserver<PublishMessageResponse> observer) {
+    run(
+        "PublishMessage",
+        observer,
+        () -> {
+          requireDefaultTenant(request.getTenantId());
+          long key =
+              messages.publish(
+                  request.getName(),
+                  request.getCorrelationKey(),
+                  request.getTimeToLive(),
+                  request.getMessageId(),
+                  request.getVariables());
+          return PublishMessageResponse.newBuilder()
+              .setKey(key)
+              .setTenantId(DEFAULT_TENANT)
+              .build();
         });
   }
 

@@ -14,6 +14,16 @@ public class JobSignals {
   private volatile Consumer<String> jobListener = type -> {};
   private volatile LongConsumer resultListener = key -> {};
   private volatile Consumer<String> remote = payload -> {};
+  private volatile LongConsumer timerListener = dueAt -> {};
+
+  public void onTimerScheduled(LongConsumer listener) {
+    this.timerListener = listener;
+  }
+
+  /** A timer due at this time (engine clock) was created; other replicas may sleep past it. */
+  public void timerScheduled(long dueAt) {
+    remote.accept("t" + dueAt);
+  }
 
   public void onJobsAvailable(Consumer<String> listener) {
     this.jobListener = listener;
@@ -43,6 +53,8 @@ public class JobSignals {
       jobListener.accept(payload.substring(1));
     } else if (payload.startsWith("r")) {
       resultListener.accept(Long.parseLong(payload.substring(1)));
+    } else if (payload.startsWith("t")) {
+      timerListener.accept(Long.parseLong(payload.substring(1)));
     }
   }
 }

@@ -14,6 +14,7 @@ import org.clearance.engine.db.Json;
 import org.clearance.engine.decision.DecisionNotFoundException;
 import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.ElementKind;
+import org.clearance.engine.deployment.EventTrigger;
 import org.clearance.engine.deployment.ExecutableElement;
 import org.clearance.engine.deployment.ExecutableElement.Mapping;
 import org.clearance.engine.deployment.ExecutableElement.MultiInstance;
@@ -22,8 +23,12 @@ import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.expression.EvaluationException;
 import org.clearance.engine.expression.Feel;
 import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.message.MessageBuffer;
+import org.clearance.engine.message.SubscriptionRow;
 import org.clearance.engine.runtime.ElementInstance.State;
 import org.clearance.engine.runtime.ElementInstance.Step;
+import org.clearance.engine.timer.TimerRow;
+import org.clearance.engine.timer.TimerSpec;
 
 /**
  * Moves tokens through the compiled graph until every branch reaches a wait state (a job, an
@@ -57,13 +62,33 @@ public final class BpmnProcessor {
 
   public void startProcess(Map<String, JsonNode> variables) {
     ExecutableElement root = execution.process.root();
+    if (root.noneStartEvent() == null) {
+      throw Rejection.invalidState(
+          "Expected to create instance of process with none start event, but there is no such event");
+    }
     var instance = new ElementInstance(state.processInstanceKey, root.id(), 0);
     state.add(instance);
     elementRecord(instance, "ELEMENT_ACTIVATING");
     variables.forEach((name, value) -> setLocal(instance.key, name, value));
     instance.state = State.ACTIVATED;
     elementRecord(instance, "ELEMENT_ACTIVATED");
-    activate(root.noneStartEvent(), instance, null);
+    if (openEventSubscriptions(root, instance)) {
+      activate(root.noneStartEvent(), instance, null);
+    }
+    drain();
+  }
+
+  /** Starts an instance at a message or timer start event; the event brings the variables. */
+  public void startProcessAt(String startEventId, Map<String, JsonNode> variables) {
+    ExecutableElement root = execution.process.root();
+    var instance = new ElementInstance(state.processInstanceKey, root.id(), 0);
+    state.add(instance);
+    elementRecord(instance, "ELEMENT_ACTIVATING");
+    instance.state = State.ACTIVATED;
+    elementRecord(instance, "ELEMENT_ACTIVATED");
+    if (openEventSubscriptions(root, instance)) {
+      activate(execution.process.element(startEventId), instance, variables);
+    }
     drain();
   }
 
@@ -223,6 +248,13 @@ public final class BpmnProcessor {
     }
     instance.state = State.ACTIVATED;
     elementRecord(instance, "ELEMENT_ACTIVATED");
+    // an event that already happened (an event-based gateway's branch) waits for nothing
+    boolean triggered = instance.eventVariables != null;
+    if (element.hasEventSubscriptions()
+        && !triggered
+        && !openEventSubscriptions(element, instance)) {
+      return;
+    }
     Map<String, JsonNode> eventVariables =
         instance.eventVariables == null ? Map.of() : instance.eventVariables;
     instance.eventVariables = null;
@@ -234,8 +266,17 @@ public final class BpmnProcessor {
           NONE_END_EVENT,
           TERMINATE_END_EVENT,
           PARALLEL_GATEWAY,
-          ERROR_BOUNDARY_EVENT ->
+          ERROR_BOUNDARY_EVENT,
+          MESSAGE_START_EVENT,
+          TIMER_START_EVENT,
+          EVENT_BOUNDARY_EVENT ->
           complete(instance, eventVariables, null);
+      case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK -> {
+        if (triggered) {
+          complete(instance, eventVariables, null);
+        }
+      }
+      case EVENT_BASED_GATEWAY -> {} // waits for the first of its events
       case JOB_TASK -> createJob(element, instance);
       case SCRIPT_TASK -> {
         JsonNode result;
@@ -269,7 +310,13 @@ public final class BpmnProcessor {
         complete(instance, Map.of(), flows);
       }
       case SUB_PROCESS -> activate(element.noneStartEvent(), instance, null);
-      case EVENT_SUB_PROCESS -> activate(element.errorStartEvent(), instance, eventVariables);
+      case EVENT_SUB_PROCESS ->
+          activate(
+              element.errorStartEvent() != null
+                  ? element.errorStartEvent()
+                  : element.eventStartEvent(),
+              instance,
+              eventVariables);
       case ERROR_END_EVENT -> {
         if (!catchError(instance, element.errorCode(), Map.of())) {
           raiseUncaughtErrorIncident(instance, element.errorCode(), "", null);
@@ -571,6 +618,235 @@ public final class BpmnProcessor {
                 message == null || message.isBlank() ? "" : " with message '" + message + "'");
     return raiseIncident(
         thrower, "UNHANDLED_ERROR_EVENT", text, jobKey != null ? Step.JOB : Step.ACTIVATE, jobKey);
+  }
+
+  // ---------------------------------------------------------------- messages and timers
+
+  private record OpenedEvent(
+      ExecutableElement catchEvent, String name, String key, TimerSpec timer) {}
+
+  /**
+   * Opens the message subscriptions and timers an element instance waits on: its own trigger (catch
+   * event, receive task), its event-based gateway's events, its message/timer boundary events, and
+   * the starts of its scope's message/timer event sub-processes. Expressions are evaluated first; a
+   * failure raises an incident and opens nothing.
+   *
+   * @return false if an incident was raised
+   */
+  private boolean openEventSubscriptions(ExecutableElement element, ElementInstance instance) {
+    if (state.eventOwners.contains(instance.key)) {
+      return true; // activated again after an incident: already open
+    }
+    var catches = new ArrayList<ExecutableElement>();
+    if (element.kind() == ElementKind.INTERMEDIATE_CATCH_EVENT
+        || element.kind() == ElementKind.RECEIVE_TASK) {
+      catches.add(element);
+    } else if (element.kind() == ElementKind.EVENT_BASED_GATEWAY) {
+      element.outgoing().forEach(flow -> catches.add(flow.target()));
+    }
+    catches.addAll(element.eventBoundaryEvents());
+    element.triggeredEventSubProcesses().forEach(esp -> catches.add(esp.eventStartEvent()));
+    if (catches.isEmpty()) {
+      return true;
+    }
+    Function<String, JsonNode> variables = state.visibleFrom(instance.key);
+    var opened = new ArrayList<OpenedEvent>();
+    for (ExecutableElement catchEvent : catches) {
+      EventTrigger trigger = catchEvent.trigger();
+      try {
+        if (trigger.isMessage()) {
+          String name = Feel.evaluateString(trigger.messageName(), variables);
+          opened.add(
+              new OpenedEvent(
+                  catchEvent, name, correlationKey(trigger, variables, catchEvent), null));
+        } else {
+          String text = Feel.evaluate(trigger.timer(), variables).asText();
+          TimerSpec spec;
+          try {
+            spec = TimerSpec.evaluate(trigger.timerKind(), text, execution.clockNow);
+          } catch (IllegalArgumentException e) {
+            throw new EvaluationException(e.getMessage());
+          }
+          opened.add(new OpenedEvent(catchEvent, null, null, spec));
+        }
+      } catch (EvaluationException e) {
+        raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
+        return false;
+      }
+    }
+    state.eventOwners.add(instance.key);
+    boolean correlatedBuffered = false;
+    for (OpenedEvent event : opened) {
+      ExecutableElement catchEvent = event.catchEvent();
+      if (event.timer() != null) {
+        openTimer(instance, catchEvent, event.timer());
+        continue;
+      }
+      long key = execution.nextKey();
+      execution.events.subscriptions.add(
+          new SubscriptionRow(
+              key,
+              event.name(),
+              event.key(),
+              state.processInstanceKey,
+              instance.key,
+              catchEvent.id(),
+              catchEvent.trigger().interrupting()));
+      ObjectNode value =
+          subscriptionValue(instance.key, catchEvent.id(), event.name(), event.key());
+      execution.record(key, "MESSAGE_SUBSCRIPTION", "CREATED", value);
+      if (correlatedBuffered) {
+        continue;
+      }
+      MessageBuffer.Buffered buffered;
+      try {
+        buffered =
+            MessageBuffer.claim(
+                execution.connection,
+                event.name(),
+                event.key(),
+                state.processInstanceKey,
+                execution.clockNow);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      if (buffered != null) {
+        correlatedBuffered = true;
+        ObjectNode correlated = value.deepCopy();
+        correlated.put("messageKey", buffered.key());
+        execution.record(key, "MESSAGE_SUBSCRIPTION", "CORRELATED", correlated);
+        long ownerKey = instance.key;
+        agenda.add(() -> trigger(ownerKey, catchEvent.id(), buffered.variables()));
+      }
+    }
+    return true;
+  }
+
+  private static String correlationKey(
+      EventTrigger trigger, Function<String, JsonNode> variables, ExecutableElement catchEvent) {
+    JsonNode value;
+    try {
+      value = Feel.evaluate(trigger.correlationKey(), variables);
+    } catch (EvaluationException e) {
+      throw new EvaluationException(
+          "Failed to extract the correlation key for '%s': %s"
+              .formatted(trigger.correlationKey().text(), e.getMessage()));
+    }
+    if (value.isTextual()) {
+      return value.textValue();
+    }
+    if (value.isIntegralNumber()) {
+      return value.asText();
+    }
+    throw new EvaluationException(
+        "Failed to extract the correlation key for '%s' of '%s': The value must be either a string or a number, but was '%s'."
+            .formatted(
+                trigger.correlationKey().text(),
+                catchEvent.id(),
+                value.isNull() ? "NULL" : value.getNodeType().name()));
+  }
+
+  private void openTimer(ElementInstance owner, ExecutableElement catchEvent, TimerSpec spec) {
+    long key = execution.nextKey();
+    var timer =
+        new TimerRow(
+            key,
+            spec.dueAt(),
+            execution.process.key(),
+            execution.process.bpmnProcessId(),
+            state.processInstanceKey,
+            owner.key,
+            catchEvent.id(),
+            spec.interval() == null ? 0 : spec.repetitions(),
+            spec.interval());
+    execution.events.timers.add(timer);
+    ObjectNode value = elementValue(catchEvent.id(), owner.key, null);
+    value.put("elementInstanceKey", owner.key);
+    value.put("targetElementId", catchEvent.id());
+    value.put("dueDate", spec.dueAt());
+    value.put("repetitions", spec.repetitions());
+    execution.record(key, "TIMER", "CREATED", value);
+  }
+
+  /**
+   * A message or timer for an open subscription of a waiting element instance happened.
+   *
+   * @param ownerKey the waiting element instance
+   * @param catchEventId the element that catches it (the owner itself, a gateway's event, a
+   *     boundary event, an event sub-process' start event)
+   * @return false if the owner is gone
+   */
+  public boolean triggerEvent(long ownerKey, String catchEventId, Map<String, JsonNode> variables) {
+    boolean triggered = trigger(ownerKey, catchEventId, variables);
+    drain();
+    return triggered;
+  }
+
+  /** Whether an element instance still waits on its subscriptions (a cycle may continue). */
+  public boolean isWaiting(long ownerKey) {
+    return state.element(ownerKey) != null
+        && state.eventOwners.contains(ownerKey)
+        && !execution.events.closedOwners.contains(ownerKey);
+  }
+
+  private boolean trigger(long ownerKey, String catchEventId, Map<String, JsonNode> variables) {
+    if (!isWaiting(ownerKey)) {
+      return false;
+    }
+    ElementInstance owner = state.element(ownerKey);
+    ExecutableElement ownerElement = execution.process.element(owner.elementId);
+    ExecutableElement catchEvent = execution.process.element(catchEventId);
+    var eventVariables = new LinkedHashMap<>(variables);
+    if (catchEvent == ownerElement) {
+      execution.events.closedOwners.add(ownerKey);
+      complete(owner, eventVariables, null);
+    } else if (ownerElement.kind() == ElementKind.EVENT_BASED_GATEWAY) {
+      execution.events.closedOwners.add(ownerKey);
+      ExecutableFlow flow =
+          ownerElement.outgoing().stream()
+              .filter(f -> f.target() == catchEvent)
+              .findFirst()
+              .orElseThrow();
+      long scopeKey = owner.parentKey;
+      complete(owner, Map.of(), List.of(flow));
+      // the chosen event was just activated by the flow: it already happened
+      for (ElementInstance child : state.children(scopeKey)) {
+        if (child.elementId.equals(catchEventId) && child.state == State.ACTIVATING) {
+          child.eventVariables = eventVariables;
+        }
+      }
+    } else if (catchEvent.kind() == ElementKind.EVENT_BOUNDARY_EVENT) {
+      ElementInstance scope = state.element(owner.parentKey);
+      if (catchEvent.trigger().interrupting()) {
+        execution.events.closedOwners.add(ownerKey);
+        terminate(owner);
+      }
+      activate(catchEvent, scope, eventVariables);
+    } else {
+      // the start event of an event sub-process of the owner's scope
+      ExecutableElement eventSubProcess = catchEvent.flowScope();
+      if (catchEvent.trigger().interrupting()) {
+        execution.events.closedOwners.add(ownerKey);
+        for (ElementInstance child : state.children(owner.key)) {
+          terminate(child);
+        }
+        state.joins.remove(owner.key);
+      }
+      activate(eventSubProcess, owner, eventVariables);
+    }
+    return true;
+  }
+
+  private ObjectNode subscriptionValue(
+      long elementInstanceKey, String elementId, String name, String correlationKey) {
+    ObjectNode value = Json.object();
+    value.put("processInstanceKey", state.processInstanceKey);
+    value.put("elementInstanceKey", elementInstanceKey);
+    value.put("elementId", elementId);
+    value.put("bpmnProcessId", execution.process.bpmnProcessId());
+    value.put("messageName", name);
+    value.put("correlationKey", correlationKey);
+    return value;
   }
 
   // ---------------------------------------------------------------- jobs

@@ -19,6 +19,13 @@ public class CommitEffects {
   private final ResultWaiters waiters;
   private final JobSignals signals;
 
+  // looked up lazily: both depend on this bean
+  @jakarta.inject.Inject
+  jakarta.enterprise.inject.Instance<org.clearance.engine.timer.TimerScheduler> timers;
+
+  @jakarta.inject.Inject
+  jakarta.enterprise.inject.Instance<org.clearance.engine.message.MessageService> messages;
+
   CommitEffects(ResultWaiters waiters, JobSignals signals) {
     this.waiters = waiters;
     this.signals = signals;
@@ -54,6 +61,14 @@ public class CommitEffects {
   private void afterCommitOne(Execution execution) {
     for (String type : execution.signalledJobTypes) {
       signals.jobsAvailable(type);
+    }
+    long earliestTimer = execution.events.earliestTimer();
+    if (earliestTimer != Long.MAX_VALUE) {
+      timers.get().scheduleWakeUp(earliestTimer);
+      signals.timerScheduled(earliestTimer);
+    }
+    if (execution.events.endedMessageStart() != null) {
+      messages.get().afterMessageStartedInstanceEnded(execution.events.endedMessageStart());
     }
     Map<String, JsonNode> result = execution.result;
     if (result != null) {

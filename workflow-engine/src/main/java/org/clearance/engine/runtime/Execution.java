@@ -33,6 +33,10 @@ public final class Execution {
   final Connection connection;
   final KeyGenerator keys;
   final long now;
+
+  /** The engine clock (timers, message time-to-live); a test can move it ahead of wall time. */
+  final long clockNow;
+
   final ExecutableProcess process;
   final InstanceState state;
   final boolean stored;
@@ -48,6 +52,8 @@ public final class Execution {
   final List<Incident> newIncidents = new ArrayList<>();
   final List<Long> resolvedIncidents = new ArrayList<>();
   final Set<String> signalledJobTypes = new LinkedHashSet<>();
+
+  final EventWrites events = new EventWrites();
 
   boolean ended;
 
@@ -72,9 +78,21 @@ public final class Execution {
       ExecutableProcess process,
       InstanceState state,
       boolean stored) {
+    this(connection, keys, process, state, stored, System.currentTimeMillis());
+  }
+
+  /** With the engine clock's time, which timers and message lifetimes are measured against. */
+  Execution(
+      Connection connection,
+      KeyGenerator keys,
+      ExecutableProcess process,
+      InstanceState state,
+      boolean stored,
+      long clockNow) {
     this.connection = connection;
     this.keys = keys;
     this.now = System.currentTimeMillis();
+    this.clockNow = clockNow;
     this.process = process;
     this.state = state;
     this.stored = stored;
@@ -129,6 +147,10 @@ public final class Execution {
     return now;
   }
 
+  public long clockNow() {
+    return clockNow;
+  }
+
   public RecordBatch records() {
     return records;
   }
@@ -143,6 +165,10 @@ public final class Execution {
 
   public Map<String, com.fasterxml.jackson.databind.JsonNode> result() {
     return result;
+  }
+
+  public EventWrites events() {
+    return events;
   }
 
   public Connection connection() {
@@ -268,6 +294,7 @@ public final class Execution {
         statement.executeBatch();
       }
     }
+    events.flush(this);
     records.flush(connection);
   }
 

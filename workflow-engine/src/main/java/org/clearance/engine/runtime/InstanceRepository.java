@@ -18,6 +18,8 @@ public class InstanceRepository {
   private final ProcessCache processes;
   private final DecisionRepository decisions;
 
+  @jakarta.inject.Inject org.clearance.engine.timer.EngineClock clock;
+
   InstanceRepository(KeyGenerator keys, ProcessCache processes, DecisionRepository decisions) {
     this.keys = keys;
     this.processes = processes;
@@ -30,6 +32,10 @@ public class InstanceRepository {
 
   DecisionRepository decisions() {
     return decisions;
+  }
+
+  private long now() {
+    return clock == null ? System.currentTimeMillis() : clock.now();
   }
 
   /** Locks the instance row until the transaction ends; null if there is no such instance. */
@@ -45,7 +51,7 @@ public class InstanceRepository {
         }
         ExecutableProcess process = processes.byKey(connection, rs.getLong(1));
         InstanceState state = Json.read(rs.getString(2), InstanceState.class);
-        var execution = new Execution(connection, keys, process, state, true);
+        var execution = new Execution(connection, keys, process, state, true, now());
         execution.instances = this;
         return execution;
       }
@@ -67,7 +73,7 @@ public class InstanceRepository {
     var state = new InstanceState();
     state.processInstanceKey = keys.nextKey(connection);
     state.processDefinitionKey = process.key();
-    var execution = new Execution(connection, keys, process, state, false);
+    var execution = new Execution(connection, keys, process, state, false, now());
     execution.instances = this;
     return execution;
   }

@@ -36,6 +36,13 @@ public final class InstanceState {
 
   public boolean awaitingResult;
 
+  /** Element instances that have open message subscriptions or timers. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public java.util.Set<Long> eventOwners = new java.util.LinkedHashSet<>();
+
+  /** Set when a message with a correlation key started this instance. */
+  public String messageStartCorrelationKey;
+
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public List<String> fetchVariables = new ArrayList<>();
 

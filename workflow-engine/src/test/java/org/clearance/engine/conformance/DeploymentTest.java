@@ -98,10 +98,10 @@ class DeploymentTest extends EngineTestSupport {
   void shouldRejectUnsupportedElementNamingIt() {
     // given
     var model =
-        Bpmn.createExecutableProcess(id("Process_Timer"))
+        Bpmn.createExecutableProcess(id("Process_Signal"))
             .startEvent()
-            .intermediateCatchEvent("Timer_Wait")
-            .timerWithDuration("PT1H")
+            .intermediateCatchEvent("Signal_Wait")
+            .signal("export-ban")
             .endEvent()
             .done();
 
@@ -110,14 +110,14 @@ class DeploymentTest extends EngineTestSupport {
             () ->
                 client
                     .newDeployResourceCommand()
-                    .addProcessModel(model, "timer.bpmn")
+                    .addProcessModel(model, "signal.bpmn")
                     .send()
                     .join())
         .isInstanceOfSatisfying(
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains("Timer_Wait");
+              assertThat(e.getMessage()).contains("Signal_Wait");
             });
   }
 

@@ -110,22 +110,53 @@ abstract class EngineTestSupport {
 
   /** Records of the engine's log for one instance, read through the HTTP endpoint. */
   List<Map<String, Object>> records(long processInstanceKey) {
-    List<Map<String, Object>> all =
-        RestAssured.given()
-            .queryParam("from", 0)
-            .queryParam("limit", 10000)
-            .get("/records")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    return all.stream()
+    return allRecords().stream()
         .filter(
             r ->
                 r.get("processInstanceKey") != null
                     && ((Number) r.get("processInstanceKey")).longValue() == processInstanceKey)
         .toList();
+  }
+
+  /** Every record of the engine's log. */
+  List<Map<String, Object>> allRecords() {
+    var all = new java.util.ArrayList<Map<String, Object>>();
+    long from = 0;
+    while (true) {
+      List<Map<String, Object>> page =
+          RestAssured.given()
+              .queryParam("from", from)
+              .queryParam("limit", 10000)
+              .get("/records")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("$");
+      all.addAll(page);
+      if (page.size() < 10000) {
+        return all;
+      }
+      from = ((Number) page.get(page.size() - 1).get("position")).longValue();
+    }
+  }
+
+  /**
+   * The last value (as JSON text) a variable of an instance was set to, from the record log; null
+   * if it was never set.
+   */
+  String variable(long processInstanceKey, String name) {
+    String value = null;
+    for (var record : records(processInstanceKey)) {
+      if ("VARIABLE".equals(record.get("valueType"))) {
+        var variable = (Map<?, ?>) record.get("value");
+        if (name.equals(variable.get("name"))
+            && ((Number) variable.get("scopeKey")).longValue() == processInstanceKey) {
+          value = (String) variable.get("value");
+        }
+      }
+    }
+    return value;
   }
 
   /** Element ids that completed in an instance, in order. */

@@ -1,0 +1,108 @@
+package org.clearance.engine.runtime;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.clearance.engine.db.Json;
+import org.clearance.engine.message.SubscriptionRow;
+import org.clearance.engine.timer.TimerRow;
+
+/**
+ * The message subscriptions and timers one command opens and closes. Subscriptions belong to a
+ * waiting element instance (an "event owner"); they are closed when the owner leaves the instance
+ * (completed or terminated) or explicitly (an interrupting event sub-process closes its scope's).
+ */
+public final class EventWrites {
+
+  /** A message-started instance ended: a buffered message may start the next one. */
+  public record EndedMessageStart(String bpmnProcessId, String correlationKey) {}
+
+  final List<SubscriptionRow> subscriptions = new ArrayList<>();
+  final List<TimerRow> timers = new ArrayList<>();
+  final Set<Long> closedOwners = new LinkedHashSet<>();
+  EndedMessageStart endedMessageStart;
+
+  public void addTimer(TimerRow timer) {
+    timers.add(timer);
+  }
+
+  public List<TimerRow> timers() {
+    return timers;
+  }
+
+  public EndedMessageStart endedMessageStart() {
+    return endedMessageStart;
+  }
+
+  /** Earliest due time of the timers created, or Long.MAX_VALUE. */
+  public long earliestTimer() {
+    long earliest = Long.MAX_VALUE;
+    for (TimerRow timer : timers) {
+      earliest = Math.min(earliest, timer.dueAt());
+    }
+    return earliest;
+  }
+
+  void flush(Execution execution) throws SQLException {
+    var connection = execution.connection;
+    InstanceState state = execution.state;
+    SubscriptionRow.insert(connection, subscriptions);
+    TimerRow.insert(connection, timers);
+    var closing = new ArrayList<Long>();
+    for (Long owner : state.eventOwners) {
+      if (execution.ended || state.element(owner) == null || closedOwners.contains(owner)) {
+        closing.add(owner);
+      }
+    }
+    if (!closing.isEmpty()) {
+      state.eventOwners.removeAll(closing);
+      Object[] keys = closing.toArray();
+      try (var statement =
+          connection.prepareStatement(
+              "DELETE FROM engine.message_subscription WHERE element_instance_key = ANY(?)"
+                  + " RETURNING key, name, correlation_key, element_instance_key, element_id")) {
+        statement.setArray(1, connection.createArrayOf("bigint", keys));
+        try (var rs = statement.executeQuery()) {
+          while (rs.next()) {
+            var value = Json.object();
+            value.put("messageName", rs.getString(2));
+            value.put("correlationKey", rs.getString(3));
+            value.put("elementInstanceKey", rs.getLong(4));
+            value.put("elementId", rs.getString(5));
+            value.put("processInstanceKey", state.processInstanceKey);
+            execution.record(rs.getLong(1), "MESSAGE_SUBSCRIPTION", "DELETED", value);
+          }
+        }
+      }
+      try (var statement =
+          connection.prepareStatement(
+              "DELETE FROM engine.timer WHERE element_instance_key = ANY(?)"
+                  + " RETURNING key, element_instance_key, element_id, due_at")) {
+        statement.setArray(1, connection.createArrayOf("bigint", keys));
+        try (var rs = statement.executeQuery()) {
+          while (rs.next()) {
+            var value = Json.object();
+            value.put("elementInstanceKey", rs.getLong(2));
+            value.put("targetElementId", rs.getString(3));
+            value.put("dueDate", rs.getLong(4));
+            value.put("processInstanceKey", state.processInstanceKey);
+            execution.record(rs.getLong(1), "TIMER", "CANCELED", value);
+          }
+        }
+      }
+    }
+    if (execution.ended && state.messageStartCorrelationKey != null) {
+      try (var statement =
+          connection.prepareStatement(
+              "DELETE FROM engine.message_start_instance WHERE process_instance_key = ?")) {
+        statement.setLong(1, state.processInstanceKey);
+        statement.executeUpdate();
+      }
+      endedMessageStart =
+          new EndedMessageStart(
+              execution.process.bpmnProcessId(), state.messageStartCorrelationKey);
+    }
+  }
+}
