@@ -1,5 +1,6 @@
 package org.clearance.api.sla.service;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
 import java.time.Instant;
 import org.clearance.api.sla.domain.SlaState;
@@ -8,7 +9,11 @@ import org.clearance.api.sla.domain.SlaState;
  * Where a deadline stands for a reader: when it is due, how long is left (negative once passed),
  * the state, and whether the clock stands still because a request for information is open.
  */
-public record SlaClock(Instant dueAt, Duration timeLeft, SlaState state, boolean paused) {
+public record SlaClock(
+    Instant dueAt,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) Duration timeLeft,
+    SlaState state,
+    boolean paused) {
 
   /** The clock of something started at {@code startedAt}, due at {@code dueAt}; null if no due. */
   public static SlaClock of(
