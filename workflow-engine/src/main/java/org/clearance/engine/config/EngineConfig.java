@@ -36,4 +36,11 @@ public interface EngineConfig {
   /** How often timed-out jobs are released and parked requests re-checked (milliseconds). */
   @WithDefault("1000")
   long sweepInterval();
+
+  /**
+   * Longest sleep of the timer scheduler (milliseconds): bounds how late a timer created by another
+   * replica is fired if its wake-up notification was lost; nearer timers wake the scheduler early.
+   */
+  @WithDefault("5000")
+  long timerMaxIdle();
 }

@@ -22,6 +22,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
@@ -572,6 +573,9 @@ public final class BpmnCompiler {
           "Must have either a 'zeebe:calledDecision' with decisionId and resultVariable, or a 'zeebe:taskDefinition'");
       return null;
     }
+    if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+      unsupported(element, "the binding type '" + called.getBindingType() + "'");
+    }
     var task = withMappings(element, activity(element, ElementKind.BUSINESS_RULE_TASK));
     task.calledDecisionId = expression(element, called.getDecisionId().trim(), false);
     task.resultVariable = called.getResultVariable().trim();
@@ -583,6 +587,9 @@ public final class BpmnCompiler {
     if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
       problem(element, "Must have a 'zeebe:calledElement' with a processId");
       return null;
+    }
+    if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+      unsupported(element, "the binding type '" + called.getBindingType() + "'");
     }
     var call = withMappings(element, activity(element, ElementKind.CALL_ACTIVITY));
     call.calledProcessId = expression(element, called.getProcessId().trim(), false);

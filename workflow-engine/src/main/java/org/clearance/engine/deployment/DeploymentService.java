@@ -148,7 +148,7 @@ public class DeploymentService {
               var decisions =
                   new DecisionDeployment(connection, keys, decisionRepository, deploymentKey)
                       .store(decisionCandidates, records);
-              records.deployment(deploymentKey, deployed);
+              records.deployment(deploymentKey, deployed, decisions.decisions());
               records.flush(connection);
               return new DeploymentResult(
                   deploymentKey, deployed, decisions.requirements(), decisions.decisions());

@@ -16,7 +16,26 @@ public final class Expression {
   Expression(String text, ParsedExpression parsed) {
     this.text = text;
     this.parsed = parsed;
-    this.names = parsed == null ? List.of() : List.copyOf(parsed.getVariableNames());
+    this.names = parsed == null ? List.of() : names(text, parsed);
+  }
+
+  private static final java.util.regex.Pattern IDENTIFIER =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * The FEEL engine leaves out names that are also keys of a context literal ({@code {party:
+   * party}}), so for expressions with a context every identifier is a candidate; names that are no
+   * variable are simply absent.
+   */
+  private static List<String> names(String text, ParsedExpression parsed) {
+    var names = new java.util.LinkedHashSet<String>(parsed.getVariableNames());
+    if (text.indexOf('{') >= 0) {
+      var matcher = IDENTIFIER.matcher(text);
+      while (matcher.find()) {
+        names.add(matcher.group());
+      }
+    }
+    return List.copyOf(names);
   }
 
   /** The variable names the expression reads; only these are handed to the FEEL engine. */

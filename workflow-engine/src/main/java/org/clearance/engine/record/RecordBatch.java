@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.clearance.engine.db.Json;
+import org.clearance.engine.deployment.DeploymentService;
 import org.clearance.engine.deployment.DeploymentService.DeployedProcess;
 
 /**
@@ -78,7 +79,25 @@ public final class RecordBatch {
   }
 
   public void deployment(long key, List<DeployedProcess> processes) {
+    deployment(key, processes, List.of());
+  }
+
+  /** The DEPLOYMENT record, listing processes and (with {@code decisions}) decisions deployed. */
+  public void deployment(
+      long key,
+      List<DeployedProcess> processes,
+      List<DeploymentService.DeployedDecision> decisions) {
     ObjectNode value = Json.object();
+    var decisionArray = value.putArray("decisionsMetadata");
+    for (var decision : decisions) {
+      decisionArray
+          .addObject()
+          .put("decisionId", decision.decisionId())
+          .put("version", decision.version())
+          .put("decisionKey", decision.decisionKey())
+          .put("decisionRequirementsId", decision.decisionRequirementsId())
+          .put("decisionRequirementsKey", decision.decisionRequirementsKey());
+    }
     var array = value.putArray("processesMetadata");
     for (DeployedProcess process : processes) {
       array

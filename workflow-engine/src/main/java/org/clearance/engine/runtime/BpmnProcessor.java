@@ -1,7 +1,6 @@
 package org.clearance.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -11,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.clearance.engine.db.Json;
-import org.clearance.engine.decision.DecisionNotFoundException;
-import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.ElementKind;
 import org.clearance.engine.deployment.EventTrigger;
 import org.clearance.engine.deployment.ExecutableElement;
 import org.clearance.engine.deployment.ExecutableElement.Mapping;
-import org.clearance.engine.deployment.ExecutableElement.MultiInstance;
 import org.clearance.engine.deployment.ExecutableFlow;
-import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.expression.EvaluationException;
 import org.clearance.engine.expression.Feel;
 import org.clearance.engine.gateway.Rejection;
@@ -40,10 +35,13 @@ public final class BpmnProcessor {
 
   public static final String PROCESS_INSTANCE = "PROCESS_INSTANCE";
 
-  private final Execution execution;
-  private final InstanceState state;
+  final Execution execution;
+  final InstanceState state;
   private final ArrayDeque<Runnable> agenda = new ArrayDeque<>();
   private boolean draining;
+  private final MultiInstanceBehavior multiInstance;
+  private final BusinessRuleTaskBehavior businessRuleTasks;
+  final CallActivityBehavior callActivities;
 
   public BpmnProcessor(Execution execution) {
     this.execution = execution;
@@ -51,10 +49,13 @@ public final class BpmnProcessor {
     if (execution.processor == null) {
       execution.processor = this;
     }
+    this.multiInstance = new MultiInstanceBehavior(this);
+    this.businessRuleTasks = new BusinessRuleTaskBehavior(this);
+    this.callActivities = new CallActivityBehavior(this);
   }
 
   /** The processor of a related execution: the one running on it, or a new one. */
-  private static BpmnProcessor processorOf(Execution execution) {
+  static BpmnProcessor processorOf(Execution execution) {
     return execution.processor != null ? execution.processor : new BpmnProcessor(execution);
   }
 
@@ -63,7 +64,7 @@ public final class BpmnProcessor {
   public void startProcess(Map<String, JsonNode> variables) {
     ExecutableElement root = execution.process.root();
     if (root.noneStartEvent() == null) {
-      throw Rejection.invalidState(
+      throw Rejection.invalidArgument(
           "Expected to create instance of process with none start event, but there is no such event");
     }
     var instance = new ElementInstance(state.processInstanceKey, root.id(), 0);
@@ -132,7 +133,7 @@ public final class BpmnProcessor {
   }
 
   /** Terminates the whole instance (also when its calling element is terminated). */
-  private void cancelInstance() {
+  void cancelInstance() {
     if (execution.ended) {
       return;
     }
@@ -203,7 +204,12 @@ public final class BpmnProcessor {
 
   // ---------------------------------------------------------------- token flow
 
-  private void drain() {
+  /** Queues work on the agenda; it runs in the current or the next drain. */
+  void schedule(Runnable work) {
+    agenda.add(work);
+  }
+
+  void drain() {
     if (draining) {
       return; // the running loop picks the new work up
     }
@@ -222,7 +228,7 @@ public final class BpmnProcessor {
       ExecutableElement element, ElementInstance flowScope, Map<String, JsonNode> eventVariables) {
     var instance = new ElementInstance(execution.nextKey(), element.id(), flowScope.key);
     instance.eventVariables = eventVariables;
-    if (element.multiInstance() != null && !isBodyOf(flowScope, element)) {
+    if (element.multiInstance() != null && !multiInstance.isBodyOf(flowScope, element)) {
       instance.multiInstanceBody = true;
     }
     state.add(instance);
@@ -231,13 +237,13 @@ public final class BpmnProcessor {
     return instance;
   }
 
-  private void onActivate(ElementInstance instance) {
+  void onActivate(ElementInstance instance) {
     if (state.element(instance.key) == null) {
       return; // terminated meanwhile
     }
     ExecutableElement element = execution.process.element(instance.elementId);
     if (instance.multiInstanceBody) {
-      activateMultiInstanceBody(element, instance);
+      multiInstance.activateBody(element, instance);
       return;
     }
     try {
@@ -322,8 +328,8 @@ public final class BpmnProcessor {
           raiseUncaughtErrorIncident(instance, element.errorCode(), "", null);
         }
       }
-      case BUSINESS_RULE_TASK -> evaluateDecision(element, instance);
-      case CALL_ACTIVITY -> startCalledProcess(element, instance);
+      case BUSINESS_RULE_TASK -> businessRuleTasks.evaluateDecision(element, instance);
+      case CALL_ACTIVITY -> callActivities.start(element, instance);
       case PROCESS -> throw new IllegalStateException("process activated as element");
     }
   }
@@ -357,7 +363,7 @@ public final class BpmnProcessor {
    *
    * @param flows the flows a gateway chose; null for "all outgoing"
    */
-  private void complete(
+  void complete(
       ElementInstance instance, Map<String, JsonNode> resultVariables, List<ExecutableFlow> flows) {
     if (state.element(instance.key) == null) {
       return;
@@ -381,7 +387,7 @@ public final class BpmnProcessor {
           });
     }
     if (instance.multiInstanceBody) {
-      propagateOutputCollection(element, instance);
+      multiInstance.propagateOutputCollection(element, instance);
     } else {
       try {
         applyOutputs(element, instance);
@@ -391,8 +397,8 @@ public final class BpmnProcessor {
       }
     }
     ElementInstance scope = state.element(instance.parentKey);
-    if (isBodyOf(scope, element)) {
-      completeInnerInstance(element, instance, scope);
+    if (multiInstance.isBodyOf(scope, element)) {
+      multiInstance.completeInner(element, instance, scope);
       return;
     }
     elementRecord(instance, "ELEMENT_COMPLETED");
@@ -530,11 +536,11 @@ public final class BpmnProcessor {
     state.remove(root);
     execution.ended = true;
     if (childVariables != null) {
-      returnToCallingInstance(childVariables);
+      callActivities.returnToCallingInstance(childVariables);
     }
   }
 
-  private void terminate(ElementInstance instance) {
+  void terminate(ElementInstance instance) {
     for (ElementInstance child : state.children(instance.key)) {
       terminate(child);
     }
@@ -551,7 +557,7 @@ public final class BpmnProcessor {
       resolveIncidentRecord(instance.incidentKey, instance);
     }
     if (instance.calledProcessInstanceKey != 0) {
-      terminateCalledProcess(instance);
+      callActivities.terminateCalledProcess(instance);
     }
     elementRecord(instance, "ELEMENT_TERMINATED");
     state.remove(instance);
@@ -559,12 +565,11 @@ public final class BpmnProcessor {
 
   // ---------------------------------------------------------------- errors
 
-  private boolean catchError(
-      ElementInstance thrower, String errorCode, Map<String, JsonNode> variables) {
+  boolean catchError(ElementInstance thrower, String errorCode, Map<String, JsonNode> variables) {
     ElementInstance current = thrower;
     while (current != null) {
       ExecutableElement element = execution.process.element(current.elementId);
-      boolean inner = isInnerInstance(current);
+      boolean inner = multiInstance.isInnerInstance(current);
       if (current != thrower && element.kind().isScope() && !current.multiInstanceBody) {
         ExecutableElement eventSubProcess =
             match(element.eventSubProcesses(), errorCode, ExecutableElement::errorStartEvent);
@@ -588,7 +593,8 @@ public final class BpmnProcessor {
       }
       current = current.parentKey == 0 ? null : state.element(current.parentKey);
     }
-    return state.parentProcessInstanceKey != 0 && throwToCallingInstance(errorCode, variables);
+    return state.parentProcessInstanceKey != 0
+        && callActivities.throwToCallingInstance(errorCode, variables);
   }
 
   private static ExecutableElement match(
@@ -789,8 +795,13 @@ public final class BpmnProcessor {
         && !execution.events.closedOwners.contains(ownerKey);
   }
 
+  /** Whether an element instance still waits for this catch event (a cycle may continue). */
+  public boolean isWaitingFor(long ownerKey, String catchEventId) {
+    return isWaiting(ownerKey) && !execution.events.isClosed(ownerKey, catchEventId);
+  }
+
   private boolean trigger(long ownerKey, String catchEventId, Map<String, JsonNode> variables) {
-    if (!isWaiting(ownerKey)) {
+    if (!isWaitingFor(ownerKey, catchEventId)) {
       return false;
     }
     ElementInstance owner = state.element(ownerKey);
@@ -826,7 +837,12 @@ public final class BpmnProcessor {
       // the start event of an event sub-process of the owner's scope
       ExecutableElement eventSubProcess = catchEvent.flowScope();
       if (catchEvent.trigger().interrupting()) {
-        execution.events.closedOwners.add(ownerKey);
+        // no event sub-process of this scope can start any more; its boundary events stay
+        execution.events.closeCatches(
+            ownerKey,
+            ownerElement.triggeredEventSubProcesses().stream()
+                .map(esp -> esp.eventStartEvent().id())
+                .toList());
         for (ElementInstance child : state.children(owner.key)) {
           terminate(child);
         }
@@ -912,7 +928,7 @@ public final class BpmnProcessor {
     }
     var local = new LinkedHashMap<String, JsonNode>();
     // inner multi-instance instances already hold their input element and loop counter
-    long outer = isInnerInstance(instance) ? instance.key : instance.parentKey;
+    long outer = multiInstance.isInnerInstance(instance) ? instance.key : instance.parentKey;
     Function<String, JsonNode> lookup =
         name -> local.containsKey(name) ? local.get(name) : state.lookup(outer, name);
     for (Mapping mapping : element.inputs()) {
@@ -964,7 +980,7 @@ public final class BpmnProcessor {
     into.put(path[0], root);
   }
 
-  private void setLocal(long scopeKey, String name, JsonNode value) {
+  void setLocal(long scopeKey, String name, JsonNode value) {
     Map<String, JsonNode> scope =
         state.variables.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>());
     JsonNode previous = scope.put(name, value);
@@ -980,7 +996,7 @@ public final class BpmnProcessor {
         execution.nextKey(), "VARIABLE", previous == null ? "CREATED" : "UPDATED", record);
   }
 
-  private void propagate(long fromScopeKey, String name, JsonNode value) {
+  void propagate(long fromScopeKey, String name, JsonNode value) {
     long current = fromScopeKey;
     while (current != 0) {
       Map<String, JsonNode> local = state.variables.get(current);
@@ -994,334 +1010,9 @@ public final class BpmnProcessor {
     setLocal(state.processInstanceKey, name, value);
   }
 
-  // ---------------------------------------------------------------- multi-instance
-
-  private boolean isBodyOf(ElementInstance scope, ExecutableElement element) {
-    return scope != null && scope.multiInstanceBody && scope.elementId.equals(element.id());
-  }
-
-  private boolean isInnerInstance(ElementInstance instance) {
-    if (instance.multiInstanceBody || instance.parentKey == 0) {
-      return false;
-    }
-    ElementInstance parent = state.element(instance.parentKey);
-    return parent != null
-        && parent.multiInstanceBody
-        && parent.elementId.equals(instance.elementId);
-  }
-
-  private void activateMultiInstanceBody(ExecutableElement element, ElementInstance body) {
-    MultiInstance loop = element.multiInstance();
-    JsonNode items;
-    try {
-      items = Feel.evaluate(loop.inputCollection(), state.visibleFrom(body.key));
-    } catch (EvaluationException e) {
-      raiseIncident(body, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
-    }
-    if (!items.isArray()) {
-      raiseIncident(
-          body,
-          "EXTRACT_VALUE_ERROR",
-          "Expected result of the expression '%s' to be 'ARRAY', but was '%s'."
-              .formatted(loop.inputCollection().text(), typeName(items)),
-          Step.ACTIVATE,
-          null);
-      return;
-    }
-    body.state = State.ACTIVATED;
-    elementRecord(body, "ELEMENT_ACTIVATED");
-    body.numberOfInstances = items.size();
-    if (loop.outputCollection() != null) {
-      var outputs = Json.MAPPER.createArrayNode();
-      items.forEach(item -> outputs.addNull());
-      setLocal(body.key, loop.outputCollection(), outputs);
-    }
-    if (items.isEmpty()) {
-      agenda.add(() -> complete(body, Map.of(), null));
-      return;
-    }
-    if (loop.sequential()) {
-      body.loopItems = items;
-      activateInnerInstance(element, body, items.get(0));
-    } else {
-      for (JsonNode item : items) {
-        activateInnerInstance(element, body, item);
-      }
-    }
-  }
-
-  private void activateInnerInstance(
-      ExecutableElement element, ElementInstance body, JsonNode item) {
-    var inner = new ElementInstance(execution.nextKey(), element.id(), body.key);
-    inner.loopCounter = ++body.loopCounter;
-    state.add(inner);
-    setLocal(inner.key, "loopCounter", Json.MAPPER.getNodeFactory().numberNode(inner.loopCounter));
-    String inputElement = element.multiInstance().inputElement();
-    if (inputElement != null) {
-      setLocal(inner.key, inputElement, item);
-    }
-    elementRecord(inner, "ELEMENT_ACTIVATING");
-    agenda.add(() -> onActivate(inner));
-  }
-
-  /**
-   * An inner instance completes: its output element goes into the output collection, then the
-   * completion condition decides whether the body completes early, else the next item starts
-   * (sequential) or the body completes once no inner instance is left.
-   */
-  private void completeInnerInstance(
-      ExecutableElement element, ElementInstance inner, ElementInstance body) {
-    MultiInstance loop = element.multiInstance();
-    boolean done;
-    try {
-      if (loop.outputCollection() != null) {
-        JsonNode output = Feel.evaluate(loop.outputElement(), state.visibleFrom(inner.key));
-        JsonNode current = state.lookup(body.key, loop.outputCollection());
-        var collection =
-            current != null && current.isArray()
-                ? ((ArrayNode) current).deepCopy()
-                : Json.MAPPER.createArrayNode();
-        while (collection.size() < inner.loopCounter) {
-          collection.addNull();
-        }
-        collection.set(inner.loopCounter - 1, output);
-        setLocal(body.key, loop.outputCollection(), collection);
-      }
-      done = completionConditionHolds(loop, body, 1);
-    } catch (EvaluationException e) {
-      raiseIncident(inner, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.COMPLETE, null);
-      return;
-    }
-    body.completedInstances++;
-    elementRecord(inner, "ELEMENT_COMPLETED");
-    state.remove(inner);
-    if (done) {
-      for (ElementInstance other : state.children(body.key)) {
-        body.terminatedInstances++;
-        terminate(other);
-      }
-      agenda.add(() -> complete(body, Map.of(), null));
-    } else if (loop.sequential()
-        && body.loopItems != null
-        && body.loopCounter < body.loopItems.size()) {
-      activateInnerInstance(element, body, body.loopItems.get(body.loopCounter));
-    } else if (state.children(body.key).isEmpty()) {
-      agenda.add(() -> complete(body, Map.of(), null));
-    }
-  }
-
-  /** Evaluates the completion condition as if {@code completing} more instances had completed. */
-  private boolean completionConditionHolds(
-      MultiInstance loop, ElementInstance body, int completing) {
-    if (loop.completionCondition() == null) {
-      return false;
-    }
-    var counters = new LinkedHashMap<String, JsonNode>();
-    var numbers = Json.MAPPER.getNodeFactory();
-    counters.put("numberOfInstances", numbers.numberNode(body.numberOfInstances));
-    counters.put(
-        "numberOfActiveInstances",
-        numbers.numberNode(Math.max(0, state.children(body.key).size() - completing)));
-    counters.put(
-        "numberOfCompletedInstances", numbers.numberNode(body.completedInstances + completing));
-    counters.put("numberOfTerminatedInstances", numbers.numberNode(body.terminatedInstances));
-    Function<String, JsonNode> visible = state.visibleFrom(body.key);
-    return Feel.evaluateCondition(
-        loop.completionCondition(),
-        name -> counters.containsKey(name) ? counters.get(name) : visible.apply(name));
-  }
-
-  /** On completion the body hands its output collection to the enclosing scope. */
-  private void propagateOutputCollection(ExecutableElement element, ElementInstance body) {
-    String name = element.multiInstance().outputCollection();
-    if (name == null) {
-      return;
-    }
-    Map<String, JsonNode> local = state.variables.get(body.key);
-    JsonNode value = local == null ? null : local.get(name);
-    if (value != null) {
-      propagate(body.parentKey, name, value);
-    }
-  }
-
-  private static String typeName(JsonNode value) {
-    return switch (value.getNodeType()) {
-      case ARRAY -> "ARRAY";
-      case BOOLEAN -> "BOOLEAN";
-      case NUMBER -> "NUMBER";
-      case OBJECT, POJO -> "CONTEXT";
-      case STRING, BINARY -> "STRING";
-      default -> "NULL";
-    };
-  }
-
-  // ---------------------------------------------------------------- business rule tasks
-
-  private void evaluateDecision(ExecutableElement element, ElementInstance instance) {
-    String decisionId;
-    try {
-      decisionId = Feel.evaluateString(element.calledDecisionId(), state.visibleFrom(instance.key));
-    } catch (EvaluationException e) {
-      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
-    }
-    DecisionRepository decisions = execution.instances.decisions();
-    DecisionCalls.Evaluated evaluated;
-    try {
-      var stored = decisions.latest(execution.connection, decisionId);
-      if (stored.isEmpty()) {
-        raiseIncident(
-            instance,
-            "CALLED_DECISION_ERROR",
-            "Expected to evaluate decision '%s', but no decision found for id '%s'"
-                .formatted(decisionId, decisionId),
-            Step.ACTIVATE,
-            null);
-        return;
-      }
-      evaluated =
-          DecisionCalls.evaluate(
-              execution.connection,
-              decisions,
-              stored.get(),
-              DecisionCalls.variables(state.allVisible(instance.key)));
-    } catch (DecisionNotFoundException e) {
-      raiseIncident(instance, "CALLED_DECISION_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    ObjectNode value = DecisionCalls.recordValue(evaluated);
-    value.put("bpmnProcessId", execution.process.bpmnProcessId());
-    value.put("processDefinitionKey", execution.process.key());
-    value.put("processInstanceKey", state.processInstanceKey);
-    value.put("elementId", instance.elementId);
-    value.put("elementInstanceKey", instance.key);
-    execution.record(
-        execution.nextKey(), "DECISION_EVALUATION", DecisionCalls.intent(evaluated), value);
-    if (evaluated.evaluation().isFailure()) {
-      raiseIncident(
-          instance,
-          "DECISION_EVALUATION_ERROR",
-          evaluated.evaluation().failureMessage(),
-          Step.ACTIVATE,
-          null);
-      return;
-    }
-    JsonNode result;
-    try {
-      result = Json.MAPPER.readTree(evaluated.evaluation().decisionOutput());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Decision output is not JSON", e);
-    }
-    var variables = new LinkedHashMap<String, JsonNode>();
-    variables.put(element.resultVariable(), result);
-    complete(instance, variables, null);
-  }
-
-  // ---------------------------------------------------------------- call activities
-
-  private void startCalledProcess(ExecutableElement element, ElementInstance instance) {
-    String processId;
-    try {
-      processId = Feel.evaluateString(element.calledProcessId(), state.visibleFrom(instance.key));
-    } catch (EvaluationException e) {
-      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
-    }
-    ExecutableProcess called;
-    try {
-      called = execution.instances.processes().byProcessId(execution.connection, processId, -1);
-    } catch (Rejection notFound) {
-      raiseIncident(
-          instance,
-          "CALLED_ELEMENT_ERROR",
-          "Expected process with BPMN process id '%s' to be deployed, but not found."
-              .formatted(processId),
-          Step.ACTIVATE,
-          null);
-      return;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    Map<String, JsonNode> variables =
-        element.propagateAllParentVariables()
-            ? state.allVisible(instance.key)
-            : new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
-    Execution child = execution.startRelated(called);
-    child.state.parentProcessInstanceKey = state.processInstanceKey;
-    child.state.parentElementInstanceKey = instance.key;
-    instance.calledProcessInstanceKey = child.state.processInstanceKey;
-    processorOf(child).startProcess(variables);
-  }
-
-  /** A called instance completed: the call activity completes with its variables. */
-  private void returnToCallingInstance(Map<String, JsonNode> childVariables) {
-    Execution parent = relatedOrNull(state.parentProcessInstanceKey);
-    if (parent == null) {
-      return;
-    }
-    BpmnProcessor processor = processorOf(parent);
-    long childKey = state.processInstanceKey;
-    long elementKey = state.parentElementInstanceKey;
-    processor.agenda.add(
-        () -> processor.calledProcessCompleted(elementKey, childKey, childVariables));
-    processor.drain();
-  }
-
-  private void calledProcessCompleted(
-      long elementInstanceKey, long childKey, Map<String, JsonNode> childVariables) {
-    ElementInstance call = state.element(elementInstanceKey);
-    if (call == null || call.calledProcessInstanceKey != childKey) {
-      return;
-    }
-    call.calledProcessInstanceKey = 0;
-    ExecutableElement element = execution.process.element(call.elementId);
-    // Without propagation only output mappings can take child variables.
-    boolean take = element.propagateAllChildVariables() || !element.outputs().isEmpty();
-    complete(call, take ? childVariables : Map.of(), null);
-  }
-
-  private void terminateCalledProcess(ElementInstance call) {
-    Execution child = relatedOrNull(call.calledProcessInstanceKey);
-    call.calledProcessInstanceKey = 0;
-    if (child != null) {
-      processorOf(child).cancelInstance();
-    }
-  }
-
-  /**
-   * An error nobody in this instance catches goes to the calling element of the parent instance.
-   *
-   * @return whether the parent (or an instance above it) caught it
-   */
-  private boolean throwToCallingInstance(String errorCode, Map<String, JsonNode> variables) {
-    Execution parent = relatedOrNull(state.parentProcessInstanceKey);
-    if (parent == null) {
-      return false;
-    }
-    BpmnProcessor processor = processorOf(parent);
-    ElementInstance call = parent.state.element(state.parentElementInstanceKey);
-    if (call == null) {
-      return false;
-    }
-    boolean caught = processor.catchError(call, errorCode, variables);
-    processor.drain();
-    return caught;
-  }
-
-  private Execution relatedOrNull(long processInstanceKey) {
-    try {
-      return execution.related(processInstanceKey);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   // ---------------------------------------------------------------- records
 
-  private void elementRecord(ElementInstance instance, String intent) {
+  void elementRecord(ElementInstance instance, String intent) {
     ExecutableElement element = execution.process.element(instance.elementId);
     String type = instance.multiInstanceBody ? "MULTI_INSTANCE_BODY" : element.kind().name();
     ObjectNode value = elementValue(instance.elementId, instance.parentKey, type);

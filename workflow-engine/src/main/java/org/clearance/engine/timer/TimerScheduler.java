@@ -23,7 +23,6 @@ import org.clearance.engine.runtime.BpmnProcessor;
 import org.clearance.engine.runtime.CommitEffects;
 import org.clearance.engine.runtime.Execution;
 import org.clearance.engine.runtime.InstanceRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,8 +65,7 @@ public class TimerScheduler {
       JobSignals signals,
       Instance<MessageService> messages,
       MeterRegistry registry,
-      @ConfigProperty(name = "clearance.engine.timer-max-idle", defaultValue = "5000")
-          long maxIdle) {
+      org.clearance.engine.config.EngineConfig config) {
     this.db = db;
     this.keys = keys;
     this.instances = instances;
@@ -76,7 +74,7 @@ public class TimerScheduler {
     this.clock = clock;
     this.signals = signals;
     this.messages = messages;
-    this.maxIdle = maxIdle;
+    this.maxIdle = config.timerMaxIdle();
     this.triggered =
         Counter.builder("engine.timers.triggered")
             .description("Timers that fired")
@@ -228,7 +226,7 @@ public class TimerScheduler {
               var processor = new BpmnProcessor(locked);
               long owner = timer.elementInstanceKey();
               processor.triggerEvent(owner, timer.elementId(), Map.of());
-              if (timer.repeats() && processor.isWaiting(owner)) {
+              if (timer.repeats() && processor.isWaitingFor(owner, timer.elementId())) {
                 TimerRow next = timer.next(locked.nextKey(), now);
                 locked.events().addTimer(next);
                 locked.record(

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
+import org.clearance.engine.deployment.DecisionRepository;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class BusinessRuleTaskTest extends EngineTestSupport {
+
+  @Inject DecisionRepository decisionRepository;
 
   private void deployDmn(byte[] dmn, String resourceName) {
     client.newDeployResourceCommand().addResourceBytes(dmn, resourceName).send().join();
@@ -174,5 +178,23 @@ class BusinessRuleTaskTest extends EngineTestSupport {
 
     // then
     assertThat(isCompleted(instance.getProcessInstanceKey(), processId)).isTrue();
+  }
+
+  @Test
+  void shouldParseStoredDecisionAgainAfterCacheIsDropped() {
+    // given
+    deployDmn(DmnModels.licenceRequirement(suffix), "licence-requirement.dmn");
+    String processId = id("Process_DecisionAfterRestart");
+    deploy(decide(processId, "licence_requirement_" + suffix, "requirement"));
+
+    // when: every parsed decision is gone, as after a restart
+    decisionRepository.clear();
+    start(processId, Map.of("controlClassification", "4E091", "countryGroup", "E:1"));
+
+    // then
+    assertThat(activateOne(jobType("review")).getVariablesAsMap())
+        .containsEntry(
+            "requirement",
+            Map.of("licenceRequired", true, "reviewPolicy", "PRESUMPTION_OF_DENIAL"));
   }
 }

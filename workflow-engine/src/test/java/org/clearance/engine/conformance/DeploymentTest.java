@@ -101,7 +101,7 @@ class DeploymentTest extends EngineTestSupport {
         Bpmn.createExecutableProcess(id("Process_Signal"))
             .startEvent()
             .intermediateCatchEvent("Signal_Wait")
-            .signal("export-ban")
+            .signal("licence-revoked")
             .endEvent()
             .done();
 
@@ -117,7 +117,7 @@ class DeploymentTest extends EngineTestSupport {
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains("Signal_Wait");
+              assertThat(e.getMessage()).contains("Signal_Wait").contains("signal");
             });
   }
 

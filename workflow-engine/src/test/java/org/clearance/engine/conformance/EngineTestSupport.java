@@ -98,6 +98,21 @@ abstract class EngineTestSupport {
         .getJobs();
   }
 
+  /**
+   * Jobs of a type that can be activated right now (a short poll, for asserting there are none).
+   */
+  List<ActivatedJob> activateNow(String type) {
+    return client
+        .newActivateJobsCommand()
+        .jobType(type)
+        .maxJobsToActivate(10)
+        .timeout(Duration.ofMinutes(1))
+        .requestTimeout(Duration.ofMillis(300))
+        .send()
+        .join()
+        .getJobs();
+  }
+
   ActivatedJob activateOne(String type) {
     var jobs = activate(type, 1);
     assertThat(jobs).as("activated jobs of type %s", type).hasSize(1);

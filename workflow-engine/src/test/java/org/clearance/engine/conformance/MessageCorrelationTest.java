@@ -326,4 +326,31 @@ class MessageCorrelationTest extends EngineTestSupport {
     assertThat(value.get("elementId")).isEqualTo("Event_PaymentReceived");
     assertThat((String) value.get("errorMessage")).contains("correlation key").contains("caseId");
   }
+
+  @Test
+  void shouldOpenSubscriptionOnceIncidentOfCorrelationKeyIsResolved() {
+    // given
+    String processId = id("Process_Payment");
+    String message = id("payment-received");
+    deployWaitingForPayment(processId, message);
+    var instance = start(processId);
+    long incidentKey =
+        records(instance.getProcessInstanceKey()).stream()
+            .filter(r -> "INCIDENT".equals(r.get("valueType")) && "CREATED".equals(r.get("intent")))
+            .map(r -> ((Number) r.get("key")).longValue())
+            .findFirst()
+            .orElseThrow();
+
+    // when
+    client
+        .newSetVariablesCommand(instance.getProcessInstanceKey())
+        .variables(Map.of("caseId", 12))
+        .send()
+        .join();
+    client.newResolveIncidentCommand(incidentKey).send().join();
+    client.newPublishMessageCommand().messageName(message).correlationKey("12").send().join();
+
+    // then
+    assertThat(isCompleted(instance.getProcessInstanceKey(), processId)).isTrue();
+  }
 }

@@ -1,0 +1,103 @@
+package org.clearance.api.notifications.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.clearance.api.common.rest.PageResponse;
+import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.notifications.domain.Notification;
+import org.clearance.api.notifications.domain.NotificationRepository;
+import org.clearance.api.notifications.service.NotificationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/notifications")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications", description = "The caller's in-app notifications")
+@SecurityRequirement(name = "SecurityScheme")
+public class NotificationResource {
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final NotificationService notifications;
+
+  NotificationResource(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @GET
+  @Operation(
+      summary =
+          "The caller's notifications (to them, their roles, or their organisation), unread first")
+  public PageResponse<NotificationResponse> list(
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("20") String size) {
+    List<FieldError> errors = new ArrayList<>();
+    int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+    int pageSize = number("size", size, 1, MAX_PAGE_SIZE, errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest(
+          "invalid-paging", "The paging parameters are invalid", "Fix page and size.", errors);
+    }
+    List<NotificationResponse> items =
+        notifications.page(pageNumber, pageSize).stream().map(this::toResponse).toList();
+    return PageResponse.of(items, pageNumber, pageSize, notifications.count());
+  }
+
+  @GET
+  @Path("/unread-count")
+  @Operation(summary = "How many of the caller's notifications are unread")
+  public UnreadCountResponse unreadCount() {
+    return new UnreadCountResponse(notifications.unreadCount());
+  }
+
+  @POST
+  @Path("/{id}/read")
+  @Operation(summary = "Marks one of the caller's notifications read (idempotent)")
+  public Response markRead(@PathParam("id") UUID id) {
+    notifications.markRead(id);
+    return Response.noContent().build();
+  }
+
+  private NotificationResponse toResponse(NotificationRepository.Seen seen) {
+    Notification n = seen.notification();
+    return new NotificationResponse(
+        n.id(),
+        n.type().name(),
+        n.recipientKind().name(),
+        n.recipient(),
+        n.caseId(),
+        n.caseReference(),
+        n.subject(),
+        n.body(),
+        n.createdAt(),
+        seen.readAt() != null,
+        seen.readAt());
+  }
+
+  private static int number(String field, String raw, int min, int max, List<FieldError> errors) {
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+    return min;
+  }
+}

@@ -1,0 +1,3 @@
+package org.clearance.api.notifications.rest;
+
+public record UnreadCountResponse(long unread) {}
