@@ -1,0 +1,375 @@
+package org.clearance.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load on case-api with real Keycloak tokens: seeds the cases schema to a given size with SQL, then
+ * measures case detail, task inbox and dashboard latency under concurrent readers, and submissions
+ * per second end to end (draft, submit, until screening is done).
+ */
+public final class ApiBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> SCREENING_STATUSES = Set.of("SUBMITTED", "SCREENING");
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+  private final String api;
+  private final String keycloak;
+  private final Duration warmup;
+  private final Duration measure;
+  private final int concurrency;
+  private final List<String> report = new ArrayList<>();
+
+  private ApiBenchmark(Map<String, String> options) {
+    this.api = options.getOrDefault("api", "http://localhost:8080");
+    this.keycloak = options.getOrDefault("keycloak", "http://localhost:8180");
+    this.warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+    this.measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "20")));
+    this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException(
+            "arguments are --name=value (api, keycloak, db-url, db-user, db-password, cases,"
+                + " warmup, duration, concurrency): "
+                + arg);
+      }
+      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    ApiBenchmark bench = new ApiBenchmark(options);
+    int cases = Integer.parseInt(options.getOrDefault("cases", "100000"));
+    List<String> caseIds =
+        seed(
+            options.getOrDefault("db-url", "jdbc:postgresql://localhost:55432/clearance"),
+            options.getOrDefault("db-user", "clearance"),
+            options.getOrDefault("db-password", "clearance"),
+            cases);
+    System.out.printf(
+        "case-api at %s; %d cases in the database; %d concurrent clients; %d cores%n",
+        bench.api, caseIds.size(), bench.concurrency, Runtime.getRuntime().availableProcessors());
+
+    String auditor = bench.token("audrey");
+    String manager = bench.token("max");
+    String applicant = bench.token("alice");
+    bench.reads(
+        "case detail (auditor)",
+        () -> "/api/cases/" + caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size())),
+        auditor);
+    bench.reads("task inbox (auditor)", () -> "/api/tasks?size=20", auditor);
+    bench.reads("dashboard (manager)", () -> "/api/dashboard/summary", manager);
+    bench.submissions(applicant);
+    System.out.println();
+    System.out.println("== results ==");
+    bench.report.forEach(System.out::println);
+  }
+
+  /** Brings the cases table to {@code target} rows with plausible content, in one transaction. */
+  static List<String> seed(String url, String user, String password, int target) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement sql = connection.createStatement()) {
+      long existing;
+      try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM cases.export_case")) {
+        rs.next();
+        existing = rs.getLong(1);
+      }
+      if (existing < target) {
+        long missing = target - existing;
+        long started = System.nanoTime();
+        connection.setAutoCommit(false);
+        sql.execute(
+            """
+            CREATE TEMP TABLE seed ON COMMIT DROP AS
+            SELECT gen_random_uuid() AS id, n,
+                   (ARRAY['SUBMITTED','UNDER_REVIEW','UNDER_REVIEW','AWAITING_APPROVAL','APPROVED',
+                          'APPROVED','DENIED','WITHDRAWN','NO_LICENCE_REQUIRED','AWAITING_APPLICANT'])[1 + n %% 10] AS status,
+                   (ARRAY['acme-ai','borealis-chips','cirrus-labs','delta-foundry'])[1 + n %% 4] AS organisation,
+                   (ARRAY['JP','DE','IN','AE','BR','SG','CN','GB'])[1 + n %% 8] AS country,
+                   (ARRAY['4E091','3A090','4A090','EAR99'])[1 + n %% 4] AS eccn,
+                   now() - make_interval(hours => (n %% 4000)) AS submitted_at
+            FROM generate_series(%d, %d) AS n
+            """
+                .formatted(existing + 1, existing + missing));
+        sql.execute(
+            """
+            INSERT INTO cases.export_case (id, reference, status, organisation, created_by,
+                contact_name, contact_email, end_use_statement, created_at, updated_at, submitted_at)
+            SELECT id, 'EL-BENCH-' || lpad(n::text, 7, '0'), status, organisation, 'seed',
+                   'Seed Contact', 'seed@example.com', 'Benchmark seed case ' || n,
+                   submitted_at, submitted_at, submitted_at
+            FROM seed
+            """);
+        sql.execute(
+            """
+            INSERT INTO cases.case_item (case_id, position, kind, description, eccn, quantity, unit,
+                unit_value, currency)
+            SELECT id, 0, 'AI_MODEL', 'Seeded model weights', eccn, 1, 'model', 1000000, 'USD'
+            FROM seed
+            """);
+        sql.execute(
+            """
+            INSERT INTO cases.case_party (case_id, position, role, name, address, country_code)
+            SELECT id, 0, 'END_USER', 'Seed End User ' || n, 'Somewhere 1', country FROM seed
+            """);
+        sql.execute(
+            """
+            INSERT INTO cases.case_destination (case_id, position, country_code)
+            SELECT id, 0, country FROM seed
+            """);
+        connection.commit();
+        connection.setAutoCommit(true);
+        sql.execute("ANALYZE");
+        System.out.printf(
+            "seeded %d cases in %.1f s%n", missing, (System.nanoTime() - started) / 1e9);
+      }
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs =
+          sql.executeQuery(
+              "SELECT id FROM cases.export_case WHERE status <> 'DRAFT' ORDER BY random() LIMIT"
+                  + " 20000")) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private String token(String username) throws Exception {
+    String form =
+        "grant_type=password&client_id=clearance-api&client_secret=clearance-api-dev-secret"
+            + "&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password=demo";
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak + "/realms/clearance/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("no token for " + username + ": " + response.body());
+    }
+    return JSON.readTree(response.body()).get("access_token").asText();
+  }
+
+  /** Concurrent GETs of one kind; latency of successful answers, errors counted apart. */
+  private void reads(String name, Supplier<String> path, String token) throws Exception {
+    HttpResponse<Void> probe = get(path.get(), token);
+    if (probe.statusCode() != 200) {
+      String line =
+          String.format(
+              Locale.ROOT, "%-24s not measured: the API answered %d", name, probe.statusCode());
+      System.out.println(line);
+      report.add(line);
+      return;
+    }
+    ConcurrentHistogram latency = new ConcurrentHistogram(3);
+    AtomicLong errors = new AtomicLong();
+    long measureFrom = System.nanoTime() + warmup.toNanos();
+    long end = measureFrom + measure.toNanos();
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      clients.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (System.nanoTime() < end) {
+                      long start = System.nanoTime();
+                      try {
+                        HttpResponse<Void> response = get(path.get(), token);
+                        if (response.statusCode() != 200) {
+                          errors.incrementAndGet();
+                          continue;
+                        }
+                      } catch (Exception e) {
+                        errors.incrementAndGet();
+                        continue;
+                      }
+                      if (start >= measureFrom) {
+                        latency.recordValue(System.nanoTime() - start);
+                      }
+                    }
+                  }));
+    }
+    for (Thread client : clients) {
+      client.join();
+    }
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%-24s %8.1f req/s; p50 %s ms, p99 %s ms; errors %d",
+            name,
+            latency.getTotalCount() / (double) measure.toSeconds(),
+            ms(latency, 50),
+            ms(latency, 99),
+            errors.get());
+    System.out.println(line);
+    report.add(line);
+  }
+
+  /** Applicants draft and submit; a submission counts once screening is behind it. */
+  private void submissions(String token) throws Exception {
+    ConcurrentHistogram endToEnd = new ConcurrentHistogram(3);
+    AtomicLong done = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    long measureFrom = System.nanoTime() + warmup.toNanos();
+    long end = measureFrom + measure.toNanos();
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      clients.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (System.nanoTime() < end) {
+                      long start = System.nanoTime();
+                      try {
+                        if (!submitOne(token, end)) {
+                          errors.incrementAndGet();
+                          continue;
+                        }
+                      } catch (Exception e) {
+                        errors.incrementAndGet();
+                        continue;
+                      }
+                      if (start >= measureFrom && System.nanoTime() <= end) {
+                        done.incrementAndGet();
+                        endToEnd.recordValue(System.nanoTime() - start);
+                      }
+                    }
+                  }));
+    }
+    for (Thread client : clients) {
+      client.join();
+    }
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%-24s %8.1f submissions/s through screening; end to end p50 %s ms, p99 %s ms; errors %d",
+            "submit (applicant)",
+            done.get() / (double) measure.toSeconds(),
+            ms(endToEnd, 50),
+            ms(endToEnd, 99),
+            errors.get());
+    System.out.println(line);
+    report.add(line);
+  }
+
+  private boolean submitOne(String token, long deadline) throws Exception {
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(URI.create(api + "/api/cases"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(APPLICATION))
+                .build());
+    if (created.statusCode() != 201) {
+      return false;
+    }
+    String id = JSON.readTree(created.body()).get("id").asText();
+    HttpResponse<String> submitted =
+        send(
+            HttpRequest.newBuilder(URI.create(api + "/api/cases/" + id + "/submit"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+    if (submitted.statusCode() != 200) {
+      return false;
+    }
+    while (System.nanoTime() < deadline + Duration.ofSeconds(10).toNanos()) {
+      HttpResponse<String> current =
+          send(
+              HttpRequest.newBuilder(URI.create(api + "/api/cases/" + id))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build());
+      JsonNode status = JSON.readTree(current.body()).get("status");
+      if (status != null && !SCREENING_STATUSES.contains(status.asText())) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  private HttpResponse<Void> get(String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(api + path))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String ms(Histogram histogram, double percentile) {
+    if (histogram.getTotalCount() == 0) {
+      return "n/a";
+    }
+    return String.format(
+        Locale.ROOT, "%.1f", histogram.getValueAtPercentile(percentile) / 1_000_000.0);
+  }
+
+  private static final String APPLICATION =
+      """
+      {
+        "contact": {"name": "Alice Adeyemi", "email": "alice@acme-ai.example.com", "phone": "+44 20 7946 0000"},
+        "items": [{
+          "kind": "AI_MODEL",
+          "description": "Frontier model weights, 400B parameters",
+          "eccn": "4E091",
+          "quantity": 1,
+          "unit": "model",
+          "unitValue": 2500000.50,
+          "currency": "USD",
+          "aiModel": {
+            "parameterCount": 400000000000,
+            "trainingComputeOperations": 3.1E25,
+            "weights": "CLOSED",
+            "hostingControls": "Weights stay in an ISO 27001 enclave; no export of raw weights"
+          }
+        }],
+        "parties": [
+          {"role": "CONSIGNEE", "name": "Kumo Research KK", "address": "1-1 Marunouchi, Tokyo", "country": "JP"},
+          {"role": "END_USER", "name": "Kumo Research KK", "address": "1-1 Marunouchi, Tokyo", "country": "JP"}
+        ],
+        "destinations": ["JP"],
+        "endUseStatement": "Fine-tuning for Japanese medical triage; no military end use."
+      }
+      """;
+}
