@@ -15,11 +15,16 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.clearance.api.items.domain.CaseItem;
 import org.clearance.api.parties.domain.CaseParty;
+import org.clearance.api.sla.domain.SlaStage;
+import org.clearance.api.sla.service.SlaPlan;
 
 /** An export-licence application, from draft to decision. */
 @Entity
@@ -81,6 +86,59 @@ public class ExportCase {
 
   @Column(name = "closed_at")
   private Instant closedAt;
+
+  // --- set by the process (routing facts, SLA plan, decision) ---
+
+  @Column(name = "classification")
+  private String classification;
+
+  @Column(name = "country_group")
+  private String countryGroup;
+
+  @Column(name = "licence_required")
+  private Boolean licenceRequired;
+
+  @Column(name = "review_policy")
+  private String reviewPolicy;
+
+  @Column(name = "determination_basis")
+  private String determinationBasis;
+
+  @Column(name = "adjudication_due_at")
+  private Instant adjudicationDueAt;
+
+  @Column(name = "audit_due_at")
+  private Instant auditDueAt;
+
+  @Column(name = "legal_due_at")
+  private Instant legalDueAt;
+
+  @Column(name = "approval_due_at")
+  private Instant approvalDueAt;
+
+  @Column(name = "countersign_due_at")
+  private Instant countersignDueAt;
+
+  @Column(name = "total_due_at")
+  private Instant totalDueAt;
+
+  @Column(name = "rfi_timeout")
+  private String rfiTimeout;
+
+  @Column(name = "sla_paused_at")
+  private Instant slaPausedAt;
+
+  @Column(name = "high_risk", nullable = false)
+  private boolean highRisk;
+
+  @Column(name = "high_risk_reason")
+  private String highRiskReason;
+
+  @Column(name = "decision_reasons")
+  private String decisionReasons;
+
+  @Column(name = "appeal_deadline")
+  private LocalDate appealDeadline;
 
   @Version private long version;
 
@@ -167,6 +225,109 @@ public class ExportCase {
 
   public void recordProcessInstance(long key) {
     this.processInstanceKey = key;
+  }
+
+  /** The facts the licence-requirement decision reads, fixed at submission. */
+  public void recordRoutingFacts(String classification, String countryGroup) {
+    this.classification = classification;
+    this.countryGroup = countryGroup;
+  }
+
+  /** The outcome of the licence-requirement decision, as the process reported it. */
+  public void recordDetermination(Boolean licenceRequired, String reviewPolicy, String basis) {
+    this.licenceRequired = licenceRequired;
+    this.reviewPolicy = reviewPolicy;
+    this.determinationBasis = basis;
+  }
+
+  public void planSla(SlaPlan plan) {
+    adjudicationDueAt = plan.dueAt(SlaStage.ADJUDICATION);
+    auditDueAt = plan.dueAt(SlaStage.TECHNICAL_AUDIT);
+    legalDueAt = plan.dueAt(SlaStage.LEGAL_REVIEW);
+    approvalDueAt = plan.dueAt(SlaStage.APPROVAL);
+    countersignDueAt = plan.dueAt(SlaStage.COUNTERSIGN);
+    totalDueAt = plan.dueAt(SlaStage.TOTAL);
+    rfiTimeout = plan.requestForInformationTimeout();
+  }
+
+  /** The SLA plan stored at submission (and moved by every answered request), or null. */
+  public SlaPlan slaPlan() {
+    if (totalDueAt == null) {
+      return null;
+    }
+    Map<SlaStage, Instant> due = new EnumMap<>(SlaStage.class);
+    due.put(SlaStage.ADJUDICATION, adjudicationDueAt);
+    due.put(SlaStage.TECHNICAL_AUDIT, auditDueAt);
+    due.put(SlaStage.LEGAL_REVIEW, legalDueAt);
+    due.put(SlaStage.APPROVAL, approvalDueAt);
+    due.put(SlaStage.COUNTERSIGN, countersignDueAt);
+    due.put(SlaStage.TOTAL, totalDueAt);
+    return new SlaPlan(due, rfiTimeout);
+  }
+
+  /** Stops the SLA clock (a request for information is open); a second pause keeps the first. */
+  public void pauseSla(Instant at) {
+    if (slaPausedAt == null) {
+      slaPausedAt = at;
+    }
+  }
+
+  public void resumeSla() {
+    slaPausedAt = null;
+  }
+
+  public void flagHighRisk(String reason) {
+    this.highRisk = true;
+    this.highRiskReason = reason;
+  }
+
+  public void recordDenial(String reasons, LocalDate appealDeadline) {
+    this.decisionReasons = reasons;
+    this.appealDeadline = appealDeadline;
+  }
+
+  public String classification() {
+    return classification;
+  }
+
+  public String countryGroup() {
+    return countryGroup;
+  }
+
+  public Boolean licenceRequired() {
+    return licenceRequired;
+  }
+
+  public String reviewPolicy() {
+    return reviewPolicy;
+  }
+
+  public String determinationBasis() {
+    return determinationBasis;
+  }
+
+  public Instant totalDueAt() {
+    return totalDueAt;
+  }
+
+  public Instant slaPausedAt() {
+    return slaPausedAt;
+  }
+
+  public boolean highRisk() {
+    return highRisk;
+  }
+
+  public String highRiskReason() {
+    return highRiskReason;
+  }
+
+  public String decisionReasons() {
+    return decisionReasons;
+  }
+
+  public LocalDate appealDeadline() {
+    return appealDeadline;
   }
 
   public UUID id() {

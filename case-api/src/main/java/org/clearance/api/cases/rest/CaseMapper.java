@@ -1,6 +1,7 @@
 package org.clearance.api.cases.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,20 @@ import org.clearance.api.items.domain.ItemKind;
 import org.clearance.api.items.domain.WeightsAccess;
 import org.clearance.api.parties.domain.CaseParty;
 import org.clearance.api.parties.domain.PartyRole;
+import org.clearance.api.sla.service.SlaClock;
+import org.clearance.api.sla.service.SlaPlanner;
 
 /** Between the REST records and the domain; entities never leave through the API. */
 @ApplicationScoped
 public class CaseMapper {
+
+  private final SlaPlanner planner;
+  private final Clock clock;
+
+  CaseMapper(SlaPlanner planner, Clock clock) {
+    this.planner = planner;
+    this.clock = clock;
+  }
 
   /** Reads a request into draft content: trims text, blanks become absent, codes upper-case. */
   public DraftInput toInput(CaseRequest request) {
@@ -121,7 +132,36 @@ public class CaseMapper {
         exportCase.updatedAt(),
         exportCase.submittedAt(),
         exportCase.closedAt(),
-        exportCase.version());
+        exportCase.version(),
+        processOf(exportCase));
+  }
+
+  private CaseResponse.ProcessResponse processOf(ExportCase exportCase) {
+    if (exportCase.submittedAt() == null) {
+      return null;
+    }
+    SlaClock sla =
+        exportCase.status().isTerminal()
+            ? null
+            : SlaClock.of(
+                planner,
+                exportCase.submittedAt(),
+                exportCase.totalDueAt(),
+                clock.instant(),
+                exportCase.slaPausedAt());
+    return new CaseResponse.ProcessResponse(
+        exportCase.classification(),
+        exportCase.countryGroup(),
+        exportCase.licenceRequired(),
+        exportCase.reviewPolicy(),
+        exportCase.determinationBasis(),
+        exportCase.highRisk(),
+        exportCase.highRiskReason(),
+        sla,
+        exportCase.decisionReasons() == null
+            ? List.of()
+            : List.of(exportCase.decisionReasons().split("\n")),
+        exportCase.appealDeadline());
   }
 
   public CaseSummaryResponse toSummary(ExportCase exportCase) {

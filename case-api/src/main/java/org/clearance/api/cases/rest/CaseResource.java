@@ -31,6 +31,7 @@ import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.DocumentRepository;
+import org.clearance.api.security.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,16 +66,19 @@ public class CaseResource {
   private final CaseSearchService search;
   private final CaseMapper mapper;
   private final DocumentRepository documents;
+  private final Caller caller;
 
   CaseResource(
       CaseService cases,
       CaseSearchService search,
       CaseMapper mapper,
-      DocumentRepository documents) {
+      DocumentRepository documents,
+      Caller caller) {
     this.cases = cases;
     this.search = search;
     this.mapper = mapper;
     this.documents = documents;
+    this.caller = caller;
   }
 
   @POST
@@ -117,6 +121,13 @@ public class CaseResource {
       @Parameter(description = "ECCN; also matches its sub-paragraphs")
           @QueryParam("classification")
           String classification,
+      @Parameter(description = "a username, or 'me': cases with an open task assigned to them")
+          @QueryParam("assignee")
+          String assignee,
+      @Parameter(description = "true: open cases past their SLA target or with an overdue task")
+          @QueryParam("overdue")
+          @DefaultValue("false")
+          boolean overdue,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size,
       @Parameter(
@@ -165,6 +176,10 @@ public class CaseResource {
                 blankToNull(organisation),
                 upper(destination),
                 blankToNull(classification),
+                "me".equalsIgnoreCase(blankToNull(assignee))
+                    ? caller.username()
+                    : blankToNull(assignee),
+                overdue,
                 page,
                 size,
                 sortField,

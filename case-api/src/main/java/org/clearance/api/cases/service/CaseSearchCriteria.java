@@ -7,8 +7,9 @@ import org.clearance.api.cases.domain.CaseStatus;
 /**
  * Filters, page and order of a case search. Empty sets and nulls mean "any".
  *
- * <p>Hooks still to come: {@code assignee} needs the task rows of the tasks feature and {@code
- * overdue} the SLA clocks; add them here and as predicates in {@link CaseSearchService}.
+ * <p>{@code assignee}: cases with an open task assigned to that user. {@code overdue}: open cases
+ * past their total SLA target (the clock not stopped by a request for information) or with an open
+ * task past its due date.
  */
 public record CaseSearchCriteria(
     Set<CaseStatus> statuses,
@@ -16,6 +17,8 @@ public record CaseSearchCriteria(
     String organisation,
     String destination,
     String classification,
+    String assignee,
+    boolean overdue,
     int page,
     int size,
     SortField sort,

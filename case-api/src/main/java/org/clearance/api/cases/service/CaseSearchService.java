@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,10 +26,12 @@ public class CaseSearchService {
 
   private final CaseRepository cases;
   private final Caller caller;
+  private final Clock clock;
 
-  CaseSearchService(CaseRepository cases, Caller caller) {
+  CaseSearchService(CaseRepository cases, Caller caller, Clock clock) {
     this.cases = cases;
     this.caller = caller;
+    this.clock = clock;
   }
 
   @Transactional
@@ -73,8 +76,19 @@ public class CaseSearchService {
       parameters.put("classificationParagraph", criteria.classification() + ".%");
     }
 
-    // Hook for the tasks feature: an assignee filter joins the task rows here.
-    // Hook for the SLA feature: an overdue filter compares the case's SLA clock here.
+    if (criteria.assignee() != null) {
+      where.add(
+          "id in (select t.caseId from ReviewTask t where t.assignee = :assignee"
+              + " and t.status = org.clearance.api.tasks.domain.TaskStatus.OPEN)");
+      parameters.put("assignee", criteria.assignee());
+    }
+    if (criteria.overdue()) {
+      where.add(
+          "((closedAt is null and slaPausedAt is null and totalDueAt < :now)"
+              + " or id in (select t.caseId from ReviewTask t where t.dueAt < :now"
+              + " and t.status = org.clearance.api.tasks.domain.TaskStatus.OPEN))");
+      parameters.put("now", clock.instant());
+    }
 
     Sort sort =
         Sort.by(

@@ -1,6 +1,7 @@
 package org.clearance.api.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -21,9 +22,12 @@ import org.clearance.api.cases.domain.CaseContent;
 import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.determination.service.RoutingFacts;
 import org.clearance.api.security.service.Caller;
+import org.clearance.api.sla.service.SlaPlanner;
 import org.clearance.api.workflow.service.CaseProcessService;
 import org.jboss.logging.Logger;
 
@@ -43,6 +47,9 @@ public class CaseService {
   private final Caller caller;
   private final Clock clock;
   private final TransactionSynchronizationRegistry transactions;
+  private final RoutingFacts routingFacts;
+  private final SlaPlanner slaPlanner;
+  private final Event<CaseDecided> decided;
 
   CaseService(
       CaseRepository cases,
@@ -52,7 +59,13 @@ public class CaseService {
       CaseProcessService process,
       Caller caller,
       Clock clock,
-      TransactionSynchronizationRegistry transactions) {
+      TransactionSynchronizationRegistry transactions,
+      RoutingFacts routingFacts,
+      SlaPlanner slaPlanner,
+      Event<CaseDecided> decided) {
+    this.routingFacts = routingFacts;
+    this.slaPlanner = slaPlanner;
+    this.decided = decided;
     this.cases = cases;
     this.access = access;
     this.rules = rules;
@@ -119,6 +132,8 @@ public class CaseService {
           errors.size() + " field(s) are missing or invalid; the case stays a draft.",
           errors);
     }
+    routingFacts.fix(exportCase);
+    exportCase.planSla(slaPlanner.plan(exportCase.submittedAt()));
     AtomicLong started = cancelIfRolledBack(exportCase);
     long processInstanceKey = process.startProcess(exportCase);
     started.set(processInstanceKey);
@@ -158,6 +173,14 @@ public class CaseService {
         caller.username(),
         "CASE_WITHDRAWN",
         transition(from, exportCase.status(), detail));
+    decided.fire(
+        new CaseDecided(
+            exportCase.id(),
+            exportCase.reference(),
+            exportCase.organisation(),
+            CaseStatus.WITHDRAWN.name(),
+            "The application was withdrawn by " + caller.username() + ".",
+            exportCase.updatedAt()));
     LOG.infof("case %s withdrawn by %s", exportCase.reference(), caller.username());
     cases.flush();
     return exportCase;

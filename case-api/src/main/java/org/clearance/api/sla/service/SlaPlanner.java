@@ -24,6 +24,7 @@ public class SlaPlanner {
   private final Map<SlaStage, SlaTarget> targets = new EnumMap<>(SlaStage.class);
   private final WorkingCalendar calendar;
   private final String rfiTimeout;
+  private double atRiskFraction = 0.75;
 
   @Inject
   SlaPlanner(SlaConfig config) {
@@ -31,6 +32,7 @@ public class SlaPlanner {
         config.targets(),
         new WorkingCalendar(config.zone(), config.holidays().orElse(List.of())),
         config.requestForInformationTimeout());
+    this.atRiskFraction = config.atRiskFraction();
   }
 
   SlaPlanner(Map<SlaStage, String> targetsByStage, WorkingCalendar calendar, String rfiTimeout) {
@@ -96,6 +98,16 @@ public class SlaPlanner {
     long total = Duration.between(startedAt, dueAt).toMillis();
     long elapsed = Duration.between(startedAt, now).toMillis();
     return total > 0 && elapsed >= total * atRiskFraction ? SlaState.AT_RISK : SlaState.ON_TRACK;
+  }
+
+  /** Like {@link #state(Instant, Instant, Instant, double)} with the configured at-risk share. */
+  public SlaState state(Instant startedAt, Instant dueAt, Instant now) {
+    return state(startedAt, dueAt, now, atRiskFraction);
+  }
+
+  /** How long a request for information may stay unanswered, as an ISO-8601 duration. */
+  public Duration requestForInformationTimeout() {
+    return Duration.parse(rfiTimeout);
   }
 
   private Instant after(Instant start, SlaStage stage) {

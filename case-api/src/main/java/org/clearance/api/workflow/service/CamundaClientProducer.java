@@ -18,6 +18,7 @@ public class CamundaClientProducer {
         // 8.9 prefers REST by default; our engine speaks the gateway's gRPC protocol only.
         .preferRestOverGrpc(false)
         .defaultRequestTimeout(config.requestTimeout())
+        .numJobWorkerExecutionThreads(4)
         .build();
   }
 

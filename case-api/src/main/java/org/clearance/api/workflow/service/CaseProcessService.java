@@ -2,12 +2,17 @@ package org.clearance.api.workflow.service;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.sla.service.SlaPlan;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,11 +89,79 @@ public class CaseProcessService {
     }
   }
 
-  /** What the process needs to route a case; the rest stays in case-api's database. */
+  /**
+   * Completes a job with its output variables. A job the engine no longer knows (its instance was
+   * cancelled, or another completion won) is reported as {@link JobGoneException}.
+   */
+  public void completeJob(long jobKey, Map<String, Object> variables) {
+    try {
+      client.newCompleteCommand(jobKey).variables(variables).send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND
+          || e.getStatusCode() == Status.Code.FAILED_PRECONDITION) {
+        throw new JobGoneException(jobKey, e.getMessage());
+      }
+      throw unavailable("complete job " + jobKey, e);
+    } catch (ClientException e) {
+      throw unavailable("complete job " + jobKey, e);
+    }
+  }
+
+  /** Keeps an activated job (a user task waiting for a person) from timing out. */
+  public void extendJobTimeout(long jobKey, Duration timeout) {
+    client.newUpdateTimeoutCommand(jobKey).timeout(timeout).send().join();
+  }
+
+  /**
+   * Publishes a message correlated by the case reference. The message id makes a resent message (a
+   * retried request) correlate once; the time to live covers the moment between the catch event's
+   * job completing and its subscription opening.
+   */
+  public void publishMessage(
+      String name, String caseReference, String messageId, Map<String, Object> variables) {
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(caseReference)
+          .messageId(messageId)
+          .timeToLive(Duration.ofMinutes(10))
+          .variables(variables)
+          .send()
+          .join();
+      LOG.infof("published message %s for case %s", name, caseReference);
+    } catch (ClientException e) {
+      throw unavailable("publish message " + name, e);
+    }
+  }
+
+  /** Sets variables on the whole process instance of a case. */
+  public void setVariables(ExportCase exportCase, Map<String, Object> variables) {
+    Long key = exportCase.processInstanceKey();
+    if (key == null) {
+      return;
+    }
+    try {
+      client.newSetVariablesCommand(key).variables(variables).local(false).send().join();
+    } catch (ClientException e) {
+      throw unavailable("set variables on instance " + key, e);
+    }
+  }
+
+  private static WorkflowUnavailableException unavailable(String what, ClientException e) {
+    LOG.warnf("could not %s: %s", what, e.getMessage());
+    return new WorkflowUnavailableException(
+        "The workflow engine did not " + what + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * What the process needs to route a case: the routing facts and the SLA plan fixed at submission.
+   * The rest stays in case-api's database.
+   */
   static Map<String, Object> variables(ExportCase exportCase) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("caseId", exportCase.id().toString());
-    variables.put("reference", exportCase.reference());
+    variables.put("caseReference", exportCase.reference());
     variables.put("organisation", exportCase.organisation());
     variables.put("destinations", exportCase.destinations());
     List<String> classifications =
@@ -98,6 +171,19 @@ public class CaseProcessService {
             .distinct()
             .toList();
     variables.put("classifications", classifications);
+    variables.put("classification", exportCase.classification());
+    variables.put("countryGroup", exportCase.countryGroup());
+    if (exportCase.submittedAt() != null) {
+      variables.put(
+          "applicationDate",
+          exportCase.submittedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+    }
+    variables.put("confirmedMatch", false);
+    variables.put("highRiskFlag", exportCase.highRisk());
+    SlaPlan plan = exportCase.slaPlan();
+    if (plan != null) {
+      variables.putAll(plan.toProcessVariables());
+    }
     return variables;
   }
 }

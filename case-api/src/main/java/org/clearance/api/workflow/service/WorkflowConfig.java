@@ -1,8 +1,10 @@
 package org.clearance.api.workflow.service;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** How case-api reaches the workflow engine (or a Camunda 8 gateway). */
 @ConfigMapping(prefix = "clearance.workflow")
@@ -16,4 +18,27 @@ public interface WorkflowConfig {
 
   /** How long the readiness check waits for the gateway's topology. */
   Duration readinessTimeout();
+
+  /** Classpath resources deployed together at start-up (BPMN and DMN in one deployment). */
+  @WithDefault("bpmn/export-licence.bpmn,dmn/licence-requirement.dmn")
+  List<String> models();
+
+  /** Pause between deployment attempts while the engine does not accept the models. */
+  @WithDefault("PT2S")
+  Duration deployRetryInterval();
+
+  /** Whether case-api opens its job workers (off for a read-only replica). */
+  @WithDefault("true")
+  boolean workersEnabled();
+
+  /**
+   * Timeout of an activated user-task job: long, because a person works on it; extended while the
+   * task is open.
+   */
+  @WithDefault("P7D")
+  Duration userTaskTimeout();
+
+  /** Timeout of service-task jobs (the handler's work is one transaction). */
+  @WithDefault("PT1M")
+  Duration serviceTaskTimeout();
 }

@@ -9,10 +9,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.items.domain.CaseItem;
 import org.clearance.api.items.domain.ItemKind;
+import org.clearance.api.sla.domain.SlaStage;
+import org.clearance.api.sla.service.SlaPlan;
 import org.junit.jupiter.api.Test;
 
 /** The engine side of CaseProcessService that does not need a running engine. */
@@ -26,10 +31,39 @@ class CaseProcessServiceTest {
 
     assertThat(variables)
         .containsEntry("caseId", exportCase.id().toString())
-        .containsEntry("reference", "EL-2026-000042")
+        .containsEntry("caseReference", "EL-2026-000042")
         .containsEntry("organisation", "acme-ai")
         .containsEntry("destinations", List.of("JP", "DE"))
         .containsEntry("classifications", List.of("4E091", "3A090.a"));
+  }
+
+  @Test
+  void shouldPassTheRoutingFactsAndTheSlaPlanAsProcessVariables() {
+    // given
+    ExportCase exportCase = caseWithItems("4E091");
+    exportCase.moveTo(CaseStatus.SUBMITTED, Instant.parse("2026-11-27T10:00:00Z"));
+    exportCase.recordRoutingFacts("4E091", "A:1");
+    Map<SlaStage, Instant> due = new EnumMap<>(SlaStage.class);
+    for (SlaStage stage : SlaStage.values()) {
+      due.put(stage, Instant.parse("2026-12-01T10:00:00Z").plusSeconds(stage.ordinal()));
+    }
+    exportCase.planSla(new SlaPlan(due, "PT240H"));
+
+    // when
+    var variables = CaseProcessService.variables(exportCase);
+
+    // then
+    assertThat(variables)
+        .containsEntry("caseReference", "EL-2026-000042")
+        .containsEntry("classification", "4E091")
+        .containsEntry("countryGroup", "A:1")
+        .containsEntry("applicationDate", "2026-11-27")
+        .containsEntry("confirmedMatch", false)
+        .containsEntry("highRiskFlag", false)
+        .containsEntry("adjudicationDueAt", "2026-12-01T10:00:00Z")
+        .containsEntry("auditDueAt", "2026-12-01T10:00:01Z")
+        .containsEntry("totalDueAt", "2026-12-01T10:00:05Z")
+        .containsEntry("rfiTimeout", "PT240H");
   }
 
   @Test

@@ -1,0 +1,192 @@
+package org.clearance.api.tasks.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.clearance.api.cases.domain.CaseRepository;
+import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.common.rest.PageResponse;
+import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.sla.service.SlaClock;
+import org.clearance.api.sla.service.SlaPlanner;
+import org.clearance.api.tasks.domain.ReviewTask;
+import org.clearance.api.tasks.domain.TaskStatus;
+import org.clearance.api.tasks.domain.TaskType;
+import org.clearance.api.tasks.service.TaskDecision;
+import org.clearance.api.tasks.service.TaskSearchCriteria;
+import org.clearance.api.tasks.service.TaskService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The task inboxes of auditors, legal reviewers, approvers and managers. */
+@Path("/api/tasks")
+@Authenticated
+public class TaskResource {
+
+  static final int MAX_PAGE_SIZE = 100;
+
+  /** Hands a task to a named user (managers). */
+  public record ReassignRequest(String assignee) {}
+
+  private final TaskService tasks;
+  private final CaseRepository cases;
+  private final SlaPlanner planner;
+  private final Clock clock;
+
+  TaskResource(TaskService tasks, CaseRepository cases, SlaPlanner planner, Clock clock) {
+    this.tasks = tasks;
+    this.cases = cases;
+    this.planner = planner;
+    this.clock = clock;
+  }
+
+  @GET
+  @Operation(
+      summary = "Inbox: tasks offered to one of the caller's roles or assigned to the caller",
+      description = "Managers may pass all=true to see every role's tasks.")
+  public PageResponse<TaskResponse> inbox(
+      @QueryParam("type") List<String> type,
+      @QueryParam("caseId") String caseId,
+      @QueryParam("status") @DefaultValue("OPEN") String status,
+      @QueryParam("assignedToMe") @DefaultValue("false") boolean assignedToMe,
+      @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
+      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+      @QueryParam("all") @DefaultValue("false") boolean all,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("20") int size) {
+    List<FieldError> errors = new ArrayList<>();
+    Set<TaskType> types = EnumSet.noneOf(TaskType.class);
+    for (String value : type) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          types.add(TaskType.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          errors.add(new FieldError("type", "must be one of " + List.of(TaskType.values())));
+        }
+      }
+    }
+    TaskStatus taskStatus = null;
+    if (!status.equalsIgnoreCase("ANY")) {
+      try {
+        taskStatus = TaskStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        errors.add(
+            new FieldError("status", "must be ANY or one of " + List.of(TaskStatus.values())));
+      }
+    }
+    UUID caseUuid = null;
+    if (caseId != null && !caseId.isBlank()) {
+      try {
+        caseUuid = UUID.fromString(caseId.strip());
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("caseId", "must be a case id"));
+      }
+    }
+    if (assignedToMe && unassigned) {
+      errors.add(new FieldError("unassigned", "cannot be combined with assignedToMe"));
+    }
+    if (page < 0) {
+      errors.add(new FieldError("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest(
+          "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
+    }
+    var result =
+        tasks.search(
+            new TaskSearchCriteria(
+                types, caseUuid, taskStatus, assignedToMe, unassigned, overdue, all, page, size));
+    Map<UUID, ExportCase> byId = new HashMap<>();
+    return PageResponse.of(
+        result.tasks().stream().map(t -> respond(t, byId)).toList(), page, size, result.total());
+  }
+
+  @GET
+  @Path("{id}")
+  public TaskResponse get(@PathParam("id") UUID id) {
+    return respond(tasks.get(id), new HashMap<>());
+  }
+
+  @POST
+  @Path("{id}/claim")
+  @Operation(summary = "Take an offered task (409 if someone has it)")
+  public TaskResponse claim(@PathParam("id") UUID id) {
+    return respond(tasks.claim(id), new HashMap<>());
+  }
+
+  @POST
+  @Path("{id}/unclaim")
+  public TaskResponse unclaim(@PathParam("id") UUID id) {
+    return respond(tasks.unclaim(id), new HashMap<>());
+  }
+
+  @POST
+  @Path("{id}/reassign")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Hand a task to a user with the task's role (managers)")
+  public TaskResponse reassign(@PathParam("id") UUID id, ReassignRequest request) {
+    return respond(
+        tasks.reassign(id, request == null ? null : request.assignee()), new HashMap<>());
+  }
+
+  @POST
+  @Path("{id}/complete")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Decide a task",
+      description =
+          "Reviews: outcome COMPLETE or REQUEST_INFORMATION (with a question). Approval and"
+              + " countersign: APPROVE or DENY (with reasons). Adjudication: a disposition"
+              + " (TRUE_MATCH/FALSE_MATCH with a reason) for every potential match.")
+  public TaskResponse complete(@PathParam("id") UUID id, TaskDecision decision) {
+    return respond(tasks.complete(id, decision), new HashMap<>());
+  }
+
+  private TaskResponse respond(ReviewTask task, Map<UUID, ExportCase> byId) {
+    ExportCase exportCase = byId.computeIfAbsent(task.caseId(), cases::findById);
+    Instant now = clock.instant();
+    SlaClock sla =
+        task.isOpen()
+            ? SlaClock.of(planner, task.createdAt(), task.dueAt(), now, exportCase.slaPausedAt())
+            : null;
+    return new TaskResponse(
+        task.id(),
+        task.caseId(),
+        exportCase.reference(),
+        task.type(),
+        task.elementId(),
+        task.candidateRole(),
+        task.assignee(),
+        task.status(),
+        task.dueAt(),
+        sla,
+        task.createdAt(),
+        task.claimedAt(),
+        task.completedAt(),
+        task.completedBy(),
+        tasks.decisionOf(task),
+        task.closeReason());
+  }
+}

@@ -1,0 +1,163 @@
+package org.clearance.api.tasks.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.screening.domain.ScreeningMatch;
+import org.clearance.api.tasks.domain.TaskType;
+
+/**
+ * What a decision must hold per task type, and the process variables it becomes (the names the
+ * gateways of export-licence.bpmn read).
+ */
+@ApplicationScoped
+public class TaskDecisionRules {
+
+  static final int MAX_TEXT = 4000;
+  static final String COMPLETE = "COMPLETE";
+  static final String REQUEST_INFORMATION = "REQUEST_INFORMATION";
+  static final String APPROVE = "APPROVE";
+  static final String DENY = "DENY";
+
+  /** The decision trimmed and upper-cased where it names a choice, or 400 listing every fault. */
+  public TaskDecision normalise(
+      TaskType type, TaskDecision decision, List<ScreeningMatch> matches) {
+    TaskDecision d = decision == null ? new TaskDecision(null, null, null, null, null) : decision;
+    List<FieldError> errors = new ArrayList<>();
+    String outcome = d.outcome() == null ? null : d.outcome().strip().toUpperCase(Locale.ROOT);
+    String comment = text(d.comment(), "comment", errors);
+    String question = text(d.question(), "question", errors);
+    List<String> reasons = new ArrayList<>();
+    if (d.reasons() != null) {
+      for (int i = 0; i < d.reasons().size(); i++) {
+        String reason = text(d.reasons().get(i), "reasons[" + i + "]", errors);
+        if (reason == null) {
+          errors.add(new FieldError("reasons[" + i + "]", "must not be blank"));
+        } else {
+          reasons.add(reason);
+        }
+      }
+    }
+    List<TaskDecision.MatchDisposition> dispositions = new ArrayList<>();
+    switch (type) {
+      case TECHNICAL_AUDIT, LEGAL_REVIEW -> {
+        choice(outcome, Set.of(COMPLETE, REQUEST_INFORMATION), errors);
+        if (REQUEST_INFORMATION.equals(outcome) && question == null) {
+          errors.add(new FieldError("question", "a request for information needs a question"));
+        }
+      }
+      case APPROVAL, COUNTERSIGN -> {
+        choice(outcome, Set.of(APPROVE, DENY), errors);
+        if (DENY.equals(outcome) && reasons.isEmpty()) {
+          errors.add(new FieldError("reasons", "a denial needs at least one reason"));
+        }
+      }
+      case ADJUDICATE_MATCHES -> {
+        outcome = COMPLETE;
+        dispositions = dispositions(d.dispositions(), matches, errors);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest(
+          "validation-failed",
+          "The decision has invalid fields",
+          errors.size() + " field(s) are invalid for a " + type + " task; the task stays open.",
+          errors);
+    }
+    return new TaskDecision(outcome, comment, question, reasons, dispositions);
+  }
+
+  /** The process variables a decision sets. */
+  public Map<String, Object> variables(TaskType type, TaskDecision decision) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    switch (type) {
+      case TECHNICAL_AUDIT -> variables.put("auditDecision", decision.outcome());
+      case LEGAL_REVIEW -> variables.put("legalDecision", decision.outcome());
+      case APPROVAL -> variables.put("approvalDecision", decision.outcome());
+      case COUNTERSIGN -> variables.put("countersignDecision", decision.outcome());
+      case ADJUDICATE_MATCHES ->
+          variables.put(
+              "confirmedMatch",
+              decision.dispositions().stream()
+                  .anyMatch(
+                      m -> ScreeningMatch.Disposition.TRUE_MATCH.name().equals(m.disposition())));
+    }
+    return variables;
+  }
+
+  private static List<TaskDecision.MatchDisposition> dispositions(
+      List<TaskDecision.MatchDisposition> given,
+      List<ScreeningMatch> matches,
+      List<FieldError> errors) {
+    List<TaskDecision.MatchDisposition> result = new ArrayList<>();
+    Set<Long> known = new HashSet<>();
+    matches.forEach(m -> known.add(m.id()));
+    Set<Long> disposed = new HashSet<>();
+    List<TaskDecision.MatchDisposition> list = given == null ? List.of() : given;
+    for (int i = 0; i < list.size(); i++) {
+      String field = "dispositions[" + i + "]";
+      TaskDecision.MatchDisposition d = list.get(i);
+      if (d == null || d.matchId() == null || !known.contains(d.matchId())) {
+        errors.add(new FieldError(field + ".matchId", "must name a potential match of this case"));
+        continue;
+      }
+      if (!disposed.add(d.matchId())) {
+        errors.add(
+            new FieldError(field + ".matchId", "match " + d.matchId() + " is disposed twice"));
+      }
+      String disposition =
+          d.disposition() == null ? null : d.disposition().strip().toUpperCase(Locale.ROOT);
+      if (disposition == null || !Set.of("TRUE_MATCH", "FALSE_MATCH").contains(disposition)) {
+        errors.add(new FieldError(field + ".disposition", "must be TRUE_MATCH or FALSE_MATCH"));
+      }
+      String reason = d.reason() == null || d.reason().isBlank() ? null : d.reason().strip();
+      if (reason == null) {
+        errors.add(new FieldError(field + ".reason", "every disposition needs a reason"));
+      } else if (reason.length() > MAX_TEXT) {
+        errors.add(
+            new FieldError(
+                field + ".reason", "must not be longer than " + MAX_TEXT + " characters"));
+      }
+      result.add(new TaskDecision.MatchDisposition(d.matchId(), disposition, reason));
+    }
+    for (ScreeningMatch match : matches) {
+      if (!disposed.contains(match.id())) {
+        errors.add(
+            new FieldError(
+                "dispositions",
+                "potential match "
+                    + match.id()
+                    + " ("
+                    + match.partyName()
+                    + " ~ "
+                    + match.listedName()
+                    + ") needs a disposition"));
+      }
+    }
+    return result;
+  }
+
+  private static void choice(String outcome, Set<String> allowed, List<FieldError> errors) {
+    if (outcome == null || !allowed.contains(outcome)) {
+      errors.add(new FieldError("outcome", "must be one of " + allowed.stream().sorted().toList()));
+    }
+  }
+
+  private static String text(String value, String field, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String stripped = value.strip();
+    if (stripped.length() > MAX_TEXT) {
+      errors.add(new FieldError(field, "must not be longer than " + MAX_TEXT + " characters"));
+    }
+    return stripped;
+  }
+}

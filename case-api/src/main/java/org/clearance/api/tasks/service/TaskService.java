@@ -1,0 +1,602 @@
+package org.clearance.api.tasks.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.clearance.api.audit.service.AuditService;
+import org.clearance.api.cases.domain.CaseRepository;
+import org.clearance.api.cases.domain.CaseStatus;
+import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.cases.domain.event.CaseDecided;
+import org.clearance.api.cases.domain.event.TaskAssigned;
+import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.screening.domain.ScreeningMatch;
+import org.clearance.api.screening.service.ScreeningService;
+import org.clearance.api.security.service.Caller;
+import org.clearance.api.tasks.domain.ReviewTask;
+import org.clearance.api.tasks.domain.StaffMember;
+import org.clearance.api.tasks.domain.TaskStatus;
+import org.clearance.api.tasks.domain.TaskType;
+import org.clearance.api.workflow.service.CaseProcessService;
+import org.clearance.api.workflow.service.CaseProgress;
+import org.clearance.api.workflow.service.JobGoneException;
+import org.jboss.logging.Logger;
+
+/**
+ * The transaction boundary of human tasks: mirrors the engine's user-task jobs into task rows,
+ * serves the inboxes, and completes the job with the reviewer's decision.
+ */
+@ApplicationScoped
+public class TaskService {
+
+  private static final Logger LOG = Logger.getLogger(TaskService.class);
+
+  /** One page of tasks and the total number of matches. */
+  public record Result(List<ReviewTask> tasks, long total) {}
+
+  private final EntityManager em;
+  private final CaseRepository cases;
+  private final CaseProgress progress;
+  private final CaseProcessService process;
+  private final ScreeningService screening;
+  private final TaskDecisionRules rules;
+  private final AuditService audit;
+  private final Caller caller;
+  private final Event<TaskAssigned> assigned;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  TaskService(
+      EntityManager em,
+      CaseRepository cases,
+      CaseProgress progress,
+      CaseProcessService process,
+      ScreeningService screening,
+      TaskDecisionRules rules,
+      AuditService audit,
+      Caller caller,
+      Event<TaskAssigned> assigned,
+      ObjectMapper json,
+      Clock clock) {
+    this.em = em;
+    this.cases = cases;
+    this.progress = progress;
+    this.process = process;
+    this.screening = screening;
+    this.rules = rules;
+    this.audit = audit;
+    this.caller = caller;
+    this.assigned = assigned;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  // ------------------------------------------------------------------ from the engine
+
+  /**
+   * Mirrors a user-task job into a task row, once per job (a re-activated job finds its row), and
+   * moves the case to the status the task stands for.
+   */
+  @Transactional
+  public void mirror(UserTaskJob job) {
+    ExportCase exportCase = progress.lock(job.caseId());
+    if (byJobKey(job.jobKey()).isPresent() || exportCase.status().isTerminal()) {
+      return;
+    }
+    if (job.determination() != null && exportCase.licenceRequired() == null) {
+      exportCase.recordDetermination(
+          job.determination().licenceRequired(),
+          job.determination().reviewPolicy(),
+          job.determination().basis());
+    }
+    Instant now = clock.instant();
+    ReviewTask task =
+        new ReviewTask(
+            job.caseId(),
+            job.jobKey(),
+            job.processInstanceKey(),
+            job.elementId(),
+            job.type(),
+            job.candidateRole(),
+            job.assignee(),
+            job.dueAt(),
+            now);
+    em.persist(task);
+    switch (job.type()) {
+      case TECHNICAL_AUDIT, LEGAL_REVIEW -> {
+        if (exportCase.status() == CaseStatus.SCREENING) {
+          progress.move(
+              exportCase,
+              CaseStatus.UNDER_REVIEW,
+              CaseProgress.WORKFLOW,
+              "REVIEW_STARTED",
+              Map.of());
+        }
+      }
+      case APPROVAL ->
+          progress.move(
+              exportCase,
+              CaseStatus.AWAITING_APPROVAL,
+              CaseProgress.WORKFLOW,
+              "REVIEW_COMPLETED",
+              Map.of());
+      case COUNTERSIGN ->
+          progress.move(
+              exportCase,
+              CaseStatus.COUNTERSIGN,
+              CaseProgress.WORKFLOW,
+              "COUNTERSIGN_REQUIRED",
+              Map.of());
+      case ADJUDICATE_MATCHES -> {}
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("taskId", task.id().toString());
+    detail.put("taskType", task.type().name());
+    detail.put("candidateRole", task.candidateRole());
+    if (task.dueAt() != null) {
+      detail.put("dueAt", task.dueAt().toString());
+    }
+    audit.record(exportCase.id(), CaseProgress.WORKFLOW, "TASK_CREATED", detail);
+    fireAssigned(task, exportCase);
+    LOG.infof(
+        "case %s: %s task %s offered to %s",
+        exportCase.reference(), task.type(), task.id(), task.candidateRole());
+  }
+
+  /** A terminal status closes every open task of the case. */
+  void onCaseDecided(@Observes CaseDecided decided) {
+    Instant now = clock.instant();
+    for (ReviewTask task : openTasksOf(decided.caseId())) {
+      task.cancel("case " + decided.outcome(), now);
+      audit.record(
+          decided.caseId(),
+          CaseProgress.WORKFLOW,
+          "TASK_CANCELLED",
+          Map.of(
+              "taskId",
+              task.id().toString(),
+              "taskType",
+              task.type().name(),
+              "reason",
+              "case " + decided.outcome()));
+    }
+  }
+
+  @Transactional
+  public List<Long> openJobKeys() {
+    return em.createQuery("select t.jobKey from ReviewTask t where t.status = :open", Long.class)
+        .setParameter("open", TaskStatus.OPEN)
+        .getResultList();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<ReviewTask> openTasksOf(UUID caseId) {
+    return em.createQuery(
+            "from ReviewTask t where t.caseId = :caseId and t.status = :open", ReviewTask.class)
+        .setParameter("caseId", caseId)
+        .setParameter("open", TaskStatus.OPEN)
+        .getResultList();
+  }
+
+  /** The latest completed task of a type on a case (whose decision a worker acts on). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<ReviewTask> lastCompleted(UUID caseId, Set<TaskType> types) {
+    return em.createQuery(
+            "from ReviewTask t where t.caseId = :caseId and t.status = :done and t.type in :types"
+                + " order by t.completedAt desc",
+            ReviewTask.class)
+        .setParameter("caseId", caseId)
+        .setParameter("done", TaskStatus.COMPLETED)
+        .setParameter("types", types)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public TaskDecision decisionOf(ReviewTask task) {
+    if (task.decision() == null) {
+      return null;
+    }
+    try {
+      return json.readValue(task.decision(), TaskDecision.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable decision of task " + task.id(), e);
+    }
+  }
+
+  // ------------------------------------------------------------------ the inboxes
+
+  @Transactional
+  public Result search(TaskSearchCriteria criteria) {
+    requireStaff();
+    seen();
+    if (criteria.allRoles() && !caller.hasRole(Caller.MANAGER)) {
+      throw ProblemException.forbidden("Only managers list every role's tasks.");
+    }
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (!criteria.allRoles()) {
+      where.add("(t.candidateRole in :roles or t.assignee = :me)");
+      parameters.put("roles", caller.roles());
+      parameters.put("me", caller.username());
+    }
+    if (criteria.status() != null) {
+      where.add("t.status = :status");
+      parameters.put("status", criteria.status());
+    }
+    if (!criteria.types().isEmpty()) {
+      where.add("t.type in :types");
+      parameters.put("types", criteria.types());
+    }
+    if (criteria.caseId() != null) {
+      where.add("t.caseId = :caseId");
+      parameters.put("caseId", criteria.caseId());
+    }
+    if (criteria.assignedToMe()) {
+      where.add("t.assignee = :assignee");
+      parameters.put("assignee", caller.username());
+    }
+    if (criteria.unassigned()) {
+      where.add("t.assignee is null");
+    }
+    if (criteria.overdue()) {
+      where.add("t.status = :openForOverdue and t.dueAt < :now");
+      parameters.put("openForOverdue", TaskStatus.OPEN);
+      parameters.put("now", clock.instant());
+    }
+    String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    var query =
+        em.createQuery(
+            "from ReviewTask t" + filter + " order by t.dueAt asc nulls last, t.createdAt, t.id",
+            ReviewTask.class);
+    var count = em.createQuery("select count(t) from ReviewTask t" + filter, Long.class);
+    parameters.forEach(
+        (name, value) -> {
+          query.setParameter(name, value);
+          count.setParameter(name, value);
+        });
+    List<ReviewTask> page =
+        query
+            .setFirstResult(criteria.page() * criteria.size())
+            .setMaxResults(criteria.size())
+            .getResultList();
+    return new Result(page, count.getSingleResult());
+  }
+
+  @Transactional
+  public ReviewTask get(UUID id) {
+    requireStaff();
+    ReviewTask task = em.find(ReviewTask.class, id);
+    if (task == null || !mayRead(task)) {
+      throw ProblemException.notFound("Task " + id);
+    }
+    return task;
+  }
+
+  @Transactional
+  public ReviewTask claim(UUID id) {
+    requireStaff();
+    seen();
+    ReviewTask task = lockOpen(id);
+    requireCandidate(task, "claim");
+    requireFourEyes(task, caller.username());
+    if (task.assignee() != null) {
+      throw ProblemException.conflict(
+          "task-already-claimed",
+          "The task is already claimed",
+          "Task " + id + " is assigned to " + task.assignee() + ".");
+    }
+    task.assignTo(caller.username(), clock.instant());
+    ExportCase exportCase = cases.findById(task.caseId());
+    audit.record(
+        task.caseId(),
+        caller.username(),
+        "TASK_CLAIMED",
+        Map.of("taskId", id.toString(), "taskType", task.type().name()));
+    fireAssigned(task, exportCase);
+    return flushed(task);
+  }
+
+  @Transactional
+  public ReviewTask unclaim(UUID id) {
+    requireStaff();
+    ReviewTask task = lockOpen(id);
+    boolean manager = caller.hasRole(Caller.MANAGER);
+    if (!caller.username().equals(task.assignee()) && !manager) {
+      if (!caller.roles().contains(task.candidateRole())) {
+        throw outsideRole(task, "unclaim");
+      }
+      throw ProblemException.conflict(
+          "task-not-yours",
+          "The task is not claimed by you",
+          task.assignee() == null
+              ? "Task " + id + " is not claimed."
+              : "Task " + id + " is claimed by " + task.assignee() + ".");
+    }
+    if (task.assignee() == null) {
+      throw ProblemException.conflict(
+          "task-not-claimed", "The task is not claimed", "Task " + id + " is not claimed.");
+    }
+    String previous = task.assignee();
+    task.assignTo(null, clock.instant());
+    audit.record(
+        task.caseId(),
+        caller.username(),
+        "TASK_UNCLAIMED",
+        Map.of(
+            "taskId", id.toString(), "taskType", task.type().name(), "previousAssignee", previous));
+    fireAssigned(task, cases.findById(task.caseId()));
+    return flushed(task);
+  }
+
+  @Transactional
+  public ReviewTask reassign(UUID id, String assignee) {
+    requireStaff();
+    if (!caller.hasRole(Caller.MANAGER)) {
+      throw ProblemException.forbidden(
+          "Only managers reassign tasks; your roles are " + caller.roles() + ".");
+    }
+    seen();
+    ReviewTask task = lockOpen(id);
+    String target = assignee == null ? null : assignee.strip();
+    if (target == null || target.isEmpty()) {
+      throw invalid(List.of(new FieldError("assignee", "must name a user")));
+    }
+    StaffMember member = em.find(StaffMember.class, target);
+    if (member == null) {
+      throw invalid(
+          List.of(
+              new FieldError(
+                  "assignee",
+                  "no staff member "
+                      + target
+                      + " is known (they have never used the task inbox)")));
+    }
+    if (!member.roles().contains(task.candidateRole())) {
+      throw invalid(
+          List.of(
+              new FieldError(
+                  "assignee", target + " does not have the role " + task.candidateRole())));
+    }
+    String conflict = fourEyesConflict(task, target);
+    if (conflict != null) {
+      throw invalid(List.of(new FieldError("assignee", conflict)));
+    }
+    String previous = task.assignee();
+    task.assignTo(target, clock.instant());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("taskId", id.toString());
+    detail.put("taskType", task.type().name());
+    detail.put("assignee", target);
+    if (previous != null) {
+      detail.put("previousAssignee", previous);
+    }
+    audit.record(task.caseId(), caller.username(), "TASK_REASSIGNED", detail);
+    fireAssigned(task, cases.findById(task.caseId()));
+    return flushed(task);
+  }
+
+  /**
+   * Records the decision and completes the engine's job with its variables, in one transaction: if
+   * the engine refuses, nothing is kept.
+   */
+  @Transactional
+  public ReviewTask complete(UUID id, TaskDecision decision) {
+    requireStaff();
+    seen();
+    // The case first, then the task: the order every writer of both follows (no deadlocks).
+    ReviewTask unlocked = em.find(ReviewTask.class, id);
+    if (unlocked == null) {
+      throw ProblemException.notFound("Task " + id);
+    }
+    ExportCase exportCase = progress.lock(unlocked.caseId());
+    ReviewTask task = lockOpen(id);
+    requireCandidate(task, "complete");
+    requireFourEyes(task, caller.username());
+    if (task.assignee() != null && !task.assignee().equals(caller.username())) {
+      throw ProblemException.conflict(
+          "task-already-claimed",
+          "The task is claimed by someone else",
+          "Task " + id + " is assigned to " + task.assignee() + "; ask a manager to reassign it.");
+    }
+    List<ScreeningMatch> matches =
+        task.type() == TaskType.ADJUDICATE_MATCHES ? screening.matchesOf(task.caseId()) : List.of();
+    TaskDecision normalised = rules.normalise(task.type(), decision, matches);
+    Map<String, Object> variables = rules.variables(task.type(), normalised);
+    Instant now = clock.instant();
+    if (task.type() == TaskType.ADJUDICATE_MATCHES) {
+      for (TaskDecision.MatchDisposition d : normalised.dispositions()) {
+        matches.stream()
+            .filter(m -> m.id().equals(d.matchId()))
+            .findFirst()
+            .ifPresent(
+                m ->
+                    m.dispose(
+                        ScreeningMatch.Disposition.valueOf(d.disposition()),
+                        d.reason(),
+                        caller.username(),
+                        now));
+      }
+    }
+    task.complete(caller.username(), toJson(normalised), now);
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("taskId", id.toString());
+    detail.put("taskType", task.type().name());
+    if (normalised.outcome() != null) {
+      detail.put("outcome", normalised.outcome());
+    }
+    detail.putAll(variables);
+    audit.record(exportCase.id(), caller.username(), "TASK_COMPLETED", detail);
+    em.flush();
+    try {
+      process.completeJob(task.jobKey(), variables);
+    } catch (JobGoneException e) {
+      throw ProblemException.conflict(
+          "task-closed",
+          "The task is no longer open",
+          "The process of case " + exportCase.reference() + " has moved on; reload the task.");
+    }
+    LOG.infof(
+        "case %s: %s task %s completed by %s (%s)",
+        exportCase.reference(), task.type(), id, caller.username(), variables);
+    return task;
+  }
+
+  // ------------------------------------------------------------------ rules
+
+  private ReviewTask lockOpen(UUID id) {
+    ReviewTask task = em.find(ReviewTask.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (task == null || !mayRead(task)) {
+      throw ProblemException.notFound("Task " + id);
+    }
+    if (!task.isOpen()) {
+      throw ProblemException.conflict(
+          "task-closed", "The task is no longer open", "Task " + id + " is " + task.status() + ".");
+    }
+    return task;
+  }
+
+  /** Staff read every task; who may act on it is checked per action. */
+  private boolean mayRead(ReviewTask task) {
+    return caller.isCaseStaff();
+  }
+
+  private void requireStaff() {
+    if (!caller.isCaseStaff()) {
+      throw ProblemException.forbidden(
+          "Tasks are for auditors, legal reviewers, approvers and managers; your roles are "
+              + caller.roles()
+              + ".");
+    }
+  }
+
+  private void requireCandidate(ReviewTask task, String action) {
+    if (!caller.roles().contains(task.candidateRole())) {
+      throw outsideRole(task, action);
+    }
+  }
+
+  private ProblemException outsideRole(ReviewTask task, String action) {
+    return ProblemException.forbidden(
+        "Only the role "
+            + task.candidateRole()
+            + " can "
+            + action
+            + " a "
+            + task.type()
+            + " task; your roles are "
+            + caller.roles()
+            + ".");
+  }
+
+  private void requireFourEyes(ReviewTask task, String username) {
+    String conflict = fourEyesConflict(task, username);
+    if (conflict != null) {
+      throw ProblemException.forbidden(conflict);
+    }
+  }
+
+  /**
+   * Four eyes: whoever reviewed a case (screening adjudication, technical audit, legal review) may
+   * not approve it, and whoever approved it may not countersign it.
+   */
+  private String fourEyesConflict(ReviewTask task, String username) {
+    Set<TaskType> earlier =
+        switch (task.type()) {
+          case APPROVAL ->
+              Set.of(TaskType.ADJUDICATE_MATCHES, TaskType.TECHNICAL_AUDIT, TaskType.LEGAL_REVIEW);
+          case COUNTERSIGN -> Set.of(TaskType.APPROVAL);
+          default -> Set.of();
+        };
+    if (earlier.isEmpty()) {
+      return null;
+    }
+    List<TaskType> done =
+        em.createQuery(
+                "select distinct t.type from ReviewTask t where t.caseId = :caseId"
+                    + " and t.status = :done and t.completedBy = :user and t.type in :types",
+                TaskType.class)
+            .setParameter("caseId", task.caseId())
+            .setParameter("done", TaskStatus.COMPLETED)
+            .setParameter("user", username)
+            .setParameter("types", earlier)
+            .getResultList();
+    if (done.isEmpty()) {
+      return null;
+    }
+    return "Four eyes: "
+        + username
+        + " completed the "
+        + done.stream().map(Enum::name).sorted().toList()
+        + " task(s) of this case and so cannot take its "
+        + task.type()
+        + " task.";
+  }
+
+  /** Remembers who works the inboxes with which roles, for reassignment. */
+  private void seen() {
+    Instant now = clock.instant();
+    StaffMember member = em.find(StaffMember.class, caller.username());
+    if (member == null) {
+      em.persist(new StaffMember(caller.username(), caller.roles(), now));
+    } else {
+      member.seen(caller.roles(), now);
+    }
+  }
+
+  private Optional<ReviewTask> byJobKey(long jobKey) {
+    return em.createQuery("from ReviewTask t where t.jobKey = :jobKey", ReviewTask.class)
+        .setParameter("jobKey", jobKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void fireAssigned(ReviewTask task, ExportCase exportCase) {
+    assigned.fire(
+        new TaskAssigned(
+            task.id(),
+            task.caseId(),
+            exportCase.reference(),
+            task.type().name(),
+            task.candidateRole(),
+            task.assignee(),
+            task.dueAt()));
+  }
+
+  private ReviewTask flushed(ReviewTask task) {
+    em.flush();
+    return task;
+  }
+
+  private static ProblemException invalid(List<FieldError> errors) {
+    return ProblemException.badRequest(
+        "validation-failed",
+        "The request has invalid fields",
+        errors.size() + " field(s) are invalid; nothing was changed.",
+        errors);
+  }
+
+  private String toJson(TaskDecision decision) {
+    try {
+      return json.writeValueAsString(decision);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
