@@ -64,6 +64,38 @@ final class CaseSeed {
     return id;
   }
 
+  /** The SLA the process planned for the case: its total target and, if stopped, since when. */
+  void sla(UUID caseId, Instant totalDueAt, Instant pausedAt) {
+    execute(
+        "UPDATE cases.export_case SET total_due_at = ?, sla_paused_at = ? WHERE id = ?",
+        utc(totalDueAt),
+        pausedAt == null ? null : utc(pausedAt),
+        caseId);
+  }
+
+  /** A user task of the case as the process mirrors it; {@code assignee} null = unclaimed. */
+  void task(UUID caseId, String type, String role, String assignee, String status, Instant due) {
+    long key = JOB_KEYS.incrementAndGet();
+    execute(
+        "INSERT INTO cases.review_task (id, case_id, job_key, process_instance_key, element_id,"
+            + " task_type, candidate_role, assignee, status, due_at, created_at)"
+            + " VALUES (?, ?, ?, ?, 'Task_Seeded', ?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID(),
+        caseId,
+        key,
+        key,
+        type,
+        role,
+        assignee,
+        status,
+        utc(due),
+        utc(due.minus(Duration.ofDays(20))));
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong JOB_KEYS =
+      new java.util.concurrent.atomic.AtomicLong(
+          9_100_000_000_000L + System.nanoTime() % 1_000_000);
+
   /** A case moving along its path; {@link #then} says how long it stays before moving on. */
   final class Walk {
     final UUID id;

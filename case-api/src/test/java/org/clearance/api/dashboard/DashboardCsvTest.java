@@ -61,8 +61,9 @@ class DashboardCsvTest {
     assertThat(csv.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
     List<String> lines = Arrays.asList(csv.split("\r\n"));
     // header, 6 filters, 2 window bounds, 11 statuses, 4 stages, 6 ageing rows,
-    // 4 stages x 3 cycle-time measures, 2 weeks x 2 throughput measures
-    assertThat(lines).hasSize(1 + 6 + 2 + 11 + 4 + 6 + 12 + 4);
+    // 4 stages x 3 cycle-time measures, 2 weeks x 2 throughput measures, 2 x 3 breach figures;
+    // no workload rows (no tasks)
+    assertThat(lines).hasSize(1 + 6 + 2 + 11 + 4 + 6 + 12 + 4 + 6);
     assertThat(lines.get(0)).isEqualTo("section,key,measure,value");
     assertThat(lines)
         .contains(

@@ -17,7 +17,9 @@ public record DashboardSummary(
     Map<CaseStage, Long> casesByStage,
     Map<AgeingBucket, Long> ageing,
     List<CycleTime> cycleTimes,
-    List<WeeklyThroughput> throughput) {
+    List<WeeklyThroughput> throughput,
+    Breaches breaches,
+    Workload workload) {
 
   /**
    * How long the cases that finished a stage in the window spent in it; percentiles are null when
@@ -27,6 +29,30 @@ public record DashboardSummary(
 
   /** Cases submitted and cases decided (closed) in one ISO week starting {@code weekStart}. */
   public record WeeklyThroughput(LocalDate weekStart, long submitted, long decided) {}
+
+  /**
+   * Cases with an SLA plan measured against their total target: {@code cases} counted, {@code
+   * breached} past it (at decision, or now for open cases; a stopped clock reads when it stopped).
+   */
+  public record BreachCount(long cases, long breached) {
+
+    /** Share of breached cases, 4 decimals; null when no case counts. */
+    public Double rate() {
+      return cases == 0 ? null : Math.round(breached * 10_000.0 / cases) / 10_000.0;
+    }
+  }
+
+  /** Decided: cases decided in the window. Open: cases open now. */
+  public record Breaches(BreachCount decided, BreachCount open) {}
+
+  /** Open tasks of one assignee; overdue = past their due time. */
+  public record AssigneeLoad(String assignee, long openTasks, long overdueTasks) {}
+
+  /** Open tasks offered to one role, assigned or not. */
+  public record RoleLoad(
+      String candidateRole, long openTasks, long unassignedTasks, long overdueTasks) {}
+
+  public record Workload(List<AssigneeLoad> byAssignee, List<RoleLoad> byCandidateRole) {}
 
   public long openCases() {
     return ageing.values().stream().mapToLong(Long::longValue).sum();

@@ -41,7 +41,25 @@ final class DashboardCsv {
       row(csv, "throughput", week.week(), "submitted", week.submitted());
       row(csv, "throughput", week.week(), "decided", week.decided());
     }
+    breaches(csv, "decided", summary.breaches().decided());
+    breaches(csv, "open", summary.breaches().open());
+    for (var load : summary.workload().byAssignee()) {
+      row(csv, "workload_assignee", load.assignee(), "open_tasks", load.openTasks());
+      row(csv, "workload_assignee", load.assignee(), "overdue_tasks", load.overdueTasks());
+    }
+    for (var load : summary.workload().byCandidateRole()) {
+      row(csv, "workload_role", load.candidateRole(), "open_tasks", load.openTasks());
+      row(csv, "workload_role", load.candidateRole(), "unassigned_tasks", load.unassignedTasks());
+      row(csv, "workload_role", load.candidateRole(), "overdue_tasks", load.overdueTasks());
+    }
     return csv.toString();
+  }
+
+  private static void breaches(
+      StringBuilder csv, String key, DashboardSummaryResponse.BreachCount count) {
+    row(csv, "breach", key, "cases", count.cases());
+    row(csv, "breach", key, "breached", count.breached());
+    row(csv, "breach", key, "rate", count.rate());
   }
 
   private static void row(StringBuilder csv, Object... fields) {

@@ -19,7 +19,9 @@ public record DashboardSummaryResponse(
     long openCases,
     List<Ageing> ageing,
     List<CycleTime> cycleTimes,
-    List<Week> throughput) {
+    List<Week> throughput,
+    Breaches breaches,
+    Workload workload) {
 
   public record Filters(
       String organisation,
@@ -40,6 +42,16 @@ public record DashboardSummaryResponse(
 
   /** {@code week} is the ISO week ("2026-W48"), starting Monday {@code weekStart}. */
   public record Week(String week, LocalDate weekStart, long submitted, long decided) {}
+
+  /** Breaches of the total SLA target; {@code rate} = breached / cases, null when no case. */
+  public record BreachCount(long cases, long breached, Double rate) {}
+
+  /** Decided in the window, and open now; cases without an SLA plan are not counted. */
+  public record Breaches(BreachCount decided, BreachCount open) {}
+
+  public record Workload(
+      List<DashboardSummary.AssigneeLoad> byAssignee,
+      List<DashboardSummary.RoleLoad> byCandidateRole) {}
 
   public static DashboardSummaryResponse of(DashboardSummary summary) {
     DashboardFilter filter = summary.filter();
@@ -74,7 +86,14 @@ public record DashboardSummaryResponse(
             .toList(),
         summary.throughput().stream()
             .map(w -> new Week(isoWeek(w.weekStart()), w.weekStart(), w.submitted(), w.decided()))
-            .toList());
+            .toList(),
+        new Breaches(
+            breachCount(summary.breaches().decided()), breachCount(summary.breaches().open())),
+        new Workload(summary.workload().byAssignee(), summary.workload().byCandidateRole()));
+  }
+
+  private static BreachCount breachCount(DashboardSummary.BreachCount count) {
+    return new BreachCount(count.cases(), count.breached(), count.rate());
   }
 
   static String isoWeek(LocalDate monday) {

@@ -24,7 +24,12 @@ import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.dashboard.domain.AgeingBucket;
 import org.clearance.api.dashboard.domain.CycleTimeStage;
 import org.clearance.api.dashboard.domain.DashboardFilter;
+import org.clearance.api.dashboard.domain.DashboardSummary.AssigneeLoad;
+import org.clearance.api.dashboard.domain.DashboardSummary.BreachCount;
+import org.clearance.api.dashboard.domain.DashboardSummary.Breaches;
 import org.clearance.api.dashboard.domain.DashboardSummary.CycleTime;
+import org.clearance.api.dashboard.domain.DashboardSummary.RoleLoad;
+import org.clearance.api.dashboard.domain.DashboardSummary.Workload;
 
 /**
  * The dashboard's SQL: one aggregate query per section, all in one read-only snapshot, so that the
@@ -188,6 +193,81 @@ public class DashboardQueries {
       }
     }
     return weeks;
+  }
+
+  /**
+   * Breaches of the total SLA target in one statement: cases decided in the window (decision time =
+   * their TOTAL stage time) and cases open now, each only when the process planned its SLA. The
+   * clock reads at the decision, now for open cases, or where it stopped while paused (an open
+   * request for information); like SlaPlanner.state, reaching the due time is a breach.
+   */
+  public Breaches breaches(
+      Connection connection,
+      DashboardFilter filter,
+      ZoneId zone,
+      Instant now,
+      Instant windowStart,
+      Instant windowEnd)
+      throws SQLException {
+    Sql sql = new Sql("SELECT decided.cases, decided.breached, open.cases, open.breached FROM");
+    sql.append(" (SELECT count(*) AS cases, count(*) FILTER (WHERE")
+        .append(" least(coalesce(c.sla_paused_at, t.last_left_at), t.last_left_at)")
+        .append(" >= c.total_due_at) AS breached")
+        .append(" FROM cases.case_stage_time t JOIN cases.export_case c ON c.id = t.case_id")
+        .append(" WHERE t.stage = 'TOTAL' AND NOT t.in_stage AND c.total_due_at IS NOT NULL")
+        .append(" AND t.last_left_at >= ? AND t.last_left_at < ?")
+        .param(windowStart, windowEnd);
+    caseFilters(sql, filter, zone, "c.id");
+    sql.append(") AS decided,");
+    sql.append(" (SELECT count(*) AS cases, count(*) FILTER (WHERE")
+        .append(" coalesce(c.sla_paused_at, ?) >= c.total_due_at) AS breached")
+        .param(now)
+        .append(" FROM cases.export_case c")
+        .append(" WHERE c.closed_at IS NULL AND c.total_due_at IS NOT NULL");
+    caseFilters(sql, filter, zone, "c.id");
+    sql.append(") AS open");
+    try (PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return new Breaches(
+          new BreachCount(rows.getLong(1), rows.getLong(2)),
+          new BreachCount(rows.getLong(3), rows.getLong(4)));
+    }
+  }
+
+  /**
+   * Open tasks per assignee and per candidate role (GROUPING SETS, one scan). A task is overdue
+   * once its due time is reached; while its case's clock is stopped it reads when it stopped.
+   */
+  public Workload workload(Connection connection, DashboardFilter filter, ZoneId zone, Instant now)
+      throws SQLException {
+    Sql sql =
+        new Sql(
+            "SELECT t.assignee, t.candidate_role, GROUPING(t.assignee), count(*),"
+                + " count(*) FILTER (WHERE t.assignee IS NULL),"
+                + " count(*) FILTER (WHERE t.due_at <= coalesce(c.sla_paused_at, ?))"
+                + " FROM cases.review_task t JOIN cases.export_case c ON c.id = t.case_id"
+                + " WHERE t.status = 'OPEN'");
+    sql.param(now);
+    caseFilters(sql, filter, zone, "c.id");
+    sql.append(" GROUP BY GROUPING SETS ((t.assignee), (t.candidate_role))");
+    sql.append(" ORDER BY 1, 2");
+    List<AssigneeLoad> byAssignee = new ArrayList<>();
+    List<RoleLoad> byRole = new ArrayList<>();
+    try (PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        boolean perRole = rows.getInt(3) == 1;
+        if (perRole) {
+          byRole.add(
+              new RoleLoad(rows.getString(2), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
+        } else if (rows.getString(1) != null) {
+          // the null assignee group is the unassigned tasks, counted per role above
+          byAssignee.add(new AssigneeLoad(rows.getString(1), rows.getLong(4), rows.getLong(6)));
+        }
+      }
+    }
+    return new Workload(byAssignee, byRole);
   }
 
   /** Joins the case rows as {@code c} only for filters on their own columns. */

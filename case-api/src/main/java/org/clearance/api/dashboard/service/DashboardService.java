@@ -25,8 +25,9 @@ import org.clearance.api.security.service.Caller;
 import org.clearance.api.sla.service.SlaConfig;
 
 /**
- * The manager dashboard: counts per status and stage, ageing of open cases, cycle times and weekly
- * throughput of submitted cases. Days and weeks are counted in the SLA time zone.
+ * The manager dashboard: counts per status and stage, ageing of open cases, cycle times, weekly
+ * throughput, breaches of the total SLA target and open tasks per reviewer and role, of submitted
+ * cases. Days and weeks are counted in the SLA time zone.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -82,6 +83,8 @@ public class DashboardService {
           var statuses = queries.statusFigures(connection, filter, zone, bucketStarts);
           var cycleTimes = queries.cycleTimes(connection, filter, zone, windowStart, windowEnd);
           var weeks = queries.weeklyThroughput(connection, filter, zone, windowStart, windowEnd);
+          var breaches = queries.breaches(connection, filter, zone, now, windowStart, windowEnd);
+          var workload = queries.workload(connection, filter, zone, now);
 
           Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
           Map<CaseStage, Long> byStage = new EnumMap<>(CaseStage.class);
@@ -124,7 +127,9 @@ public class DashboardService {
               byStage,
               ageing,
               cycles,
-              List.copyOf(throughput.values()));
+              List.copyOf(throughput.values()),
+              breaches,
+              workload);
         });
   }
 }
