@@ -56,7 +56,7 @@ final class CaseSeed {
     }
     for (int i = 0; i < eccns.size(); i++) {
       execute(
-          "INSERT INTO cases.case_item (case_id, position, kind, eccn) VALUES (?, ?, 'CHIP', ?)",
+          "INSERT INTO cases.case_item (case_id, position, kind, eccn) VALUES (?, ?, 'HARDWARE', ?)",
           id,
           i,
           eccns.get(i));
@@ -73,13 +73,18 @@ final class CaseSeed {
         caseId);
   }
 
+  /** The element id of seeded tasks, so that a test can remove them again. */
+  static final String SEEDED_TASK = "Task_DashboardSeed";
+
   /** A user task of the case as the process mirrors it; {@code assignee} null = unclaimed. */
   void task(UUID caseId, String type, String role, String assignee, String status, Instant due) {
     long key = JOB_KEYS.incrementAndGet();
     execute(
         "INSERT INTO cases.review_task (id, case_id, job_key, process_instance_key, element_id,"
             + " task_type, candidate_role, assignee, status, due_at, created_at)"
-            + " VALUES (?, ?, ?, ?, 'Task_Seeded', ?, ?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, '"
+            + SEEDED_TASK
+            + "', ?, ?, ?, ?, ?, ?)",
         UUID.randomUUID(),
         caseId,
         key,
