@@ -451,4 +451,55 @@ class MultiInstanceEventTest extends EngineTestSupport {
     assertThat(review.getProcessInstanceKey()).isEqualTo(key);
     assertThat(records(key, "PROCESS_INSTANCE", "ELEMENT_COMPLETED", "Call_Cool")).hasSize(3);
   }
+
+  @Test
+  void shouldEndEachInnerInstanceByItsOwnInterruptingTimerEventSubProcess() {
+    // given
+    String processId = id("Process_ReviewParties");
+    String type = jobType("review");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("Start")
+            .subProcess(
+                "SubProcess_Review",
+                s -> {
+                  s.multiInstance(
+                      m ->
+                          m.parallel()
+                              .zeebeInputCollectionExpression("parties")
+                              .zeebeInputElement("party"));
+                  s.embeddedSubProcess()
+                      .eventSubProcess(
+                          "SubProcess_Expiry",
+                          e ->
+                              e.startEvent("Start_Expired")
+                                  .interrupting(true)
+                                  .timerWithDuration("P1D")
+                                  .endEvent("End_Expired"));
+                  s.embeddedSubProcess()
+                      .startEvent("Start_Review")
+                      .serviceTask("Task_Review", t -> t.zeebeJobType(type))
+                      .endEvent("End_Review");
+                })
+            .serviceTask("Task_Decide", t -> t.zeebeJobType(jobType("decide")))
+            .endEvent("End")
+            .done());
+    long key =
+        start(processId, Map.of("parties", List.of("Acme", "Globex"))).getProcessInstanceKey();
+    List<ActivatedJob> jobs = activate(type, 2);
+    assertThat(jobs).hasSize(2);
+    assertThat(records(key, "TIMER", "CREATED", "Start_Expired")).hasSize(2);
+    complete(jobs.get(0), Map.of());
+
+    // when
+    advance(Duration.ofDays(1).plusMinutes(1));
+
+    // then
+    assertThat(records(key, "TIMER", "TRIGGERED", "Start_Expired")).hasSize(1);
+    assertThat(count(key, "End_Review")).isEqualTo(1);
+    assertThat(count(key, "End_Expired")).isEqualTo(1);
+    assertNotFound(() -> complete(jobs.get(1), Map.of()));
+    assertThat(activateOne(jobType("decide")).getProcessInstanceKey()).isEqualTo(key);
+    assertThat(rowsOf("timer", key)).isZero();
+  }
 }
