@@ -578,6 +578,13 @@ public final class BpmnProcessor {
         ExecutableElement eventSubProcess =
             match(element.eventSubProcesses(), errorCode, ExecutableElement::errorStartEvent);
         if (eventSubProcess != null) {
+          // interrupting, like a timer or message one: no other event sub-process of this scope
+          // can start any more; the scope's boundary events stay
+          execution.events.closeCatches(
+              current.key,
+              element.triggeredEventSubProcesses().stream()
+                  .map(esp -> esp.eventStartEvent().id())
+                  .toList());
           for (ElementInstance child : state.children(current.key)) {
             terminate(child);
           }
