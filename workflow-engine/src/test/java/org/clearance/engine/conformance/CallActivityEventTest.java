@@ -314,4 +314,75 @@ class CallActivityEventTest extends EngineTestSupport {
     assertThat(records(childKey, "TIMER", "TRIGGERED", null)).isEmpty();
     assertThat(records(childKey, "MESSAGE_SUBSCRIPTION", "CORRELATED", null)).isEmpty();
   }
+
+  @Test
+  void shouldAnswerWaitingClientWhenChildTimerCompletesTheCall() {
+    // given
+    String childId = id("Process_CoolingOff");
+    String parentId = id("Process_Case");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent("Start_Child")
+            .intermediateCatchEvent("Timer_CoolingOff", e -> e.timerWithDuration("PT2H"))
+            .scriptTask(
+                "Script_Result",
+                t -> t.zeebeExpression("\"cooled\"").zeebeResultVariable("outcome"))
+            .endEvent("End_Child")
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent("Start")
+            .callActivity("Call_Child", c -> c.zeebeProcessId(childId))
+            .endEvent("End")
+            .done());
+    var pending =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(parentId)
+            .latestVersion()
+            .withResult()
+            .requestTimeout(Duration.ofSeconds(20))
+            .send();
+    long parentKey = awaitInstanceOf(parentId);
+    awaitRow("timer", childOf(parentKey));
+
+    // when
+    advance(Duration.ofHours(2).plusMinutes(1));
+
+    // then
+    var result = pending.join();
+    assertThat(result.getProcessInstanceKey()).isEqualTo(parentKey);
+    assertThat(result.getVariablesAsMap()).containsEntry("outcome", "cooled");
+  }
+
+  private long awaitInstanceOf(String processId) {
+    for (int i = 0; i < 100; i++) {
+      var key =
+          allRecords().stream()
+              .map(r -> (Map<?, ?>) r.get("value"))
+              .filter(v -> v != null && processId.equals(v.get("bpmnProcessId")))
+              .filter(v -> v.get("processInstanceKey") instanceof Number)
+              .map(v -> ((Number) v.get("processInstanceKey")).longValue())
+              .findFirst();
+      if (key.isPresent()) {
+        return key.get();
+      }
+      sleep();
+    }
+    throw new AssertionError("no instance of " + processId);
+  }
+
+  private void awaitRow(String table, long processInstanceKey) {
+    for (int i = 0; i < 100 && rowsOf(table, processInstanceKey) == 0; i++) {
+      sleep();
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

@@ -502,4 +502,36 @@ class MultiInstanceEventTest extends EngineTestSupport {
     assertThat(activateOne(jobType("decide")).getProcessInstanceKey()).isEqualTo(key);
     assertThat(rowsOf("timer", key)).isZero();
   }
+
+  @Test
+  void shouldResolveIncidentOfInnerInstanceWhenInterruptingTimerOnBodyFires() {
+    // given
+    String processId = id("Process_ScreenParties");
+    String type = jobType("screen");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("Start")
+            .serviceTask("Task_Screen", t -> t.zeebeJobType(type).zeebeJobRetries("1"))
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("parties"))
+            .boundaryEvent("Timer_Overdue", b -> b.timerWithDuration("PT1H"))
+            .endEvent("End_Overdue")
+            .moveToActivity("Task_Screen")
+            .endEvent("End")
+            .done());
+    long key =
+        start(processId, Map.of("parties", List.of("Acme", "Globex"))).getProcessInstanceKey();
+    var failing = activate(type, 2).get(0);
+    client.newFailCommand(failing.getKey()).retries(0).errorMessage("screening down").send().join();
+    assertThat(rowsOf("incident", key)).isEqualTo(1);
+
+    // when
+    advance(Duration.ofHours(1).plusMinutes(1));
+
+    // then
+    assertThat(completedElements(key)).endsWith("Timer_Overdue", "End_Overdue", processId);
+    assertThat(rowsOf("incident", key)).isZero();
+    assertThat(rowsOf("failed_job", key)).isZero();
+    assertThat(rowsOf("job", key)).isZero();
+    assertThat(records(key, "INCIDENT", "RESOLVED", "Task_Screen")).hasSize(1);
+  }
 }
