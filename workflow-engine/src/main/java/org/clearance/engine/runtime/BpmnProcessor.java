@@ -243,6 +243,10 @@ public final class BpmnProcessor {
     }
     ExecutableElement element = execution.process.element(instance.elementId);
     if (instance.multiInstanceBody) {
+      // the body owns the boundary events: one subscription for all inner instances
+      if (!element.eventBoundaryEvents().isEmpty() && !openEventSubscriptions(element, instance)) {
+        return;
+      }
       multiInstance.activateBody(element, instance);
       return;
     }
@@ -574,6 +578,13 @@ public final class BpmnProcessor {
         ExecutableElement eventSubProcess =
             match(element.eventSubProcesses(), errorCode, ExecutableElement::errorStartEvent);
         if (eventSubProcess != null) {
+          // interrupting, like a timer or message one: no other event sub-process of this scope
+          // can start any more; the scope's boundary events stay
+          execution.events.closeCatches(
+              current.key,
+              element.triggeredEventSubProcesses().stream()
+                  .map(esp -> esp.eventStartEvent().id())
+                  .toList());
           for (ElementInstance child : state.children(current.key)) {
             terminate(child);
           }
@@ -644,14 +655,23 @@ public final class BpmnProcessor {
       return true; // activated again after an incident: already open
     }
     var catches = new ArrayList<ExecutableElement>();
-    if (element.kind() == ElementKind.INTERMEDIATE_CATCH_EVENT
-        || element.kind() == ElementKind.RECEIVE_TASK) {
-      catches.add(element);
-    } else if (element.kind() == ElementKind.EVENT_BASED_GATEWAY) {
-      element.outgoing().forEach(flow -> catches.add(flow.target()));
+    // A multi-instance body waits only for the activity's boundary events; each inner instance
+    // waits for everything else (its own trigger, its event sub-processes) but never for them.
+    boolean body = instance.multiInstanceBody;
+    if (!body) {
+      if (element.kind() == ElementKind.INTERMEDIATE_CATCH_EVENT
+          || element.kind() == ElementKind.RECEIVE_TASK) {
+        catches.add(element);
+      } else if (element.kind() == ElementKind.EVENT_BASED_GATEWAY) {
+        element.outgoing().forEach(flow -> catches.add(flow.target()));
+      }
     }
-    catches.addAll(element.eventBoundaryEvents());
-    element.triggeredEventSubProcesses().forEach(esp -> catches.add(esp.eventStartEvent()));
+    if (body || element.multiInstance() == null) {
+      catches.addAll(element.eventBoundaryEvents());
+    }
+    if (!body) {
+      element.triggeredEventSubProcesses().forEach(esp -> catches.add(esp.eventStartEvent()));
+    }
     if (catches.isEmpty()) {
       return true;
     }

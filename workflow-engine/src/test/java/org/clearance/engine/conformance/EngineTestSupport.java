@@ -29,6 +29,8 @@ abstract class EngineTestSupport {
   @ConfigProperty(name = "quarkus.grpc.server.test-port")
   int grpcPort;
 
+  @jakarta.inject.Inject javax.sql.DataSource dataSource;
+
   CamundaClient client;
   String suffix;
 
@@ -187,6 +189,41 @@ abstract class EngineTestSupport {
 
   boolean isCompleted(long processInstanceKey, String processId) {
     return completedElements(processInstanceKey).contains(processId);
+  }
+
+  /**
+   * Rows of an engine table (job, timer, message_subscription, incident, process_instance...) that
+   * belong to a process instance.
+   */
+  long rowsOf(String table, long processInstanceKey) {
+    String column = table.equals("process_instance") ? "key" : "process_instance_key";
+    try (var connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM engine." + table + " WHERE " + column + " = ?")) {
+      statement.setLong(1, processInstanceKey);
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Records of an instance with a value type and intent, for one element id. */
+  List<Map<String, Object>> records(
+      long processInstanceKey, String valueType, String intent, String elementId) {
+    return records(processInstanceKey).stream()
+        .filter(r -> valueType.equals(r.get("valueType")) && intent.equals(r.get("intent")))
+        .filter(
+            r -> {
+              var value = (Map<?, ?>) r.get("value");
+              return elementId == null
+                  || elementId.equals(value.get("elementId"))
+                  || elementId.equals(value.get("targetElementId"));
+            })
+        .toList();
   }
 
   static BpmnModelInstance oneTask(String processId, String taskId, String type) {
