@@ -25,6 +25,13 @@ public interface EngineConfig {
   @WithDefault("16")
   int commandThreads();
 
+  /**
+   * Command threads that commands other than job results (create, deploy, ...) may occupy at once;
+   * the others are kept for completions so in-flight work drains under overload.
+   */
+  @WithDefault("8")
+  int normalCommandThreads();
+
   /** Commands that may wait for a thread before the gateway answers RESOURCE_EXHAUSTED. */
   @WithDefault("2000")
   int commandQueueCapacity();

@@ -38,6 +38,11 @@ import org.jboss.logging.Logger;
  *
  * The job-result lane has only a large memory bound ({@code job-result-queue-capacity}).
  *
+ * <p>Normal commands run on at most {@code normal-command-threads} of the command threads at once.
+ * The rest are kept for job results, and the CPU they would take stays with job activation: on a
+ * saturated engine, instance creation otherwise crowds out the activations and completions that
+ * finish instances, and the backlog of started instances grows while fewer of them complete.
+ *
  * <p>ActivateJobs, long-poll wake-ups and job pushes do not run here at all: they run on a separate
  * small activation pool, so parked requests and busy workers never count against the bound and job
  * hand-off is not queued behind instance creation.
@@ -62,6 +67,8 @@ public class CommandExecutor {
   private final ArrayDeque<Queued> jobResults = new ArrayDeque<>();
   private final ArrayDeque<Queued> normal = new ArrayDeque<>();
   private final int normalCapacity;
+  private final int normalThreads;
+  private int runningNormal;
   private final int jobResultCapacity;
   private final long maxQueueWaitNanos;
   private final LongSupplier clock;
@@ -73,6 +80,7 @@ public class CommandExecutor {
   CommandExecutor(EngineConfig config, MeterRegistry registry) {
     this(
         config.commandThreads(),
+        Math.max(1, Math.min(config.normalCommandThreads(), config.commandThreads())),
         config.commandQueueCapacity(),
         config.jobResultQueueCapacity(),
         TimeUnit.MILLISECONDS.toNanos(config.maxQueueWait()),
@@ -91,12 +99,14 @@ public class CommandExecutor {
   /** For tests: a clock of nanoseconds decides how long commands have waited. */
   CommandExecutor(
       int threadCount,
+      int normalThreads,
       int normalCapacity,
       int jobResultCapacity,
       long maxQueueWaitNanos,
       int activationThreads,
       LongSupplier clock) {
     this.normalCapacity = normalCapacity;
+    this.normalThreads = normalThreads;
     this.jobResultCapacity = jobResultCapacity;
     this.maxQueueWaitNanos = maxQueueWaitNanos;
     this.clock = clock;
@@ -201,12 +211,23 @@ public class CommandExecutor {
   private void work() {
     while (running) {
       Runnable next;
+      boolean isNormal;
       lock.lock();
       try {
         Queued queued;
-        while ((queued = jobResults.pollFirst()) == null && (queued = normal.pollFirst()) == null) {
+        while (true) {
           if (!running) {
             return;
+          }
+          queued = jobResults.pollFirst();
+          if (queued != null) {
+            isNormal = false;
+            break;
+          }
+          if (runningNormal < normalThreads && (queued = normal.pollFirst()) != null) {
+            isNormal = true;
+            runningNormal++;
+            break;
           }
           available.await();
         }
@@ -220,6 +241,18 @@ public class CommandExecutor {
         next.run();
       } catch (RuntimeException | Error e) {
         LOG.errorf(e, "Command failed outside its own error handling");
+      } finally {
+        if (isNormal) {
+          lock.lock();
+          try {
+            runningNormal--;
+            if (!normal.isEmpty()) {
+              available.signal();
+            }
+          } finally {
+            lock.unlock();
+          }
+        }
       }
     }
   }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,14 +98,14 @@ public class JobService {
           try (var statement = connection.createStatement()) {
             statement.execute("SET LOCAL synchronous_commit TO OFF");
           }
-          var states = new HashMap<Long, InstanceState>();
+          var instanceKeys = new java.util.LinkedHashSet<Long>();
+          jobs.forEach(job -> instanceKeys.add(job.processInstanceKey()));
+          Map<Long, InstanceState> states = instances.readAll(connection, instanceKeys);
           var records = new RecordBatch();
           var activated = new ArrayList<ActivatedJob>();
           for (int i = 0; i < jobs.size(); i++) {
             JobRow job = jobs.get(i);
-            InstanceState state =
-                states.computeIfAbsent(
-                    job.processInstanceKey(), key -> readQuietly(connection, key));
+            InstanceState state = states.get(job.processInstanceKey());
             if (state == null || state.element(job.elementInstanceKey()) == null) {
               continue;
             }
@@ -124,14 +123,6 @@ public class JobService {
           records.flush(connection);
           return activated;
         });
-  }
-
-  private InstanceState readQuietly(Connection connection, long key) {
-    try {
-      return instances.read(connection, key);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String prefixed(String alias) {

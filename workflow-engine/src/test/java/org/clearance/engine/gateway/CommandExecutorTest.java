@@ -31,7 +31,7 @@ class CommandExecutorTest {
 
   /** One thread, 3 normal commands may queue, 5 job results, 100 ms maximum queue wait. */
   private void start() throws InterruptedException {
-    executor = new CommandExecutor(1, 3, 5, TimeUnit.MILLISECONDS.toNanos(100), 1, clock::get);
+    executor = new CommandExecutor(1, 1, 3, 5, TimeUnit.MILLISECONDS.toNanos(100), 1, clock::get);
     executor.submit(
         () -> {
           blocking.countDown();
@@ -115,6 +115,31 @@ class CommandExecutorTest {
     executor.submitActivation(activated::countDown);
 
     assertThat(activated.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void shouldKeepThreadsForJobResultsWhileNormalCommandsUseTheirShare() throws Exception {
+    // two threads, of which normal commands may use one
+    executor = new CommandExecutor(2, 1, 10, 10, Long.MAX_VALUE, 1, clock::get);
+    CountDownLatch normalRunning = new CountDownLatch(1);
+    CountDownLatch secondNormalRan = new CountDownLatch(1);
+    CountDownLatch jobResultRan = new CountDownLatch(1);
+    executor.submit(
+        () -> {
+          normalRunning.countDown();
+          await(release);
+        });
+    assertThat(normalRunning.await(5, TimeUnit.SECONDS)).isTrue();
+
+    executor.submit(secondNormalRan::countDown);
+    executor.submit(Lane.JOB_RESULT, jobResultRan::countDown);
+
+    assertThat(jobResultRan.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(secondNormalRan.await(200, TimeUnit.MILLISECONDS))
+        .as("second normal command waits for the normal share")
+        .isFalse();
+    release.countDown();
+    assertThat(secondNormalRan.await(5, TimeUnit.SECONDS)).isTrue();
   }
 
   private static Runnable track(List<String> order, CountDownLatch done, String name) {

@@ -207,7 +207,7 @@ class KillRestartIT {
 
   @Test
   void noJobIsCompletedTwiceAndNoInstanceIsLostWhenKilledUnderLoad() throws Exception {
-    int instances = 400;
+    int instances = 200;
     Map<Long, AtomicInteger> completions = new ConcurrentHashMap<>();
     Map<Long, AtomicInteger> lastTaskDone = new ConcurrentHashMap<>();
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -230,7 +230,7 @@ class KillRestartIT {
                           complete(jobClient, job, completions, lastTaskDone, completionsTotal))
                   .name("load-" + w)
                   .maxJobsActive(32)
-                  .timeout(Duration.ofSeconds(3))
+                  .timeout(Duration.ofSeconds(2))
                   .pollInterval(Duration.ofMillis(50))
                   .requestTimeout(Duration.ofSeconds(5))
                   .open());
@@ -273,7 +273,7 @@ class KillRestartIT {
                   });
 
       // when: killed while workers complete jobs
-      awaitTrue(60_000, "load under way", () -> completionsTotal.get() >= 100);
+      awaitTrue(60_000, "load under way", () -> completionsTotal.get() >= 60);
       engine.kill();
       int ackedAtKill = acknowledged.size();
       int completedAtKill = completionsTotal.get();
@@ -315,12 +315,16 @@ class KillRestartIT {
       // no job was completed twice, and no instance finished twice
       assertThat(completions.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
       assertThat(lastTaskDone.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
-      assertThat(
-              queryLong(
-                  "SELECT count(*) FROM engine.record WHERE value_type = 'JOB' AND intent = 'COMPLETED'"
-                      + " AND value ->> 'bpmnProcessId' = 'Process_Load'"))
-          .as("job completions in the engine's log")
-          .isEqualTo(completions.size());
+      // the engine's log agrees: no job completed twice; every acknowledged completion is there
+      // (it may hold a few more: committed, but the answer was cut off by the kill)
+      String completedJobs =
+          "FROM engine.record WHERE value_type = 'JOB' AND intent = 'COMPLETED'"
+              + " AND value ->> 'bpmnProcessId' = 'Process_Load'";
+      assertThat(queryLong("SELECT count(*) - count(DISTINCT key) " + completedJobs))
+          .as("jobs completed twice according to the engine's log")
+          .isZero();
+      assertThat(queryLong("SELECT count(DISTINCT key) " + completedJobs))
+          .isGreaterThanOrEqualTo(completions.size());
       // CompleteJob on a completed job is NOT_FOUND
       long someJob = completions.keySet().iterator().next();
       assertThatThrownBy(() -> client.newCompleteCommand(someJob).send().join())

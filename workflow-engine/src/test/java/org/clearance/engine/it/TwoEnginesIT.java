@@ -94,7 +94,7 @@ class TwoEnginesIT {
     // Task 1 is worked on both engines (competing), task 2 only on B, task 3 only on A: every
     // instance, created on A or B, is carried on by the other engine.
     deploy(clientB, tasks("Process_Shared", "shared", "only-b", "only-a"), "Process_Shared");
-    int instances = 300;
+    int instances = 150;
     Map<Long, AtomicInteger> activations = new ConcurrentHashMap<>();
     Map<String, Set<Long>> activatedOn = new ConcurrentHashMap<>();
     Set<Long> finished = ConcurrentHashMap.newKeySet();
