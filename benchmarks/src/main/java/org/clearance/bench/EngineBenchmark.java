@@ -51,6 +51,13 @@ public final class EngineBenchmark {
   private final Duration measure;
   private final List<String> report = new ArrayList<>();
   private static final long REFUSAL_BACKOFF_MS = 100;
+  private static final ScheduledExecutorService BACKOFF =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+
+  /** Runs an action after the refusal back-off. */
+  private static void later(Runnable action) {
+    BACKOFF.schedule(action, REFUSAL_BACKOFF_MS, TimeUnit.MILLISECONDS);
+  }
 
   private final boolean stream;
 
@@ -130,7 +137,8 @@ public final class EngineBenchmark {
                       } catch (InterruptedException e) {
                         return;
                       }
-                      run.start(processId, slots::release);
+                      // a refused start frees its slot after a back-off, as in the overload
+                      run.start(processId, () -> later(slots::release));
                     }
                   });
       double perSecond = run.measureCompletions(warmup, measure);
@@ -191,7 +199,6 @@ public final class EngineBenchmark {
     deploy(processId, 1);
     Run run = new Run();
     Semaphore outstandingRequests = new Semaphore(512);
-    ScheduledExecutorService backoff = Executors.newSingleThreadScheduledExecutor();
     try (var workers = run.openWorkers(processId, 1)) {
       long end = System.nanoTime() + warmup.plus(measure).toNanos();
       AtomicLong offered = new AtomicLong();
@@ -212,11 +219,7 @@ public final class EngineBenchmark {
                       // (and as any real client would); other answers free the slot at once
                       run.start(
                           processId,
-                          () ->
-                              backoff.schedule(
-                                  (Runnable) outstandingRequests::release,
-                                  REFUSAL_BACKOFF_MS,
-                                  TimeUnit.MILLISECONDS),
+                          () -> later(outstandingRequests::release),
                           () -> {},
                           outstandingRequests::release,
                           outstandingRequests::release);
@@ -237,7 +240,6 @@ public final class EngineBenchmark {
               run.failed.get());
       System.out.println(line);
       report.add(line);
-      backoff.shutdownNow();
       run.drain(Duration.ofSeconds(60));
     }
   }

@@ -370,7 +370,11 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
             request.getTimeout(),
             1,
             request.getFetchVariableList());
-    streams.open(activation, (ServerCallStreamObserver<ActivatedJob>) observer);
+    if (!(observer instanceof ServerCallStreamObserver<ActivatedJob> call)) {
+      observer.onError(Status.UNIMPLEMENTED.withDescription("job streaming").asRuntimeException());
+      return;
+    }
+    streams.open(activation, call);
     count("StreamActivatedJobs", "processed");
   }
 

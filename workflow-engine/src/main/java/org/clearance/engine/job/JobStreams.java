@@ -140,6 +140,11 @@ public class JobStreams {
         synchronized (stream) {
           stream.observer.onNext(job);
         }
+        if (stream.observer.isCancelled()) {
+          // gRPC drops messages to a cancelled call silently: treat as not delivered
+          remove(stream);
+          return false;
+        }
         pushed.increment();
         return true;
       } catch (RuntimeException e) {

@@ -61,7 +61,8 @@ final class EngineProcess implements AutoCloseable {
 
   void start() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+    List<String> command =
+        new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     command.add("-Dquarkus.grpc.server.port=" + grpcPort);
     command.add("-Dquarkus.http.port=" + httpPort);
     command.add("-Dquarkus.datasource.jdbc.url=" + DB_URL);

@@ -52,10 +52,11 @@ class KillRestartIT {
   }
 
   @Test
-  void acknowledgedDeployCreateAndCompleteSurviveAKill() throws Exception {
+  void acknowledgedCommandsSurviveAKillAndTimedOutJobsComeBack() throws Exception {
     List<ProcessInstanceEvent> instances = new ArrayList<>();
     List<ActivatedJob> completed;
     List<ActivatedJob> held;
+    List<ActivatedJob> shortTimeout;
     try (CamundaClient client = engine.client()) {
       deploy(client, tasks("Process_Ack", "ack-a", "ack-b"), "Process_Ack");
       for (int i = 0; i < 20; i++) {
@@ -83,7 +84,28 @@ class KillRestartIT {
       for (var job : completed) {
         client.newCompleteCommand(job.getKey()).variables(Map.of("done", true)).send().join();
       }
+      // and jobs activated with a short timeout that passes while the engine is down
+      deploy(client, tasks("Process_Timeout", "timeout-a"), "Process_Timeout");
+      for (int i = 0; i < 3; i++) {
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("Process_Timeout")
+            .latestVersion()
+            .send()
+            .join();
+      }
+      shortTimeout =
+          client
+              .newActivateJobsCommand()
+              .jobType("timeout-a")
+              .maxJobsToActivate(3)
+              .timeout(Duration.ofSeconds(2))
+              .send()
+              .join()
+              .getJobs();
+      assertThat(shortTimeout).hasSize(3);
     }
+    long deadline = shortTimeout.stream().mapToLong(ActivatedJob::getDeadline).max().orElseThrow();
 
     // when
     engine.killAndRestart();
@@ -145,40 +167,8 @@ class KillRestartIT {
       for (var job : held) {
         client.newCompleteCommand(job.getKey()).send().join();
       }
-    }
-  }
 
-  @Test
-  void activatedJobsWhoseTimeoutPassesAreActivatableAgainAfterAKill() throws Exception {
-    List<ActivatedJob> activated;
-    try (CamundaClient client = engine.client()) {
-      deploy(client, tasks("Process_Timeout", "timeout-a"), "Process_Timeout");
-      for (int i = 0; i < 3; i++) {
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId("Process_Timeout")
-            .latestVersion()
-            .send()
-            .join();
-      }
-      activated =
-          client
-              .newActivateJobsCommand()
-              .jobType("timeout-a")
-              .maxJobsToActivate(3)
-              .timeout(Duration.ofSeconds(2))
-              .send()
-              .join()
-              .getJobs();
-      assertThat(activated).hasSize(3);
-    }
-    long deadline = activated.stream().mapToLong(ActivatedJob::getDeadline).max().orElseThrow();
-
-    // when
-    engine.killAndRestart();
-
-    try (CamundaClient client = engine.client()) {
-      // then: a long poll gets them again once their deadline has passed, not before
+      // jobs whose timeout passed are activatable again (a long poll gets them), not before
       List<ActivatedJob> again = new ArrayList<>();
       long until = System.currentTimeMillis() + 20_000;
       while (again.size() < 3 && System.currentTimeMillis() < until) {
@@ -197,7 +187,7 @@ class KillRestartIT {
       assertThat(again)
           .extracting(ActivatedJob::getKey)
           .containsExactlyInAnyOrderElementsOf(
-              activated.stream().map(ActivatedJob::getKey).toList());
+              shortTimeout.stream().map(ActivatedJob::getKey).toList());
       assertThat(receivedAt).isGreaterThanOrEqualTo(deadline);
       for (var job : again) {
         client.newCompleteCommand(job.getKey()).send().join();
