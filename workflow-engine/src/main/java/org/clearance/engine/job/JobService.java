@@ -76,7 +76,9 @@ public class JobService {
                       + " UPDATE engine.job j SET state = 1, due_at = ?, worker = ? FROM due"
                       + " WHERE j.key = due.key RETURNING "
                       + prefixed("j")
-                      + ", due.due_at, due.state")) {
+                      // SET LOCAL synchronous_commit = off, without a round trip of its own; it
+                      // runs only when a job was activated
+                      + ", due.due_at, due.state, set_config('synchronous_commit', 'off', true)")) {
             statement.setString(1, request.type());
             statement.setLong(2, now);
             statement.setInt(3, request.maxJobs());
@@ -92,12 +94,10 @@ public class JobService {
           if (jobs.isEmpty()) {
             return List.of();
           }
-          // An activation lost in a database crash only means the job is handed out again, as
-          // after a timeout (at-least-once, as in Zeebe); so it need not wait for the WAL flush.
-          // Commands that a client is told succeeded (create, complete, ...) still commit durably.
-          try (var statement = connection.createStatement()) {
-            statement.execute("SET LOCAL synchronous_commit TO OFF");
-          }
+          // The activation committed with synchronous_commit off (set in the UPDATE above): one
+          // lost in a database crash only means the job is handed out again, as after a timeout
+          // (at-least-once, as in Zeebe), so it need not wait for the WAL flush. Commands that a
+          // client is told succeeded (create, complete, ...) still commit durably.
           var instanceKeys = new java.util.LinkedHashSet<Long>();
           jobs.forEach(job -> instanceKeys.add(job.processInstanceKey()));
           Map<Long, InstanceState> states = instances.readAll(connection, instanceKeys);
