@@ -25,9 +25,34 @@ public interface EngineConfig {
   @WithDefault("16")
   int commandThreads();
 
+  /**
+   * Command threads that commands other than job results (create, deploy, ...) may occupy at once;
+   * the others are kept for completions so in-flight work drains under overload.
+   */
+  @WithDefault("8")
+  int normalCommandThreads();
+
   /** Commands that may wait for a thread before the gateway answers RESOURCE_EXHAUSTED. */
   @WithDefault("2000")
   int commandQueueCapacity();
+
+  /**
+   * CompleteJob, FailJob and ThrowError that may wait for a thread (they are never refused for
+   * load; this only bounds memory).
+   */
+  @WithDefault("20000")
+  int jobResultQueueCapacity();
+
+  /**
+   * When the oldest queued command has waited longer than this (milliseconds), new commands other
+   * than job results are answered RESOURCE_EXHAUSTED.
+   */
+  @WithDefault("500")
+  long maxQueueWait();
+
+  /** Threads that activate and push jobs (ActivateJobs, long-poll wake-ups, job streams). */
+  @WithDefault("4")
+  int activationThreads();
 
   /** Long-poll duration of ActivateJobs when the request says 0 (milliseconds). */
   @WithDefault("10000")

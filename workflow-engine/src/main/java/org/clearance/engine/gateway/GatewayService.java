@@ -3,6 +3,7 @@ package org.clearance.engine.gateway;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceResponse;
@@ -31,6 +32,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentReques
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
@@ -58,6 +60,7 @@ import org.clearance.engine.deployment.DeploymentService;
 import org.clearance.engine.incident.IncidentService;
 import org.clearance.engine.job.ActivationLongPoll;
 import org.clearance.engine.job.JobService;
+import org.clearance.engine.job.JobStreams;
 import org.clearance.engine.runtime.DecisionEvaluationService;
 import org.clearance.engine.runtime.ProcessInstanceService;
 import org.clearance.engine.runtime.ProcessInstanceService.ProcessSelector;
@@ -85,6 +88,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final ProcessInstanceService instances;
   private final JobService jobs;
   private final ActivationLongPoll longPoll;
+  private final JobStreams streams;
   private final IncidentService incidents;
   private final ResultWaiters waiters;
   private final DecisionEvaluationService decisionEvaluations;
@@ -102,6 +106,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       ProcessInstanceService instances,
       JobService jobs,
       ActivationLongPoll longPoll,
+      JobStreams streams,
       IncidentService incidents,
       ResultWaiters waiters,
       DecisionEvaluationService decisionEvaluations,
@@ -114,6 +119,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     this.instances = instances;
     this.jobs = jobs;
     this.longPoll = longPoll;
+    this.streams = streams;
     this.incidents = incidents;
     this.waiters = waiters;
     this.decisionEvaluations = decisionEvaluations;
@@ -380,7 +386,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     if (observer instanceof ServerCallStreamObserver<ActivateJobsResponse> call) {
       call.setOnCancelHandler(() -> cancelled.set(true));
     }
-    submit(
+    submitActivation(
         "ActivateJobs",
         observer,
         () -> {
@@ -415,10 +421,48 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   @Override
+  public void streamActivatedJobs(
+      StreamActivatedJobsRequest request, StreamObserver<ActivatedJob> observer) {
+    if (request.getType().isBlank() || request.getTimeout() < 1) {
+      reject(
+          "StreamActivatedJobs",
+          observer,
+          Rejection.invalidArgument(
+              "Expected to stream jobs of a type with a timeout of at least 1 ms, but got type '%s' and timeout %d"
+                  .formatted(request.getType(), request.getTimeout())));
+      return;
+    }
+    if (request.getTenantIdsList().stream()
+        .anyMatch(t -> !t.isEmpty() && !t.equals(DEFAULT_TENANT))) {
+      reject(
+          "StreamActivatedJobs",
+          observer,
+          Rejection.invalidArgument(
+              "Expected to stream jobs of tenants %s, but multi-tenancy is disabled"
+                  .formatted(request.getTenantIdsList())));
+      return;
+    }
+    var activation =
+        new JobService.Activation(
+            request.getType(),
+            request.getWorker(),
+            request.getTimeout(),
+            1,
+            request.getFetchVariableList());
+    if (!(observer instanceof ServerCallStreamObserver<ActivatedJob> call)) {
+      observer.onError(Status.UNIMPLEMENTED.withDescription("job streaming").asRuntimeException());
+      return;
+    }
+    streams.open(activation, call);
+    count("StreamActivatedJobs", "processed");
+  }
+
+  @Override
   public void completeJob(
       CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
     run(
         "CompleteJob",
+        CommandExecutor.Lane.JOB_RESULT,
         observer,
         () -> {
           jobs.complete(request.getJobKey(), request.getVariables());
@@ -430,6 +474,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
     run(
         "FailJob",
+        CommandExecutor.Lane.JOB_RESULT,
         observer,
         () -> {
           jobs.fail(
@@ -446,6 +491,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
     run(
         "ThrowError",
+        CommandExecutor.Lane.JOB_RESULT,
         observer,
         () -> {
           jobs.throwError(
@@ -511,8 +557,14 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   /** Runs a command on a command thread and answers with its result. */
   private <T> void run(String command, StreamObserver<T> observer, Supplier<T> work) {
+    run(command, CommandExecutor.Lane.NORMAL, observer, work);
+  }
+
+  private <T> void run(
+      String command, CommandExecutor.Lane lane, StreamObserver<T> observer, Supplier<T> work) {
     submit(
         command,
+        lane,
         observer,
         () -> {
           T response = work.get();
@@ -523,8 +575,31 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   /** Runs work on a command thread; the work answers the observer itself. */
   private <T> void submit(String command, StreamObserver<T> observer, Runnable work) {
+    submit(command, CommandExecutor.Lane.NORMAL, observer, work);
+  }
+
+  /** ActivateJobs runs on the activation pool: never refused, never behind queued commands. */
+  private <T> void submitActivation(String command, StreamObserver<T> observer, Runnable work) {
+    executor.submitActivation(guarded(command, observer, work));
+  }
+
+  private <T> Runnable guarded(String command, StreamObserver<T> observer, Runnable work) {
+    return () -> {
+      try {
+        work.run();
+      } catch (Rejection rejection) {
+        reject(command, observer, rejection);
+      } catch (RuntimeException | Error e) {
+        fail(command, observer, e);
+      }
+    };
+  }
+
+  private <T> void submit(
+      String command, CommandExecutor.Lane lane, StreamObserver<T> observer, Runnable work) {
     try {
       executor.submit(
+          lane,
           () -> {
             try {
               work.run();

@@ -61,7 +61,7 @@ public class ActivationLongPoll {
     void wake() {
       signals.incrementAndGet();
       if (!parked.isEmpty() && wip.getAndIncrement() == 0) {
-        executor.submitInternal(this::drain);
+        executor.submitActivation(this::drain);
       }
     }
 
@@ -106,29 +106,44 @@ public class ActivationLongPoll {
   private final JobService jobService;
   private final CommandExecutor executor;
   private final ScheduledExecutorService scheduler;
+  private final JobStreams streams;
   private final Map<String, TypeQueue> queues = new ConcurrentHashMap<>();
 
   ActivationLongPoll(
       JobService jobService,
       CommandExecutor executor,
       EngineScheduler scheduler,
-      JobSignals signals) {
+      JobSignals signals,
+      JobStreams streams) {
     this.jobService = jobService;
     this.executor = executor;
     this.scheduler = scheduler.executor();
+    this.streams = streams;
     signals.onJobsAvailable(this::jobsAvailable);
+    streams.onLeftover(this::wakeParked);
   }
 
+  /**
+   * Jobs of a type became activatable (created or released here, or NOTIFY from another replica).
+   * Open job streams get them first (pushed); whatever they do not take wakes parked long polls.
+   * Either way the hand-off runs on the activation pool at once, not behind queued commands.
+   */
   public void jobsAvailable(String type) {
+    if (!streams.push(type)) {
+      wakeParked(type);
+    }
+  }
+
+  private void wakeParked(String type) {
     TypeQueue queue = queues.get(type);
     if (queue != null) {
       queue.wake();
     }
   }
 
-  /** Job types some request is waiting for; the sweep re-checks them. */
+  /** Job types some request or stream is waiting for; the sweep re-checks them. */
   public Set<String> waitingTypes() {
-    var types = new java.util.HashSet<String>();
+    var types = new java.util.HashSet<String>(streams.streamedTypes());
     queues.forEach(
         (type, queue) -> {
           if (!queue.parked.isEmpty()) {
@@ -138,7 +153,7 @@ public class ActivationLongPoll {
     return types;
   }
 
-  /** Runs on a command thread. */
+  /** Runs on an activation thread. */
   public void activate(
       Activation activation,
       long longPollTimeout,

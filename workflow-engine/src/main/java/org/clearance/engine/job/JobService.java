@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +76,9 @@ public class JobService {
                       + " UPDATE engine.job j SET state = 1, due_at = ?, worker = ? FROM due"
                       + " WHERE j.key = due.key RETURNING "
                       + prefixed("j")
-                      + ", due.due_at, due.state")) {
+                      // SET LOCAL synchronous_commit = off, without a round trip of its own; it
+                      // runs only when a job was activated
+                      + ", due.due_at, due.state, set_config('synchronous_commit', 'off', true)")) {
             statement.setString(1, request.type());
             statement.setLong(2, now);
             statement.setInt(3, request.maxJobs());
@@ -93,14 +94,18 @@ public class JobService {
           if (jobs.isEmpty()) {
             return List.of();
           }
-          var states = new HashMap<Long, InstanceState>();
+          // The activation committed with synchronous_commit off (set in the UPDATE above): one
+          // lost in a database crash only means the job is handed out again, as after a timeout
+          // (at-least-once, as in Zeebe), so it need not wait for the WAL flush. Commands that a
+          // client is told succeeded (create, complete, ...) still commit durably.
+          var instanceKeys = new java.util.LinkedHashSet<Long>();
+          jobs.forEach(job -> instanceKeys.add(job.processInstanceKey()));
+          Map<Long, InstanceState> states = instances.readAll(connection, instanceKeys);
           var records = new RecordBatch();
           var activated = new ArrayList<ActivatedJob>();
           for (int i = 0; i < jobs.size(); i++) {
             JobRow job = jobs.get(i);
-            InstanceState state =
-                states.computeIfAbsent(
-                    job.processInstanceKey(), key -> readQuietly(connection, key));
+            InstanceState state = states.get(job.processInstanceKey());
             if (state == null || state.element(job.elementInstanceKey()) == null) {
               continue;
             }
@@ -118,14 +123,6 @@ public class JobService {
           records.flush(connection);
           return activated;
         });
-  }
-
-  private InstanceState readQuietly(Connection connection, long key) {
-    try {
-      return instances.read(connection, key);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String prefixed(String alias) {
@@ -172,6 +169,37 @@ public class JobService {
       value.put("errorMessage", job.errorMessage());
     }
     return value;
+  }
+
+  /**
+   * Gives activated jobs back at once (a push to a job stream failed): they become activatable
+   * again without waiting for their timeout, and long polls are woken for them.
+   */
+  public void yieldJobs(List<Long> jobKeys) {
+    var types =
+        db.inTransaction(
+            connection -> {
+              var yielded = new java.util.LinkedHashSet<String>();
+              var records = new RecordBatch();
+              try (var statement =
+                  connection.prepareStatement(
+                      "UPDATE engine.job SET state = 0, due_at = 0, worker = NULL"
+                          + " WHERE key = ANY(?) AND state = 1 RETURNING "
+                          + JobRow.COLUMNS)) {
+                statement.setArray(1, connection.createArrayOf("bigint", jobKeys.toArray()));
+                try (var rs = statement.executeQuery()) {
+                  while (rs.next()) {
+                    JobRow job = JobRow.read(rs);
+                    yielded.add(job.type());
+                    records.add(
+                        job.key(), "JOB", "YIELDED", job.processInstanceKey(), jobValue(job));
+                  }
+                }
+              }
+              records.flush(connection);
+              return yielded;
+            });
+    types.forEach(signals::jobsAvailable);
   }
 
   // ---------------------------------------------------------------- complete, fail, throw

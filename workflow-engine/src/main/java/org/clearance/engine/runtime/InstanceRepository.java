@@ -89,6 +89,29 @@ public class InstanceRepository {
     }
   }
 
+  /**
+   * Reads several instances without locking them, in one round trip (activation of a batch of
+   * jobs). Instances that no longer exist are absent from the map.
+   */
+  public java.util.Map<Long, InstanceState> readAll(
+      Connection connection, java.util.Collection<Long> processInstanceKeys) throws SQLException {
+    var states = new java.util.HashMap<Long, InstanceState>();
+    if (processInstanceKeys.isEmpty()) {
+      return states;
+    }
+    try (var statement =
+        connection.prepareStatement(
+            "SELECT key, state FROM engine.process_instance WHERE key = ANY(?)")) {
+      statement.setArray(1, connection.createArrayOf("bigint", processInstanceKeys.toArray()));
+      try (var rs = statement.executeQuery()) {
+        while (rs.next()) {
+          states.put(rs.getLong(1), Json.read(rs.getString(2), InstanceState.class));
+        }
+      }
+    }
+    return states;
+  }
+
   /** The instance that holds an element instance, or 0 if none does. */
   public long instanceOfElement(Connection connection, long elementInstanceKey)
       throws SQLException {
