@@ -75,7 +75,7 @@ public final class ApiBenchmark {
             options.getOrDefault("db-password", "clearance"),
             cases);
     System.out.printf(
-        "case-api at %s; %d cases in the database; %d concurrent clients; %d cores%n",
+        "case-api at %s; %d case ids sampled for detail reads; %d concurrent clients; %d cores%n",
         bench.api, caseIds.size(), bench.concurrency, Runtime.getRuntime().availableProcessors());
 
     String auditor = bench.token("audrey");
