@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Platform smoke test: './clearance up' as a user runs it, a real token, one API call, then
 # './clearance down' must leave no process of the platform behind. Uses its own ports and
-# data directory, so it runs beside a developer's own 'up'.
+# data directory, so it runs beside a developer's own 'up'. Every port lies below Linux's
+# ephemeral range (32768+), so no outgoing connection can be holding it when a service binds.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export CLEARANCE_HOME=$ROOT/.clearance/smoke
-export CLEARANCE_HTTP_PORT=18080 CLEARANCE_ENGINE_HTTP_PORT=18081 CLEARANCE_ENGINE_GRPC_PORT=36500
-export CLEARANCE_KEYCLOAK_PORT=18180 CLEARANCE_DB_PORT=55434
+export CLEARANCE_HTTP_PORT=18080 CLEARANCE_ENGINE_HTTP_PORT=18081 CLEARANCE_ENGINE_GRPC_PORT=16500
+export CLEARANCE_KEYCLOAK_PORT=18180 CLEARANCE_DB_PORT=15434
 KEYCLOAK=http://localhost:$CLEARANCE_KEYCLOAK_PORT
 API=http://localhost:$CLEARANCE_HTTP_PORT
 passed=0
@@ -77,7 +78,7 @@ for pid in "${started_pids[@]}"; do
 done
 check "no process that 'up' started is left running (left: ${left[*]:-none})" test ${#left[@]} -eq 0
 free_ports=yes
-for port in 18080 18081 36500 18180 55434; do
+for port in 18080 18081 16500 18180 15434; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && free_ports=no
 done
 check "every port of the platform is free again" test $free_ports = yes

@@ -70,7 +70,7 @@ public final class ApiBenchmark {
     int cases = Integer.parseInt(options.getOrDefault("cases", "100000"));
     List<String> caseIds =
         seed(
-            options.getOrDefault("db-url", "jdbc:postgresql://localhost:55432/clearance"),
+            options.getOrDefault("db-url", "jdbc:postgresql://localhost:15432/clearance"),
             options.getOrDefault("db-user", "clearance"),
             options.getOrDefault("db-password", "clearance"),
             cases);

@@ -24,7 +24,7 @@ final class EngineProcess implements AutoCloseable {
 
   static final String DB_URL =
       System.getenv()
-          .getOrDefault("CLEARANCE_DB_URL", "jdbc:postgresql://localhost:55432/clearance");
+          .getOrDefault("CLEARANCE_DB_URL", "jdbc:postgresql://localhost:15432/clearance");
 
   private final String name;
   private final Map<String, String> settings;
