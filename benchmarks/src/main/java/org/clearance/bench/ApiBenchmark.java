@@ -61,7 +61,7 @@ public final class ApiBenchmark {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
             "arguments are --name=value (api, keycloak, db-url, db-user, db-password, cases,"
-                + " warmup, duration, concurrency): "
+                + " warmup, duration, concurrency, only): "
                 + arg);
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -78,16 +78,26 @@ public final class ApiBenchmark {
         "case-api at %s; %d case ids sampled for detail reads; %d concurrent clients; %d cores%n",
         bench.api, caseIds.size(), bench.concurrency, Runtime.getRuntime().availableProcessors());
 
+    Set<String> only =
+        Set.of(options.getOrDefault("only", "detail,inbox,dashboard,submit").split(","));
     String auditor = bench.token("audrey");
     String manager = bench.token("max");
     String applicant = bench.token("alice");
-    bench.reads(
-        "case detail (auditor)",
-        () -> "/api/cases/" + caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size())),
-        auditor);
-    bench.reads("task inbox (auditor)", () -> "/api/tasks?size=20", auditor);
-    bench.reads("dashboard (manager)", () -> "/api/dashboard/summary", manager);
-    bench.submissions(applicant);
+    if (only.contains("detail")) {
+      bench.reads(
+          "case detail (auditor)",
+          () -> "/api/cases/" + caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size())),
+          auditor);
+    }
+    if (only.contains("inbox")) {
+      bench.reads("task inbox (auditor)", () -> "/api/tasks?size=20", auditor);
+    }
+    if (only.contains("dashboard")) {
+      bench.reads("dashboard (manager)", () -> "/api/dashboard/summary", manager);
+    }
+    if (only.contains("submit")) {
+      bench.submissions(applicant);
+    }
     System.out.println();
     System.out.println("== results ==");
     bench.report.forEach(System.out::println);
