@@ -2,12 +2,13 @@ package org.clearance.api.determination.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.clearance.api.determination.domain.CountryGroup;
 import org.clearance.api.determination.domain.CountryGroupMembership;
 import org.jboss.logging.Logger;
@@ -24,23 +25,29 @@ public class CountryGroupService {
     this.em = em;
   }
 
-  /** The most restrictive group of any destination on {@code day} ({@code NONE} if in none). */
+  /**
+   * The most restrictive group of any destination on {@code day} ({@code NONE} if in none). One
+   * query per country: a case has a handful of destinations, and a single-valued parameter keeps
+   * Hibernate's interpreted query cached, which an {@code in :list} parameter would not.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public CountryGroup mostRestrictive(Collection<String> countryCodes, LocalDate day) {
-    if (countryCodes.isEmpty()) {
-      return CountryGroup.NONE;
+    CountryGroup most = CountryGroup.NONE;
+    for (String countryCode : new TreeSet<>(countryCodes)) {
+      for (CountryGroupMembership membership :
+          em.createQuery(
+                  "from CountryGroupMembership m where m.countryCode = :country",
+                  CountryGroupMembership.class)
+              .setParameter("country", countryCode)
+              // Reference data: nothing dirty in this session can change the answer.
+              .setFlushMode(FlushModeType.COMMIT)
+              .getResultList()) {
+        if (membership.isValidOn(day) && membership.group().compareTo(most) > 0) {
+          most = membership.group();
+        }
+      }
     }
-    return em
-        .createQuery(
-            "from CountryGroupMembership m where m.countryCode in :countries",
-            CountryGroupMembership.class)
-        .setParameter("countries", countryCodes)
-        .getResultList()
-        .stream()
-        .filter(m -> m.isValidOn(day))
-        .map(CountryGroupMembership::group)
-        .max(Comparator.naturalOrder())
-        .orElse(CountryGroup.NONE);
+    return most;
   }
 
   /** Memberships in force on {@code day}, optionally of one country, ordered for reading. */

@@ -19,6 +19,7 @@ import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.licences.service.LicenceConfig;
 import org.clearance.api.licences.service.LicenceService;
 import org.clearance.api.licences.service.LicenceTerms;
+import org.clearance.api.workflow.service.WorkflowConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,12 +40,18 @@ public class LicenceIssueJobWorker {
   private final CamundaClient client;
   private final LicenceService licences;
   private final LicenceConfig config;
+  private final WorkflowConfig workflow;
   private volatile JobWorker worker;
 
-  LicenceIssueJobWorker(CamundaClient client, LicenceService licences, LicenceConfig config) {
+  LicenceIssueJobWorker(
+      CamundaClient client,
+      LicenceService licences,
+      LicenceConfig config,
+      WorkflowConfig workflow) {
     this.client = client;
     this.licences = licences;
     this.config = config;
+    this.workflow = workflow;
   }
 
   void open(@Observes StartupEvent startup) {
@@ -60,6 +67,7 @@ public class LicenceIssueJobWorker {
             .name("case-api-licences")
             .timeout(JOB_TIMEOUT)
             .maxJobsActive(4)
+            .streamEnabled(workflow.streamJobs())
             .fetchVariables("caseId", "licenceConditions", "licenceValidUntil")
             .open();
     LOG.infof("worker for %s opened", JOB_TYPE);

@@ -41,4 +41,12 @@ public interface WorkflowConfig {
   /** Timeout of service-task jobs (the handler's work is one transaction). */
   @WithDefault("PT1M")
   Duration serviceTaskTimeout();
+
+  /**
+   * Whether job workers receive jobs pushed on a stream (StreamActivatedJobs) as soon as they are
+   * created, instead of asking for them with long-polling ActivateJobs requests. Polling stays on
+   * as the fallback either way.
+   */
+  @WithDefault("true")
+  boolean streamJobs();
 }

@@ -132,6 +132,7 @@ public class ProcessWorkers {
             .jobType(USER_TASK_JOB_TYPE)
             .handler(this::mirrorUserTask)
             .name("case-api")
+            .streamEnabled(config.streamJobs())
             .timeout(config.userTaskTimeout())
             .open());
     // Keep user-task jobs activated while people work on them.
@@ -164,6 +165,7 @@ public class ProcessWorkers {
             .jobType(type)
             .handler((jobClient, job) -> run(jobClient, job, handler))
             .name("case-api")
+            .streamEnabled(config.streamJobs())
             .timeout(config.serviceTaskTimeout())
             .open());
   }
