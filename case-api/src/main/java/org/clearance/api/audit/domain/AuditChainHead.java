@@ -5,7 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The single row that says where the chain ends; locked by every writer. */
+/**
+ * The single row that says where the chain ends: the position and hash of the last sealed event.
+ * Only the sealer locks it (FOR UPDATE), for the length of one sealing batch, so one sealer at a
+ * time extends the chain even with several case-api replicas; writers of events never touch it.
+ */
 @Entity
 @Table(name = "audit_chain_head")
 public class AuditChainHead {
@@ -30,7 +34,9 @@ public class AuditChainHead {
     return lastHash;
   }
 
-  public void advanceTo(AuditEvent event) {
+  /** Seals the event as the next link of the chain and moves the head onto it. */
+  public void append(AuditEvent event) {
+    event.seal(lastPosition + 1, lastHash);
     lastPosition = event.position();
     lastHash = event.hash();
   }

@@ -30,7 +30,10 @@ public class AuditResource {
   @Path("verify")
   @Operation(
       summary = "Recompute the audit hash chain (managers, admins)",
-      description = "valid=false names the first event at which the chain does not hold.")
+      description =
+          "Seals the events committed so far, then recomputes the chain by position. valid=false"
+              + " names the first event at which the chain does not hold; unsealedEvents counts"
+              + " events committed during the check, not yet chained.")
   public ChainVerification verify() {
     if (!caller.hasRole(Caller.MANAGER) && !caller.hasRole(Caller.ADMIN)) {
       throw ProblemException.forbidden(

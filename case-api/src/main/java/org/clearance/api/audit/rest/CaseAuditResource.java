@@ -55,7 +55,8 @@ public class CaseAuditResource {
         event.action(),
         detail,
         event.previousHash(),
-        event.hash());
+        event.hash(),
+        event.isSealed());
   }
 
   private JsonNode parse(String detail) {

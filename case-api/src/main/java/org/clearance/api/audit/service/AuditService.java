@@ -2,9 +2,9 @@ package org.clearance.api.audit.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +17,10 @@ import org.clearance.api.audit.domain.AuditHash;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
-/** Appends to and verifies the hash-chained audit trail. */
+/**
+ * Appends to and verifies the hash-chained audit trail. Writers only insert events; {@link
+ * AuditSealer} chains them after commit.
+ */
 @ApplicationScoped
 public class AuditService {
 
@@ -27,32 +30,27 @@ public class AuditService {
   private final EntityManager em;
   private final ObjectMapper json;
   private final Clock clock;
+  private final AuditSealer sealer;
 
-  AuditService(EntityManager em, ObjectMapper json, Clock clock) {
+  AuditService(EntityManager em, ObjectMapper json, Clock clock, AuditSealer sealer) {
     this.em = em;
     this.json = json;
     this.clock = clock;
+    this.sealer = sealer;
   }
 
   /**
-   * Appends an event in the caller's transaction, so the change and its audit event commit or roll
-   * back together. The chain head is locked until that transaction ends.
+   * Appends an unsealed event in the caller's transaction, so the change and its audit event commit
+   * or roll back together. The event is chained (sealed) by {@link AuditSealer} soon after the
+   * commit; until then it has no position and no hashes, and the append-only trigger protects it.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public AuditEvent record(UUID caseId, String actor, String action, Map<String, ?> detail) {
-    AuditChainHead head =
-        em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
     AuditEvent event =
         new AuditEvent(
-            head.lastPosition() + 1,
-            caseId,
-            clock.instant().truncatedTo(ChronoUnit.MICROS),
-            actor,
-            action,
-            toJson(detail),
-            head.lastHash());
+            caseId, clock.instant().truncatedTo(ChronoUnit.MICROS), actor, action, toJson(detail));
     em.persist(event);
-    head.advanceTo(event);
+    sealer.sealAfterCommit();
     return event;
   }
 
@@ -64,9 +62,16 @@ public class AuditService {
         .getResultList();
   }
 
-  /** Recomputes the whole chain, in batches, and reports the first link that does not hold. */
-  @Transactional
+  /**
+   * Seals what is committed, then recomputes the whole chain by position, in batches, and reports
+   * the first link that does not hold.
+   */
   public ChainVerification verify() {
+    sealer.sealCommitted();
+    return QuarkusTransaction.requiringNew().call(this::walkChain);
+  }
+
+  private ChainVerification walkChain() {
     AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
     long headPosition = head.lastPosition();
     String headHash = head.lastHash();
@@ -78,7 +83,8 @@ public class AuditService {
     while (expectedPosition <= headPosition) {
       List<AuditEvent> batch =
           em.createQuery(
-                  "from AuditEvent e where e.id >= :from and e.id <= :to order by e.id",
+                  "from AuditEvent e where e.position >= :from and e.position <= :to"
+                      + " order by e.position",
                   AuditEvent.class)
               .setParameter("from", expectedPosition)
               .setParameter("to", headPosition)
@@ -89,7 +95,7 @@ public class AuditService {
         return broken(checked, headPosition, expectedPosition, null, "events are missing");
       }
       for (AuditEvent event : batch) {
-        if (event.position() != expectedPosition) {
+        if (event.position().longValue() != expectedPosition) {
           return broken(
               checked,
               headPosition,
@@ -130,14 +136,23 @@ public class AuditService {
           null,
           "the chain head does not match the last event");
     }
-    return new ChainVerification(true, checked, headPosition, null);
+    return new ChainVerification(true, checked, headPosition, unsealed(), null);
   }
 
-  private static ChainVerification broken(
+  private ChainVerification broken(
       long checked, long headPosition, long position, UUID caseId, String reason) {
     LOG.warnf("audit chain broken at position %d (case %s): %s", position, caseId, reason);
     return new ChainVerification(
-        false, checked, headPosition, new ChainVerification.BrokenLink(position, caseId, reason));
+        false,
+        checked,
+        headPosition,
+        unsealed(),
+        new ChainVerification.BrokenLink(position, caseId, reason));
+  }
+
+  private long unsealed() {
+    return em.createQuery("select count(e) from AuditEvent e where e.hash is null", Long.class)
+        .getSingleResult();
   }
 
   private String toJson(Map<String, ?> detail) {
