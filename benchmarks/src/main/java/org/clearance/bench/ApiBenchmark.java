@@ -350,24 +350,27 @@ public final class ApiBenchmark {
 
   /** Drafts and submits one application; its id, or null if the API refused. */
   private String submitOne(String token) throws Exception {
-    HttpResponse<String> created =
-        send(
+    HttpResponse<Void> created =
+        http.send(
             HttpRequest.newBuilder(URI.create(api + "/api/cases"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(APPLICATION))
-                .build());
-    if (created.statusCode() != 201) {
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    String location = created.headers().firstValue("Location").orElse(null);
+    if (created.statusCode() != 201 || location == null) {
       return null;
     }
-    String id = JSON.readTree(created.body()).get("id").asText();
-    HttpResponse<String> submitted =
-        send(
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    HttpResponse<Void> submitted =
+        http.send(
             HttpRequest.newBuilder(URI.create(api + "/api/cases/" + id + "/submit"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build());
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     return submitted.statusCode() == 200 ? id : null;
   }
 
@@ -378,10 +381,6 @@ public final class ApiBenchmark {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.discarding());
-  }
-
-  private HttpResponse<String> send(HttpRequest request) throws Exception {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static String ms(Histogram histogram, double percentile) {
