@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -20,8 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.clearance.api.support.FakeCaseProcess;
 import org.clearance.api.support.WorkflowEngineTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,7 @@ class CaseResourceTest {
   FakeCaseProcess process;
 
   @Inject TransactionSynchronizationRegistry transactions;
+  @Inject EntityManager em;
 
   @BeforeEach
   void installProcess() {
@@ -358,6 +364,74 @@ class CaseResourceTest {
         .body("stage", equalTo("CLOSED"))
         .body("closedAt", notNullValue());
     assertThat(process.cancelled).containsExactly(key);
+  }
+
+  @Test
+  void shouldWriteTheWithdrawalBeforeAskingTheEngineToCancel() {
+    // given: when the engine is asked, the database shows what the transaction has written so far
+    List<Object> writtenBeforeCancel = new CopyOnWriteArrayList<>();
+    process.onCancel(
+        exportCase -> {
+          writtenBeforeCancel.add(
+              em.createNativeQuery("select status from cases.export_case where id = :id")
+                  .setParameter("id", exportCase.id())
+                  .getSingleResult());
+          writtenBeforeCancel.add(
+              em.createNativeQuery(
+                      "select count(*) from cases.audit_event"
+                          + " where case_id = :id and action = 'CASE_WITHDRAWN'")
+                  .setParameter("id", exportCase.id())
+                  .getSingleResult());
+        });
+    String id = draft("alice");
+    as("alice").when().post("/api/cases/" + id + "/submit").then().statusCode(200);
+
+    // when
+    as("alice")
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .when()
+        .post("/api/cases/" + id + "/withdraw")
+        .then()
+        .statusCode(200);
+
+    // then: only the commit itself can still fail once the process is cancelled
+    assertThat(writtenBeforeCancel).hasSize(2);
+    assertThat(writtenBeforeCancel.get(0)).isEqualTo("WITHDRAWN");
+    assertThat(((Number) writtenBeforeCancel.get(1)).longValue()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepTheCaseOpenWhenTheEngineCannotCancelItsProcess() {
+    // given
+    String id = draft("alice");
+    as("alice").when().post("/api/cases/" + id + "/submit").then().statusCode(200);
+    process.unavailable();
+
+    // when
+    as("alice")
+        .contentType(ContentType.JSON)
+        .body("{\"reason\": \"Customer cancelled the order\"}")
+        .when()
+        .post("/api/cases/" + id + "/withdraw")
+        .then()
+        .statusCode(503)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/workflow-unavailable"));
+
+    // then: the withdrawal and everything written with it were rolled back
+    assertThat(process.cancelled).isEmpty();
+    as("alice")
+        .when()
+        .get("/api/cases/" + id)
+        .then()
+        .body("status", equalTo("SUBMITTED"))
+        .body("closedAt", nullValue());
+    as("alice")
+        .when()
+        .get("/api/cases/" + id + "/audit")
+        .then()
+        .body("action", not(hasItem("CASE_WITHDRAWN")));
   }
 
   @Test

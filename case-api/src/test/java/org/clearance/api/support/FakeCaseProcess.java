@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.workflow.service.CaseProcessService;
 import org.clearance.api.workflow.service.WorkflowUnavailableException;
@@ -22,6 +23,7 @@ public class FakeCaseProcess extends CaseProcessService {
   public final List<Long> orphansCancelled = new CopyOnWriteArrayList<>();
   private volatile boolean unavailable;
   private volatile Runnable afterStart = () -> {};
+  private volatile Consumer<ExportCase> onCancel = exportCase -> {};
 
   public FakeCaseProcess() {
     super(null);
@@ -45,6 +47,12 @@ public class FakeCaseProcess extends CaseProcessService {
     return this;
   }
 
+  /** Runs inside the withdrawing transaction when the engine is asked to cancel the process. */
+  public FakeCaseProcess onCancel(Consumer<ExportCase> action) {
+    onCancel = action;
+    return this;
+  }
+
   @Override
   public long startProcess(ExportCase exportCase) {
     if (unavailable) {
@@ -63,6 +71,10 @@ public class FakeCaseProcess extends CaseProcessService {
 
   @Override
   public void cancelProcess(ExportCase exportCase) {
+    if (unavailable) {
+      throw new WorkflowUnavailableException("The workflow engine is down (test).", null);
+    }
+    onCancel.accept(exportCase);
     if (exportCase.processInstanceKey() != null) {
       cancelled.add(exportCase.processInstanceKey());
     }

@@ -163,7 +163,6 @@ public class CaseService {
     }
     CaseStatus from = exportCase.status();
     exportCase.moveTo(CaseStatus.WITHDRAWN, clock.instant());
-    process.cancelProcess(exportCase);
     Map<String, Object> detail = new LinkedHashMap<>();
     if (reason != null && !reason.isBlank()) {
       detail.put("reason", reason.strip());
@@ -181,8 +180,11 @@ public class CaseService {
             CaseStatus.WITHDRAWN.name(),
             "The application was withdrawn by " + caller.username() + ".",
             exportCase.updatedAt()));
-    LOG.infof("case %s withdrawn by %s", exportCase.reference(), caller.username());
+    // Every write is flushed before the engine is asked, so that what can still fail after the
+    // process is cancelled is the commit alone. An engine that refuses rolls all of it back.
     cases.flush();
+    process.cancelProcess(exportCase);
+    LOG.infof("case %s withdrawn by %s", exportCase.reference(), caller.username());
     return exportCase;
   }
 
