@@ -2,6 +2,7 @@ package org.clearance.api.screening.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -71,14 +72,14 @@ public class ScreeningService {
     if (processed.firstTime(jobKey, JOB_TYPE, caseId) && !exportCase.status().isTerminal()) {
       progress.move(
           exportCase, CaseStatus.SCREENING, CaseProgress.WORKFLOW, "SCREENING_STARTED", Map.of());
-      List<ScreeningMatch> found = match(exportCase);
+      List<RestrictedParty> list = listed();
+      List<ScreeningMatch> found = match(exportCase, list);
       found.forEach(em::persist);
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("potentialMatches", found.size());
       detail.put("algorithm", NameMatcher.ALGORITHM);
       detail.put(
-          "listVersions",
-          new TreeSet<>(listed().stream().map(RestrictedParty::listVersion).toList()));
+          "listVersions", new TreeSet<>(list.stream().map(RestrictedParty::listVersion).toList()));
       audit.record(caseId, CaseProgress.WORKFLOW, "PARTIES_SCREENED", detail);
       LOG.infof("case %s screened: %d potential match(es)", exportCase.reference(), found.size());
     }
@@ -104,9 +105,8 @@ public class ScreeningService {
         .getResultList();
   }
 
-  private List<ScreeningMatch> match(ExportCase exportCase) {
+  private List<ScreeningMatch> match(ExportCase exportCase, List<RestrictedParty> list) {
     Instant now = clock.instant();
-    List<RestrictedParty> list = listed();
     var matches = new java.util.ArrayList<ScreeningMatch>();
     for (CaseParty party : exportCase.parties()) {
       CaseParty.Content content = party.content();
@@ -142,6 +142,8 @@ public class ScreeningService {
 
   private List<RestrictedParty> listed() {
     return em.createQuery("from RestrictedParty p order by p.id", RestrictedParty.class)
+        // Reference data: nothing this transaction changed can alter the list.
+        .setFlushMode(FlushModeType.COMMIT)
         .getResultList();
   }
 }

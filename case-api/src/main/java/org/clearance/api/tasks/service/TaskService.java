@@ -561,9 +561,12 @@ public class TaskService {
   }
 
   private Optional<ReviewTask> byJobKey(long jobKey) {
-    return em.createQuery("from ReviewTask t where t.jobKey = :jobKey", ReviewTask.class)
+    return em
+        .createQuery("from ReviewTask t where t.jobKey = :jobKey", ReviewTask.class)
         .setParameter("jobKey", jobKey)
-        .getResultStream()
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
