@@ -525,6 +525,7 @@ class CaseResourceTest {
         .body("paths", hasKey("/api/cases/{id}/withdraw"))
         .body("paths", hasKey("/api/cases/{caseId}/documents"))
         .body("paths", hasKey("/api/cases/{caseId}/audit"))
-        .body("paths", hasKey("/api/audit/verify"));
+        .body("paths", hasKey("/api/audit/verify"))
+        .body("paths", hasKey("/api/escalations"));
   }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Managers track the SLA dashboards (DOMAIN.md); every other role, admins included, gets 403. */
+/**
+ * Managers track the SLA dashboards and escalations (DOMAIN.md); every other role, admins included,
+ * gets 403.
+ */
 @QuarkusTest
 @WithTestResource(WorkflowEngineTestResource.class)
 class DashboardAuthorizationTest {
@@ -21,6 +24,7 @@ class DashboardAuthorizationTest {
   @CsvSource({
     "/api/dashboard/summary, application/json",
     "/api/dashboard/summary.csv, text/csv",
+    "/api/escalations, application/json",
   })
   void shouldShowTheDashboardToManagers(String path, String contentType) {
     as("max").when().get(path).then().statusCode(200).contentType(startsWith(contentType));
@@ -40,6 +44,12 @@ class DashboardAuthorizationTest {
     "leo, /api/dashboard/summary.csv",
     "ava, /api/dashboard/summary.csv",
     "adam, /api/dashboard/summary.csv",
+    "alice, /api/escalations",
+    "bob, /api/escalations",
+    "audrey, /api/escalations",
+    "leo, /api/escalations",
+    "ava, /api/escalations",
+    "adam, /api/escalations",
   })
   void shouldRefuseTheDashboardToEveryoneButManagers(String user, String path) {
     as(user)
@@ -52,7 +62,8 @@ class DashboardAuthorizationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv"})
+  @ValueSource(
+      strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv", "/api/escalations"})
   void shouldAskForATokenWithoutOne(String path) {
     given().when().get(path).then().statusCode(401);
   }
@@ -61,5 +72,18 @@ class DashboardAuthorizationTest {
   @ValueSource(strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv"})
   void shouldRefuseNonManagersBeforeLookingAtTheirFilters(String path) {
     as("audrey").queryParam("weeks", "0").when().get(path).then().statusCode(403);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"audrey", "adam"})
+  void shouldRefuseNonManagersBeforeLookingAtTheirEscalationFilters(String user) {
+    as(user)
+        .queryParam("stage", "LUNCH")
+        .queryParam("size", "0")
+        .when()
+        .get("/api/escalations")
+        .then()
+        .statusCode(403)
+        .body("type", endsWith("/forbidden"));
   }
 }
