@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.clearance.api.common.rest.PageResponse;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.rest.QueryNumbers;
 import org.clearance.api.notifications.domain.Notification;
 import org.clearance.api.notifications.domain.NotificationRepository;
 import org.clearance.api.notifications.service.NotificationService;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Notifications", description = "The caller's in-app notifications")
 @SecurityRequirement(name = "SecurityScheme")
 public class NotificationResource {
-
-  static final int MAX_PAGE_SIZE = 100;
 
   private final NotificationService notifications;
 
@@ -46,8 +45,8 @@ public class NotificationResource {
       @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("20") String size) {
     List<FieldError> errors = new ArrayList<>();
-    int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-    int pageSize = number("size", size, 1, MAX_PAGE_SIZE, errors);
+    int pageNumber = QueryNumbers.page(page, errors);
+    int pageSize = QueryNumbers.size(size, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(
           "invalid-paging", "The paging parameters are invalid", "Fix page and size.", errors);
@@ -86,18 +85,5 @@ public class NotificationResource {
         n.createdAt(),
         seen.readAt() != null,
         seen.readAt());
-  }
-
-  private static int number(String field, String raw, int min, int max, List<FieldError> errors) {
-    try {
-      int value = Integer.parseInt(raw.strip());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-    return min;
   }
 }

@@ -21,6 +21,7 @@ import org.clearance.api.common.rest.PageResponse;
 import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.rest.QueryNumbers;
 import org.clearance.api.sla.domain.EscalationFilter;
 import org.clearance.api.sla.domain.SlaStage;
 import org.clearance.api.sla.service.EscalationSearch;
@@ -40,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Escalations", description = "Stages that passed their SLA target")
 @SecurityRequirement(name = "SecurityScheme")
 public class EscalationResource {
-
-  static final int MAX_PAGE_SIZE = 100;
 
   /** PostgreSQL keeps microseconds: before {@code to} plus one is up to {@code to} inclusive. */
   private static final Duration TIMESTAMP_RESOLUTION = Duration.ofNanos(1_000);
@@ -126,8 +125,8 @@ public class EscalationResource {
       errors.add(new FieldError("from", "must not be after to"));
     }
     UUID caseUuid = uuid("caseId", caseId, errors);
-    int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-    int pageSize = number("size", size, 1, MAX_PAGE_SIZE, errors);
+    int pageNumber = QueryNumbers.page(page, errors);
+    int pageSize = QueryNumbers.size(size, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(
           "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
@@ -215,19 +214,6 @@ public class EscalationResource {
     }
     errors.add(new FieldError(field, "must be a case id (a UUID)"));
     return null;
-  }
-
-  private static int number(String field, String raw, int min, int max, List<FieldError> errors) {
-    try {
-      int value = Integer.parseInt(raw.strip());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
-    return min;
   }
 
   private static String blankToNull(String value) {
