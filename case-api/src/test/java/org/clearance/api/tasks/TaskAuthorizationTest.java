@@ -129,7 +129,15 @@ class TaskAuthorizationTest {
     } finally {
       pool.shutdownNow();
     }
-    as("leo").get("/api/tasks").then().statusCode(200); // leo is known for reassignment
+    as("max")
+        .contentType(ContentType.JSON)
+        .body("{\"assignee\": \"nobody-we-know\"}")
+        .post("/api/tasks/" + task + "/reassign")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("assignee"))
+        .body("errors[0].message", containsString("no user nobody-we-know is known"));
+    as("leo").get("/api/me").then().statusCode(200); // any signed-in request makes leo known
     as("max")
         .contentType(ContentType.JSON)
         .body("{\"assignee\": \"leo\"}")

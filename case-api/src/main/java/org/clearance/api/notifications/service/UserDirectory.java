@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +80,25 @@ public class UserDirectory {
         .setParameter("now", now)
         .executeUpdate();
     written.put(entry.username(), new Written(entry, now));
+  }
+
+  /**
+   * The roles a known user's last token carried (of the roles Clearance knows), or empty if the
+   * user has never called case-api.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Set<String>> rolesOf(String username) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select array_to_string(roles, ',') from cases.directory_user"
+                    + " where username = :username")
+            .setParameter("username", username)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    String roles = Objects.toString(rows.getFirst(), "");
+    return Optional.of(roles.isEmpty() ? Set.of() : Set.of(roles.split(",")));
   }
 
   /** The e-mail addresses of the known users a notification is addressed to. */

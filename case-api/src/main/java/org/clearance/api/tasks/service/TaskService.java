@@ -26,11 +26,11 @@ import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.cases.domain.event.TaskAssigned;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.notifications.service.UserDirectory;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.screening.service.ScreeningService;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.tasks.domain.ReviewTask;
-import org.clearance.api.tasks.domain.StaffMember;
 import org.clearance.api.tasks.domain.TaskStatus;
 import org.clearance.api.tasks.domain.TaskType;
 import org.clearance.api.workflow.service.CaseProcessService;
@@ -61,6 +61,7 @@ public class TaskService {
   private final Event<TaskAssigned> assigned;
   private final ObjectMapper json;
   private final Clock clock;
+  private final UserDirectory directory;
 
   TaskService(
       EntityManager em,
@@ -73,7 +74,8 @@ public class TaskService {
       Caller caller,
       Event<TaskAssigned> assigned,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      UserDirectory directory) {
     this.em = em;
     this.cases = cases;
     this.progress = progress;
@@ -85,6 +87,7 @@ public class TaskService {
     this.assigned = assigned;
     this.json = json;
     this.clock = clock;
+    this.directory = directory;
   }
 
   // ------------------------------------------------------------------ from the engine
@@ -225,7 +228,6 @@ public class TaskService {
   @Transactional
   public Result search(TaskSearchCriteria criteria) {
     requireStaff();
-    seen();
     if (criteria.allRoles() && !caller.hasRole(Caller.MANAGER)) {
       throw ProblemException.forbidden("Only managers list every role's tasks.");
     }
@@ -292,7 +294,6 @@ public class TaskService {
   @Transactional
   public ReviewTask claim(UUID id) {
     requireStaff();
-    seen();
     ReviewTask task = lockOpen(id);
     requireCandidate(task, "claim");
     requireFourEyes(task, caller.username());
@@ -352,23 +353,24 @@ public class TaskService {
       throw ProblemException.forbidden(
           "Only managers reassign tasks; your roles are " + caller.roles() + ".");
     }
-    seen();
     ReviewTask task = lockOpen(id);
     String target = assignee == null ? null : assignee.strip();
     if (target == null || target.isEmpty()) {
       throw invalid(List.of(new FieldError("assignee", "must name a user")));
     }
-    StaffMember member = em.find(StaffMember.class, target);
-    if (member == null) {
-      throw invalid(
-          List.of(
-              new FieldError(
-                  "assignee",
-                  "no staff member "
-                      + target
-                      + " is known (they have never used the task inbox)")));
-    }
-    if (!member.roles().contains(task.candidateRole())) {
+    Set<String> roles =
+        directory
+            .rolesOf(target)
+            .orElseThrow(
+                () ->
+                    invalid(
+                        List.of(
+                            new FieldError(
+                                "assignee",
+                                "no user "
+                                    + target
+                                    + " is known (they have never signed in to Clearance)"))));
+    if (!roles.contains(task.candidateRole())) {
       throw invalid(
           List.of(
               new FieldError(
@@ -399,7 +401,6 @@ public class TaskService {
   @Transactional
   public ReviewTask complete(UUID id, TaskDecision decision) {
     requireStaff();
-    seen();
     // The case first, then the task: the order every writer of both follows (no deadlocks).
     ReviewTask unlocked = em.find(ReviewTask.class, id);
     if (unlocked == null) {
@@ -547,17 +548,6 @@ public class TaskService {
         + " task(s) of this case and so cannot take its "
         + task.type()
         + " task.";
-  }
-
-  /** Remembers who works the inboxes with which roles, for reassignment. */
-  private void seen() {
-    Instant now = clock.instant();
-    StaffMember member = em.find(StaffMember.class, caller.username());
-    if (member == null) {
-      em.persist(new StaffMember(caller.username(), caller.roles(), now));
-    } else {
-      member.seen(caller.roles(), now);
-    }
   }
 
   private Optional<ReviewTask> byJobKey(long jobKey) {
