@@ -68,7 +68,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 Notification.class)
             .setParameter("id", id);
     bind(query, audience);
-    return query.getResultStream().findFirst();
+    return query.setMaxResults(1).getResultList().stream().findFirst();
   }
 
   /** Records that a user read a notification; reading twice keeps the first time. */
@@ -105,7 +105,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
   }
 
   private static void bind(TypedQuery<?> query, Audience audience) {
-    // Never-matching placeholders keep the query valid for callers without roles or organisation.
+    // A caller without roles or organisation binds values no recipient has: the query stays valid
+    // and those branches match nothing.
     query.setParameter("username", audience.username());
     query.setParameter(
         "roles", audience.roles().isEmpty() ? List.of("") : List.copyOf(audience.roles()));

@@ -200,7 +200,8 @@ public class TaskService {
   /** The latest completed task of a type on a case (whose decision a worker acts on). */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<ReviewTask> lastCompleted(UUID caseId, Set<TaskType> types) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "from ReviewTask t where t.caseId = :caseId and t.status = :done and t.type in :types"
                 + " order by t.completedAt desc",
             ReviewTask.class)
@@ -208,7 +209,8 @@ public class TaskService {
         .setParameter("done", TaskStatus.COMPLETED)
         .setParameter("types", types)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
