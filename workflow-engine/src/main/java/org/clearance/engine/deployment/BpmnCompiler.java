@@ -675,7 +675,9 @@ public final class BpmnCompiler {
       problem(element, "Mappings must have a source and a target");
       return;
     }
-    Expression expression = expression(element, source, true);
+    // As in Zeebe, a source without the '=' prefix is a literal string (connector templates write
+    // URLs, e-mail addresses and {{secrets.NAME}} placeholders that way), not FEEL.
+    Expression expression = expression(element, source, false);
     if (expression != null) {
       into.add(new ExecutableElement.Mapping(expression, target.trim()));
     }
