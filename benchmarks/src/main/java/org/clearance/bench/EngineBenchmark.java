@@ -1,6 +1,7 @@
 package org.clearance.bench;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -10,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.grpc.Status;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,9 @@ import org.HdrHistogram.Histogram;
  * moment the create was acknowledged (0 when the job reached the worker first), which is closer to
  * "job committed → job in the worker's hands".
  *
- * <p>{@code --stream=true} opens the workers with StreamActivatedJobs (job push).
+ * <p>{@code --stream=true} opens the workers with StreamActivatedJobs (job push). {@code
+ * --token-url=...} (with {@code --client-id}, {@code --client-secret}) authenticates every call
+ * with a client-credentials token, against an engine with {@code auth=oidc}.
  */
 public final class EngineBenchmark {
 
@@ -79,13 +83,29 @@ public final class EngineBenchmark {
         "clearance.bench.poll-interval-ms", options.getOrDefault("poll-interval", "100"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
 
-    try (CamundaClient client =
+    var builder =
         CamundaClient.newClientBuilder()
             .grpcAddress(address)
             .preferRestOverGrpc(false)
             .numJobWorkerExecutionThreads(4)
-            .defaultRequestTimeout(Duration.ofSeconds(30))
-            .build()) {
+            .defaultRequestTimeout(Duration.ofSeconds(30));
+    String tokenUrl = options.get("token-url");
+    if (tokenUrl != null) {
+      // an engine with auth=oidc: the client's OAuth provider, as an application would use it
+      String clientId = options.getOrDefault("client-id", "other-application");
+      builder.credentialsProvider(
+          CredentialsProvider.newCredentialsProviderBuilder()
+              .applyEnvironmentOverrides(false)
+              .clientId(clientId)
+              .clientSecret(options.getOrDefault("client-secret", clientId + "-dev-secret"))
+              .audience(options.getOrDefault("audience", "clearance-engine"))
+              .authorizationServerUrl(tokenUrl)
+              .credentialsCachePath(
+                  Files.createTempDirectory("bench-credentials").resolve("credentials").toString())
+              .build());
+      System.out.println("authenticating with client-credentials tokens of " + clientId);
+    }
+    try (CamundaClient client = builder.build()) {
       var topology = client.newTopologyRequest().send().join();
       System.out.printf(
           "engine at %s: gateway %s, %d partition(s); %d cores, warm-up %ds, measured %ds per scenario%n",
@@ -272,7 +292,7 @@ public final class EngineBenchmark {
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
-            "arguments are --name=value (address, warmup, duration, scenario, rate, stream): "
+            "arguments are --name=value (address, warmup, duration, scenario, rate, stream, token-url, client-id, client-secret, audience): "
                 + arg);
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));

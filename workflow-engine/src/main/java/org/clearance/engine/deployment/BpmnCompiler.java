@@ -101,7 +101,8 @@ public final class BpmnCompiler {
         problem(process, "Must have at least one none, message or timer start event");
       }
       processes.add(
-          new ExecutableProcess(0, process.getId(), 0, resourceName, root, Map.copyOf(elements)));
+          new ExecutableProcess(
+              0, process.getId(), 0, resourceName, root, Map.copyOf(elements), TenantIds.DEFAULT));
     }
     if (processes.isEmpty() && problems.isEmpty()) {
       problems.add("- Must contain at least one executable process");

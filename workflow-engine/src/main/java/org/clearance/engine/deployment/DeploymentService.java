@@ -80,7 +80,13 @@ public class DeploymentService {
     this.decisionRepository = decisionRepository;
   }
 
+  /** Deploys into the default tenant. */
   public DeploymentResult deploy(List<Resource> resources) {
+    return deploy(resources, TenantIds.DEFAULT);
+  }
+
+  /** Deploys into a tenant; versions are counted per tenant and process id. */
+  public DeploymentResult deploy(List<Resource> resources, String tenantId) {
     if (resources.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
     }
@@ -136,7 +142,8 @@ public class DeploymentService {
               var records = new RecordBatch();
               var deployed = new ArrayList<DeployedProcess>();
               for (Candidate candidate : candidates) {
-                ExecutableProcess process = store(connection, deploymentKey, candidate, records);
+                ExecutableProcess process =
+                    store(connection, deploymentKey, candidate, tenantId, records);
                 stored.add(process);
                 deployed.add(
                     new DeployedProcess(
@@ -146,7 +153,8 @@ public class DeploymentService {
                         process.resourceName()));
               }
               var decisions =
-                  new DecisionDeployment(connection, keys, decisionRepository, deploymentKey)
+                  new DecisionDeployment(
+                          connection, keys, decisionRepository, deploymentKey, tenantId)
                       .store(decisionCandidates, records);
               records.deployment(deploymentKey, deployed, decisions.decisions());
               records.flush(connection);
@@ -163,21 +171,26 @@ public class DeploymentService {
   }
 
   private ExecutableProcess store(
-      Connection connection, long deploymentKey, Candidate candidate, RecordBatch records)
+      Connection connection,
+      long deploymentKey,
+      Candidate candidate,
+      String tenantId,
+      RecordBatch records)
       throws SQLException {
     String processId = candidate.graph().bpmnProcessId();
     int latestVersion = 0;
     try (var statement =
         connection.prepareStatement(
             "SELECT key, version, checksum FROM engine.process_definition"
-                + " WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1")) {
-      statement.setString(1, processId);
+                + " WHERE tenant_id = ? AND bpmn_process_id = ? ORDER BY version DESC LIMIT 1")) {
+      statement.setString(1, tenantId);
+      statement.setString(2, processId);
       try (var rs = statement.executeQuery()) {
         if (rs.next()) {
           latestVersion = rs.getInt(2);
           if (rs.getString(3).equals(candidate.checksum())) {
             // Zeebe keeps the version and key of an identical redeploy.
-            return withIdentity(candidate, rs.getLong(1), latestVersion);
+            return withIdentity(candidate, rs.getLong(1), latestVersion, tenantId);
           }
         }
       }
@@ -187,8 +200,8 @@ public class DeploymentService {
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.process_definition"
-                + " (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key,"
+                + " tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setLong(1, key);
       statement.setString(2, processId);
       statement.setInt(3, version);
@@ -196,16 +209,18 @@ public class DeploymentService {
       statement.setString(5, candidate.checksum());
       statement.setBytes(6, candidate.resource().content());
       statement.setLong(7, deploymentKey);
+      statement.setString(8, tenantId);
       statement.executeUpdate();
     }
     records.processCreated(
         key, processId, version, candidate.resource().name(), candidate.checksum());
-    ExecutableProcess stored = withIdentity(candidate, key, version);
+    ExecutableProcess stored = withIdentity(candidate, key, version, tenantId);
     startEvents.onDeployed(connection, stored, records);
     return stored;
   }
 
-  private static ExecutableProcess withIdentity(Candidate candidate, long key, int version) {
+  private static ExecutableProcess withIdentity(
+      Candidate candidate, long key, int version, String tenantId) {
     ExecutableProcess graph = candidate.graph();
     return new ExecutableProcess(
         key,
@@ -213,7 +228,8 @@ public class DeploymentService {
         version,
         candidate.resource().name(),
         graph.root(),
-        graph.elements());
+        graph.elements(),
+        tenantId);
   }
 
   private static void lock(Connection connection) throws SQLException {

@@ -48,6 +48,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.LaunchMode;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ import java.util.function.Supplier;
 import org.clearance.engine.config.EngineConfig;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.deployment.DeploymentService;
+import org.clearance.engine.deployment.TenantIds;
 import org.clearance.engine.incident.IncidentService;
 import org.clearance.engine.job.ActivationLongPoll;
 import org.clearance.engine.job.JobService;
@@ -78,7 +80,7 @@ import org.jboss.logging.Logger;
 public class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   static final String GATEWAY_VERSION = "8.9.0";
-  static final String DEFAULT_TENANT = "<default>";
+  static final String DEFAULT_TENANT = TenantIds.DEFAULT;
   private static final Logger LOG = Logger.getLogger(GatewayService.class);
 
   private final EngineConfig config;
@@ -161,16 +163,16 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "DeployResource",
         observer,
         () -> {
-          requireDefaultTenant(request.getTenantId());
+          String tenant = tenant(request.getTenantId());
           var resources =
               request.getResourcesList().stream()
                   .map(
                       r ->
                           new DeploymentService.Resource(r.getName(), r.getContent().toByteArray()))
                   .toList();
-          var result = deployments.deploy(resources);
+          var result = deployments.deploy(resources, tenant);
           var response =
-              DeployResourceResponse.newBuilder().setKey(result.key()).setTenantId(DEFAULT_TENANT);
+              DeployResourceResponse.newBuilder().setKey(result.key()).setTenantId(tenant);
           for (var process : result.processes()) {
             response.addDeployments(
                 Deployment.newBuilder()
@@ -180,7 +182,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setVersion(process.version())
                             .setProcessDefinitionKey(process.processDefinitionKey())
                             .setResourceName(process.resourceName())
-                            .setTenantId(DEFAULT_TENANT)));
+                            .setTenantId(tenant)));
           }
           for (var drg : result.decisionRequirements()) {
             response.addDeployments(
@@ -192,7 +194,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setVersion(drg.version())
                             .setDecisionRequirementsKey(drg.key())
                             .setResourceName(drg.resourceName())
-                            .setTenantId(DEFAULT_TENANT)));
+                            .setTenantId(tenant)));
           }
           for (var decision : result.decisions()) {
             response.addDeployments(
@@ -205,7 +207,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setDecisionKey(decision.decisionKey())
                             .setDmnDecisionRequirementsId(decision.decisionRequirementsId())
                             .setDecisionRequirementsKey(decision.decisionRequirementsKey())
-                            .setTenantId(DEFAULT_TENANT)));
+                            .setTenantId(tenant)));
           }
           return response.build();
         });
@@ -220,12 +222,15 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "EvaluateDecision",
         observer,
         () -> {
-          requireDefaultTenant(request.getTenantId());
+          String tenant = tenant(request.getTenantId());
           var outcome =
               decisionEvaluations.evaluate(
-                  request.getDecisionKey(), request.getDecisionId(), request.getVariables());
+                  tenant,
+                  request.getDecisionKey(),
+                  request.getDecisionId(),
+                  request.getVariables());
           return DecisionResponses.evaluateDecisionResponse(
-              outcome.key(), outcome.evaluated(), DEFAULT_TENANT);
+              outcome.key(), outcome.evaluated(), tenant);
         });
   }
 
@@ -248,7 +253,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
               .setBpmnProcessId(created.process().bpmnProcessId())
               .setVersion(created.process().version())
               .setProcessInstanceKey(created.processInstanceKey())
-              .setTenantId(DEFAULT_TENANT)
+              .setTenantId(created.process().tenantId())
               .build();
         });
   }
@@ -304,7 +309,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setVersion(created.process().version())
                             .setProcessInstanceKey(key)
                             .setVariables(Json.toDocument(variables))
-                            .setTenantId(DEFAULT_TENANT)
+                            .setTenantId(created.process().tenantId())
                             .build());
                   });
           count("CreateProcessInstanceWithResult", "processed");
@@ -361,18 +366,16 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "PublishMessage",
         observer,
         () -> {
-          requireDefaultTenant(request.getTenantId());
+          String tenant = tenant(request.getTenantId());
           long key =
               messages.publish(
+                  tenant,
                   request.getName(),
                   request.getCorrelationKey(),
                   request.getTimeToLive(),
                   request.getMessageId(),
                   request.getVariables());
-          return PublishMessageResponse.newBuilder()
-              .setKey(key)
-              .setTenantId(DEFAULT_TENANT)
-              .build();
+          return PublishMessageResponse.newBuilder().setKey(key).setTenantId(tenant).build();
         });
   }
 
@@ -414,7 +417,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getWorker(),
                   request.getTimeout(),
                   request.getMaxJobsToActivate(),
-                  request.getFetchVariableList());
+                  request.getFetchVariableList(),
+                  tenants(request.getTenantIdsList()));
           this.longPoll.activate(activation, longPoll, observer, cancelled);
           count("ActivateJobs", "processed");
         });
@@ -432,14 +436,11 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   .formatted(request.getType(), request.getTimeout())));
       return;
     }
-    if (request.getTenantIdsList().stream()
-        .anyMatch(t -> !t.isEmpty() && !t.equals(DEFAULT_TENANT))) {
-      reject(
-          "StreamActivatedJobs",
-          observer,
-          Rejection.invalidArgument(
-              "Expected to stream jobs of tenants %s, but multi-tenancy is disabled"
-                  .formatted(request.getTenantIdsList())));
+    List<String> tenantIds;
+    try {
+      tenantIds = tenants(request.getTenantIdsList());
+    } catch (Rejection e) {
+      reject("StreamActivatedJobs", observer, e);
       return;
     }
     var activation =
@@ -448,7 +449,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
             request.getWorker(),
             request.getTimeout(),
             1,
-            request.getFetchVariableList());
+            request.getFetchVariableList(),
+            tenantIds);
     if (!(observer instanceof ServerCallStreamObserver<ActivatedJob> call)) {
       observer.onError(Status.UNIMPLEMENTED.withDescription("job streaming").asRuntimeException());
       return;
@@ -530,7 +532,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   // ---------------------------------------------------------------- plumbing
 
   private static void validateCreation(CreateProcessInstanceRequest request) {
-    requireDefaultTenant(request.getTenantId());
+    tenant(request.getTenantId());
     if (request.getStartInstructionsCount() > 0) {
       throw Rejection.invalidArgument(
           "Expected to create a process instance at its none start event; start instructions are not supported yet");
@@ -540,11 +542,20 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
   }
 
-  private static void requireDefaultTenant(String tenantId) {
-    if (!tenantId.isEmpty() && !tenantId.equals(DEFAULT_TENANT)) {
-      throw Rejection.invalidArgument(
-          "Expected to handle request with tenant identifier '%s', but multi-tenancy is disabled"
-              .formatted(tenantId));
+  /** The tenant a request names (the default tenant when none); INVALID_ARGUMENT if malformed. */
+  private static String tenant(String requested) {
+    try {
+      return TenantIds.of(requested);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidArgument(e.getMessage());
+    }
+  }
+
+  private static List<String> tenants(List<String> requested) {
+    try {
+      return TenantIds.of(requested);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidArgument(e.getMessage());
     }
   }
 
@@ -552,7 +563,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     return new ProcessSelector(
         request.getProcessDefinitionKey(),
         request.getBpmnProcessId(),
-        request.getVersion() <= 0 ? -1 : request.getVersion());
+        request.getVersion() <= 0 ? -1 : request.getVersion(),
+        TenantIds.of(request.getTenantId()));
   }
 
   /** Runs a command on a command thread and answers with its result. */

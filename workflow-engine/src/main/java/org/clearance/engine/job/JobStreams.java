@@ -7,12 +7,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.clearance.engine.deployment.TenantIds;
 import org.clearance.engine.gateway.CommandExecutor;
 import org.clearance.engine.job.JobService.Activation;
 import org.jboss.logging.Logger;
@@ -82,10 +84,33 @@ public class JobStreams {
       } while (missed != 0);
     }
 
-    /** Pushes until no job or no ready stream is left; true if jobs may be left for polling. */
+    /**
+     * Pushes, for each set of tenants the ready streams ask for, until no job or no ready stream is
+     * left; true if jobs may be left for polling (also when some tenant's jobs have no stream
+     * here).
+     */
     private boolean pushOnce() {
+      var tenantSets = new LinkedHashSet<List<String>>();
+      for (Stream stream : streams) {
+        if (stream.ready()) {
+          tenantSets.add(stream.activation.tenantIds());
+        }
+      }
+      if (tenantSets.isEmpty()) {
+        return true;
+      }
+      boolean left = false;
+      for (List<String> tenants : tenantSets) {
+        left |= pushOnce(tenants);
+      }
+      return left
+          || tenantSets.size() > 1
+          || !tenantSets.iterator().next().equals(List.of(TenantIds.DEFAULT));
+    }
+
+    private boolean pushOnce(List<String> tenants) {
       while (true) {
-        Stream stream = pick();
+        Stream stream = pick(tenants);
         if (stream == null) {
           return true;
         }
@@ -95,13 +120,14 @@ public class JobStreams {
                 stream.activation.worker(),
                 stream.activation.timeout(),
                 PUSH_BATCH,
-                stream.activation.fetchVariables());
+                stream.activation.fetchVariables(),
+                stream.activation.tenantIds());
         List<ActivatedJob> jobs = jobService.activate(activation);
         var undelivered = new ArrayList<Long>();
         for (ActivatedJob job : jobs) {
           if (!send(stream, job)) {
             undelivered.add(job.getKey());
-            Stream other = pick();
+            Stream other = pick(tenants);
             if (other != null && send(other, job)) {
               undelivered.remove(job.getKey());
               stream = other;
@@ -117,7 +143,7 @@ public class JobStreams {
       }
     }
 
-    private Stream pick() {
+    private Stream pick(List<String> tenants) {
       int size = streams.size();
       for (int i = 0; i < size; i++) {
         int index = Math.floorMod(next.getAndIncrement(), Math.max(1, streams.size()));
@@ -125,7 +151,7 @@ public class JobStreams {
           continue;
         }
         Stream stream = streams.get(index);
-        if (stream.ready()) {
+        if (stream.ready() && stream.activation.tenantIds().equals(tenants)) {
           return stream;
         }
       }

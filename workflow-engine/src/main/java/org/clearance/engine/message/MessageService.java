@@ -15,6 +15,7 @@ import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.deployment.ProcessCache;
+import org.clearance.engine.deployment.TenantIds;
 import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.record.RecordBatch;
 import org.clearance.engine.runtime.BpmnProcessor;
@@ -78,6 +79,22 @@ public class MessageService {
    */
   public long publish(
       String name, String correlationKey, long timeToLive, String messageId, String document) {
+    return publish(TenantIds.DEFAULT, name, correlationKey, timeToLive, messageId, document);
+  }
+
+  /**
+   * Publishes a message in a tenant: it correlates only to subscriptions of that tenant's instances
+   * and starts only that tenant's processes.
+   *
+   * @return the message key
+   */
+  public long publish(
+      String tenantId,
+      String name,
+      String correlationKey,
+      long timeToLive,
+      String messageId,
+      String document) {
     if (name == null || name.isBlank()) {
       throw Rejection.invalidArgument(
           "Expected to publish a message with a name, but it was empty");
@@ -95,14 +112,14 @@ public class MessageService {
             connection -> {
               long now = clock.now();
               MessageBuffer.lock(connection, name, key);
-              if (id != null && isBuffered(connection, name, key, id, now)) {
+              if (id != null && isBuffered(connection, tenantId, name, key, id, now)) {
                 throw new Rejection(
                     Rejection.Type.ALREADY_EXISTS,
                     "Expected to publish a new message with id '%s', but a message with that id was already published"
                         .formatted(id));
               }
               long messageKey = keys.nextKey(connection);
-              store(connection, messageKey, name, key, id, document, variables, now, timeToLive);
+              store(connection, messageKey, tenantId, name, key, id, variables, now, timeToLive);
               var records = new RecordBatch();
               ObjectNode value = Json.object();
               value.put("name", name);
@@ -110,11 +127,13 @@ public class MessageService {
               value.put("timeToLive", timeToLive);
               value.put("messageId", id == null ? "" : id);
               value.put("variables", Json.toDocument(variables));
+              value.put("tenantId", tenantId);
               records.add(messageKey, "MESSAGE", "PUBLISHED", null, value);
               records.flush(connection);
-              List<Long> waiting = notePendingCorrelations(connection, messageKey, name, key);
+              List<Long> waiting =
+                  notePendingCorrelations(connection, messageKey, tenantId, name, key);
               List<Execution> started =
-                  startAtMessageStartEvents(connection, messageKey, name, key, variables);
+                  startAtMessageStartEvents(connection, messageKey, tenantId, name, key, variables);
               return new Published(messageKey, waiting, started);
             });
     published.increment();
@@ -129,16 +148,22 @@ public class MessageService {
   }
 
   private static boolean isBuffered(
-      Connection connection, String name, String correlationKey, String messageId, long now)
+      Connection connection,
+      String tenantId,
+      String name,
+      String correlationKey,
+      String messageId,
+      long now)
       throws SQLException {
     try (var statement =
         connection.prepareStatement(
-            "SELECT 1 FROM engine.message WHERE name = ? AND correlation_key = ? AND message_id = ?"
-                + " AND expires_at > ?")) {
+            "SELECT 1 FROM engine.message WHERE name = ? AND correlation_key = ? AND tenant_id = ?"
+                + " AND message_id = ? AND expires_at > ?")) {
       statement.setString(1, name);
       statement.setString(2, correlationKey);
-      statement.setString(3, messageId);
-      statement.setLong(4, now);
+      statement.setString(3, tenantId);
+      statement.setString(4, messageId);
+      statement.setLong(5, now);
       try (var rs = statement.executeQuery()) {
         return rs.next();
       }
@@ -148,10 +173,10 @@ public class MessageService {
   private static void store(
       Connection connection,
       long messageKey,
+      String tenantId,
       String name,
       String correlationKey,
       String messageId,
-      String document,
       Map<String, JsonNode> variables,
       long now,
       long timeToLive)
@@ -159,7 +184,7 @@ public class MessageService {
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.message (key, name, correlation_key, message_id, variables,"
-                + " published_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " published_at, expires_at, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setLong(1, messageKey);
       statement.setString(2, name);
       statement.setString(3, correlationKey);
@@ -167,22 +192,25 @@ public class MessageService {
       statement.setString(5, Json.toDocument(variables));
       statement.setLong(6, now);
       statement.setLong(7, now + timeToLive);
+      statement.setString(8, tenantId);
       statement.executeUpdate();
     }
   }
 
   private static List<Long> notePendingCorrelations(
-      Connection connection, long messageKey, String name, String correlationKey)
+      Connection connection, long messageKey, String tenantId, String name, String correlationKey)
       throws SQLException {
     var waiting = new ArrayList<Long>();
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.message_pending (message_key, process_instance_key)"
                 + " SELECT DISTINCT ?::bigint, process_instance_key FROM engine.message_subscription"
-                + " WHERE name = ? AND correlation_key = ? RETURNING process_instance_key")) {
+                + " WHERE name = ? AND correlation_key = ? AND tenant_id = ?"
+                + " RETURNING process_instance_key")) {
       statement.setLong(1, messageKey);
       statement.setString(2, name);
       statement.setString(3, correlationKey);
+      statement.setString(4, tenantId);
       try (var rs = statement.executeQuery()) {
         while (rs.next()) {
           waiting.add(rs.getLong(1));
@@ -198,6 +226,7 @@ public class MessageService {
   private List<Execution> startAtMessageStartEvents(
       Connection connection,
       long messageKey,
+      String tenantId,
       String name,
       String correlationKey,
       Map<String, JsonNode> variables)
@@ -207,8 +236,9 @@ public class MessageService {
     try (var statement =
         connection.prepareStatement(
             "SELECT bpmn_process_id, process_definition_key, element_id"
-                + " FROM engine.message_start_subscription WHERE message_name = ?")) {
+                + " FROM engine.message_start_subscription WHERE message_name = ? AND tenant_id = ?")) {
       statement.setString(1, name);
+      statement.setString(2, tenantId);
       try (var rs = statement.executeQuery()) {
         while (rs.next()) {
           starts.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -253,11 +283,12 @@ public class MessageService {
       try (var statement =
           connection.prepareStatement(
               "INSERT INTO engine.message_start_instance"
-                  + " (bpmn_process_id, correlation_key, process_instance_key) VALUES (?, ?, ?)"
-                  + " ON CONFLICT DO NOTHING")) {
+                  + " (bpmn_process_id, correlation_key, process_instance_key, tenant_id)"
+                  + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         statement.setString(1, process.bpmnProcessId());
         statement.setString(2, correlationKey);
         statement.setLong(3, processInstanceKey);
+        statement.setString(4, process.tenantId());
         if (statement.executeUpdate() == 0) {
           return null;
         }
@@ -291,8 +322,10 @@ public class MessageService {
               try (var statement =
                   connection.prepareStatement(
                       "SELECT message_name, process_definition_key, element_id"
-                          + " FROM engine.message_start_subscription WHERE bpmn_process_id = ?")) {
+                          + " FROM engine.message_start_subscription WHERE bpmn_process_id = ?"
+                          + " AND tenant_id = ?")) {
                 statement.setString(1, ended.bpmnProcessId());
+                statement.setString(2, ended.tenantId());
                 try (var rs = statement.executeQuery()) {
                   while (rs.next()) {
                     names.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -305,13 +338,15 @@ public class MessageService {
                 try (var statement =
                     connection.prepareStatement(
                         "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
-                            + " AND m.correlation_key = ? AND m.expires_at > ? AND NOT EXISTS"
-                            + " (SELECT 1 FROM engine.message_correlation c WHERE c.message_key = m.key"
-                            + " AND c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1")) {
+                            + " AND m.correlation_key = ? AND m.tenant_id = ? AND m.expires_at > ?"
+                            + " AND NOT EXISTS (SELECT 1 FROM engine.message_correlation c"
+                            + " WHERE c.message_key = m.key AND c.bpmn_process_id = ?)"
+                            + " ORDER BY m.key LIMIT 1")) {
                   statement.setString(1, start[0]);
                   statement.setString(2, ended.correlationKey());
-                  statement.setLong(3, now);
-                  statement.setString(4, ended.bpmnProcessId());
+                  statement.setString(3, ended.tenantId());
+                  statement.setLong(4, now);
+                  statement.setString(5, ended.bpmnProcessId());
                   try (var rs = statement.executeQuery()) {
                     if (rs.next()) {
                       long messageKey = rs.getLong(1);

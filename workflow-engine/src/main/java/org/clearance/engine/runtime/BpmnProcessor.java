@@ -717,7 +717,8 @@ public final class BpmnProcessor {
               state.processInstanceKey,
               instance.key,
               catchEvent.id(),
-              catchEvent.trigger().interrupting()));
+              catchEvent.trigger().interrupting(),
+              execution.process.tenantId()));
       ObjectNode value =
           subscriptionValue(instance.key, catchEvent.id(), event.name(), event.key());
       execution.record(key, "MESSAGE_SUBSCRIPTION", "CREATED", value);
@@ -729,6 +730,7 @@ public final class BpmnProcessor {
         buffered =
             MessageBuffer.claim(
                 execution.connection,
+                execution.process.tenantId(),
                 event.name(),
                 event.key(),
                 state.processInstanceKey,
@@ -929,7 +931,8 @@ public final class BpmnProcessor {
             execution.process.key(),
             execution.process.bpmnProcessId(),
             execution.process.version(),
-            headers.toString());
+            headers.toString(),
+            execution.process.tenantId());
     execution.newJobs.add(job);
     execution.signalledJobTypes.add(type);
     instance.jobKey = key;

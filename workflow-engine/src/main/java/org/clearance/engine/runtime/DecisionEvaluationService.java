@@ -7,6 +7,7 @@ import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.decision.DecisionNotFoundException;
 import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.DecisionRepository.StoredDecision;
+import org.clearance.engine.deployment.TenantIds;
 import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.record.RecordBatch;
 import org.jboss.logging.Logger;
@@ -36,6 +37,11 @@ public class DecisionEvaluationService {
    * @throws Rejection NOT_FOUND if there is no such decision
    */
   public Outcome evaluate(long decisionKey, String decisionId, String variables) {
+    return evaluate(TenantIds.DEFAULT, decisionKey, decisionId, variables);
+  }
+
+  /** Evaluates a decision of a tenant; a decision of another tenant is NOT_FOUND. */
+  public Outcome evaluate(String tenantId, long decisionKey, String decisionId, String variables) {
     Json.parseVariables(variables, "the variables of the decision evaluation");
     String document = variables == null || variables.isBlank() ? "{}" : variables;
     if (decisionKey <= 0 && (decisionId == null || decisionId.isBlank())) {
@@ -48,7 +54,8 @@ public class DecisionEvaluationService {
               StoredDecision decision =
                   (decisionKey > 0
                           ? decisions.byKey(connection, decisionKey)
-                          : decisions.latest(connection, decisionId))
+                          : decisions.latest(connection, tenantId, decisionId))
+                      .filter(found -> found.tenantId().equals(tenantId))
                       .orElseThrow(() -> notFound(decisionKey, decisionId));
               DecisionCalls.Evaluated evaluated;
               try {

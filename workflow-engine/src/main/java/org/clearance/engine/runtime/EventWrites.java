@@ -20,7 +20,7 @@ import org.clearance.engine.timer.TimerRow;
 public final class EventWrites {
 
   /** A message-started instance ended: a buffered message may start the next one. */
-  public record EndedMessageStart(String bpmnProcessId, String correlationKey) {}
+  public record EndedMessageStart(String bpmnProcessId, String correlationKey, String tenantId) {}
 
   final List<SubscriptionRow> subscriptions = new ArrayList<>();
   final List<TimerRow> timers = new ArrayList<>();
@@ -139,7 +139,9 @@ public final class EventWrites {
       }
       endedMessageStart =
           new EndedMessageStart(
-              execution.process.bpmnProcessId(), state.messageStartCorrelationKey);
+              execution.process.bpmnProcessId(),
+              state.messageStartCorrelationKey,
+              execution.process.tenantId());
     }
   }
 }

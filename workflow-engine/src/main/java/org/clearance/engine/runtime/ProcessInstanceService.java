@@ -20,8 +20,12 @@ public class ProcessInstanceService {
 
   private static final Logger LOG = Logger.getLogger(ProcessInstanceService.class);
 
-  /** Which definition to start: by key, or by process id and version (-1 = latest). */
-  public record ProcessSelector(long processDefinitionKey, String bpmnProcessId, int version) {}
+  /**
+   * Which definition to start: by key, or by process id and version (-1 = latest), in a tenant; a
+   * definition of another tenant is not found.
+   */
+  public record ProcessSelector(
+      long processDefinitionKey, String bpmnProcessId, int version, String tenantId) {}
 
   public record Created(
       ExecutableProcess process,
@@ -94,13 +98,20 @@ public class ProcessInstanceService {
   private ExecutableProcess select(Connection connection, ProcessSelector selector)
       throws SQLException {
     if (selector.processDefinitionKey() > 0) {
-      return processes.byKey(connection, selector.processDefinitionKey());
+      ExecutableProcess process = processes.byKey(connection, selector.processDefinitionKey());
+      if (!process.tenantId().equals(selector.tenantId())) {
+        throw Rejection.notFound(
+            "Expected to find process definition with key '%d', but none found"
+                .formatted(selector.processDefinitionKey()));
+      }
+      return process;
     }
     if (selector.bpmnProcessId() == null || selector.bpmnProcessId().isBlank()) {
       throw Rejection.invalidArgument(
           "Expected either a process definition key or a BPMN process id, but neither was given");
     }
-    return processes.byProcessId(connection, selector.bpmnProcessId(), selector.version());
+    return processes.byProcessId(
+        connection, selector.tenantId(), selector.bpmnProcessId(), selector.version());
   }
 
   public void cancel(long processInstanceKey) {

@@ -8,7 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.clearance.engine.config.AuthMode;
+import org.clearance.engine.config.EngineConfig;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
@@ -48,9 +49,12 @@ public class GatewayAuthenticator {
   private final JwtConsumer consumer;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-  GatewayAuthenticator(
-      @ConfigProperty(name = "clearance.engine.auth", defaultValue = "oidc") AuthMode mode,
-      OidcConfig config) {
+  @jakarta.inject.Inject
+  GatewayAuthenticator(EngineConfig engine, OidcConfig config) {
+    this(engine.auth(), config);
+  }
+
+  GatewayAuthenticator(AuthMode mode, OidcConfig config) {
     this.mode = mode;
     this.config = config;
     this.keys = new RealmKeys(config);

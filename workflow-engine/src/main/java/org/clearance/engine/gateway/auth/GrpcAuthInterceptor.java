@@ -9,6 +9,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.config.AuthMode;
 
 /**
  * Lets a call of the Zeebe gateway service through only with an accepted bearer token:

@@ -57,8 +57,18 @@ final class RealmKeys {
     if (fetchedOnce && System.nanoTime() - lastFetchNanos < config.keyRefreshInterval().toNanos()) {
       return false;
     }
-    if (!refreshing.tryLock()) {
-      return false;
+    // Before the first load every caller waits for it (bounded by the HTTP timeout); later, one
+    // fetch at a time and the others carry on with the keys they have.
+    if (fetchedOnce) {
+      if (!refreshing.tryLock()) {
+        return false;
+      }
+    } else {
+      refreshing.lock();
+      if (fetchedOnce) {
+        refreshing.unlock();
+        return true;
+      }
     }
     try {
       fetch();

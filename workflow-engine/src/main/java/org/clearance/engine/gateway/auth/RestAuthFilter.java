@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clearance.engine.config.AuthMode;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

@@ -1,4 +1,4 @@
-package org.clearance.engine.gateway.auth;
+package org.clearance.engine.config;
 
 /** How the gateways decide who may call them ({@code clearance.engine.auth}). */
 public enum AuthMode {
