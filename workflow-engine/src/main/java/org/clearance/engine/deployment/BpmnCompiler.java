@@ -186,8 +186,16 @@ public final class BpmnCompiler {
       case "startEvent" -> compileStartEvent((StartEvent) element, scope);
       case "endEvent" -> compileEndEvent((Event) element);
       case "intermediateThrowEvent" -> {
-        if (!((Event) element).getChildElementsByType(EventDefinition.class).isEmpty()) {
-          unsupported(element, "intermediate throw events with an event definition");
+        Collection<EventDefinition> definitions =
+            ((Event) element).getChildElementsByType(EventDefinition.class);
+        if (isMessageEvent(definitions)) {
+          // As in Zeebe: a message throw event is implemented by a job worker (zeebe:taskDefinition)
+          yield compileJobTask(element, false);
+        }
+        if (!definitions.isEmpty()) {
+          unsupported(
+              element,
+              "intermediate throw events of type '" + definitionName(definitions) + "'");
           yield null;
         }
         yield withMappings(
@@ -410,6 +418,10 @@ public final class BpmnCompiler {
       return withMappings(event, new ExecutableElement(event.getId(), ElementKind.NONE_END_EVENT));
     }
     EventDefinition definition = definitions.iterator().next();
+    if (isMessageEvent(definitions)) {
+      // As in Zeebe: a message end event is implemented by a job worker; the scope ends after it
+      return compileJobTask(event, false);
+    }
     if (definitions.size() == 1 && definition instanceof TerminateEventDefinition) {
       return new ExecutableElement(event.getId(), ElementKind.TERMINATE_END_EVENT);
     }
@@ -814,6 +826,10 @@ public final class BpmnCompiler {
       problem(element, capitalise(e.getMessage()));
       return null;
     }
+  }
+
+  private static boolean isMessageEvent(Collection<EventDefinition> definitions) {
+    return definitions.size() == 1 && definitions.iterator().next() instanceof MessageEventDefinition;
   }
 
   private static String errorCode(ErrorEventDefinition definition) {

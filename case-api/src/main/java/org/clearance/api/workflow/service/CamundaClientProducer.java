@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The one Zeebe client of the application, always on gRPC, authenticated as the realm says. */
 @ApplicationScoped
@@ -24,6 +25,9 @@ public class CamundaClientProducer {
             // 8.9 prefers REST by default; our engine speaks the gateway's gRPC protocol only.
             .preferRestOverGrpc(false)
             .defaultRequestTimeout(config.requestTimeout())
+            // deploy, create and publish go to case-api's tenant; workers activate only its jobs
+            .defaultTenantId(config.tenantId())
+            .defaultJobWorkerTenantIds(List.of(config.tenantId()))
             .numJobWorkerExecutionThreads(4);
     if (config.auth() == WorkflowConfig.EngineAuth.OIDC) {
       builder.credentialsProvider(oauth(config.oauth()));

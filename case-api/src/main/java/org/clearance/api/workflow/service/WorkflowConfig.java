@@ -43,6 +43,14 @@ public interface WorkflowConfig {
     URI tokenUrl();
   }
 
+  /**
+   * The tenant case-api's models are deployed into, its instances started and messages published
+   * in, and the only tenant its job workers activate: other applications on the same engine keep
+   * their own jobs (user tasks included).
+   */
+  @WithDefault("clearance")
+  String tenantId();
+
   /** Default timeout of requests to the gateway. */
   Duration requestTimeout();
 
