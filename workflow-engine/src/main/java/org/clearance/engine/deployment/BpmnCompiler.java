@@ -189,13 +189,13 @@ public final class BpmnCompiler {
         Collection<EventDefinition> definitions =
             ((Event) element).getChildElementsByType(EventDefinition.class);
         if (isMessageEvent(definitions)) {
-          // As in Zeebe: a message throw event is implemented by a job worker (zeebe:taskDefinition)
+          // As in Zeebe: a message throw event is implemented by a job worker
+          // (zeebe:taskDefinition)
           yield compileJobTask(element, false);
         }
         if (!definitions.isEmpty()) {
           unsupported(
-              element,
-              "intermediate throw events of type '" + definitionName(definitions) + "'");
+              element, "intermediate throw events of type '" + definitionName(definitions) + "'");
           yield null;
         }
         yield withMappings(
@@ -829,7 +829,8 @@ public final class BpmnCompiler {
   }
 
   private static boolean isMessageEvent(Collection<EventDefinition> definitions) {
-    return definitions.size() == 1 && definitions.iterator().next() instanceof MessageEventDefinition;
+    return definitions.size() == 1
+        && definitions.iterator().next() instanceof MessageEventDefinition;
   }
 
   private static String errorCode(ErrorEventDefinition definition) {

@@ -105,7 +105,9 @@ class MessageThrowEventTest extends EngineTestSupport {
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains("Throw_Unimplemented").contains("zeebe:taskDefinition");
+              assertThat(e.getMessage())
+                  .contains("Throw_Unimplemented")
+                  .contains("zeebe:taskDefinition");
             });
   }
 
@@ -147,10 +149,6 @@ class MessageThrowEventTest extends EngineTestSupport {
         </bpmn:definitions>
         """
             .formatted(processId, body);
-    client
-        .newDeployResourceCommand()
-        .addResourceStringUtf8(xml, processId + ".bpmn")
-        .send()
-        .join();
+    client.newDeployResourceCommand().addResourceStringUtf8(xml, processId + ".bpmn").send().join();
   }
 }

@@ -11,7 +11,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The HTTP twin of {@link GrpcAuthInterceptor}: every JAX-RS endpoint of the engine (the record
  * log, the REST gateway) needs an accepted bearer token; 401 without one, 403 without the role,
- * both as problem+json. Health and metrics ({@code /q/...}) are not JAX-RS and stay open.
+ * both as problem+json shaped like the REST gateway's other errors (title names the kind). It runs
+ * before resource matching, so it guards every JAX-RS path, the {@code /v2} REST gateway included,
+ * and an unknown path without a token is 401, not 404. Health and metrics ({@code /q/...}) are not
+ * JAX-RS and stay open.
  */
 public class RestAuthFilter {
 
@@ -35,12 +38,12 @@ public class RestAuthFilter {
           Response.status(401)
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
               .type(PROBLEM)
-              .entity(problem(401, "Unauthorized", refused.reason(), path))
+              .entity(problem(401, "UNAUTHORIZED", refused.reason(), path))
               .build();
       case AuthOutcome.Forbidden refused ->
           Response.status(403)
               .type(PROBLEM)
-              .entity(problem(403, "Forbidden", refused.reason(), path))
+              .entity(problem(403, "FORBIDDEN", refused.reason(), path))
               .build();
     };
   }

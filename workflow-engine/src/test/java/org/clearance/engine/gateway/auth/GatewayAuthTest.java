@@ -162,12 +162,18 @@ class GatewayAuthTest {
         .then()
         .statusCode(403)
         .contentType("application/problem+json")
-        .body("title", equalTo("Forbidden"));
+        .body("title", equalTo("FORBIDDEN"));
     given()
         .header("Authorization", "Bearer " + clientCredentialsToken("other-application"))
         .get("/records?from=0&limit=1")
         .then()
         .statusCode(200);
+    given()
+        .get("/v2/topology")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("title", equalTo("UNAUTHORIZED"));
     given().get("/q/health/ready").then().statusCode(200);
   }
 
