@@ -26,6 +26,7 @@ import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseSearchCriteria;
 import org.clearance.api.cases.service.CaseSearchService;
 import org.clearance.api.cases.service.CaseService;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.PageResponse;
 import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
@@ -59,8 +60,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
-
-  static final int MAX_PAGE_SIZE = 100;
 
   private final CaseService cases;
   private final CaseSearchService search;
@@ -140,12 +139,7 @@ public class CaseResource {
     List<FieldError> errors = new ArrayList<>();
     Set<CaseStatus> statuses = enums("status", status, CaseStatus.class, errors);
     Set<CaseStage> stages = enums("stage", stage, CaseStage.class, errors);
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
+    // page and size: checked by common.rest.RequestInputFilter, the one paging rule of the API.
     String[] sortParts = sort.split(",", -1);
     CaseSearchCriteria.SortField sortField = null;
     boolean descending = false;
@@ -163,6 +157,9 @@ public class CaseResource {
       errors.add(new FieldError("sort", "direction must be asc or desc"));
     } else if (sortParts.length == 2) {
       descending = sortParts[1].strip().equalsIgnoreCase("desc");
+    }
+    if (upper(destination) != null && !CountryCodes.isAssigned(upper(destination))) {
+      errors.add(new FieldError("destination", "must be an ISO 3166-1 alpha-2 code such as JP"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
@@ -36,7 +37,6 @@ public class DashboardResource {
   private static final Pattern ECCN =
       Pattern.compile("^(?:[0-9][A-E][0-9]{3}(?:\\.[a-z0-9]{1,4}){0,4}|EAR99)$");
 
-  private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
   private static final int MAX_ORGANISATION_LENGTH = 100;
 
   private final DashboardService dashboards;
@@ -149,7 +149,7 @@ public class DashboardResource {
     String country = blankToNull(destination);
     if (country != null) {
       country = country.toUpperCase(Locale.ROOT);
-      if (!COUNTRY.matcher(country).matches()) {
+      if (!CountryCodes.isAssigned(country)) {
         errors.add(new FieldError("destination", "must be an ISO 3166-1 alpha-2 code such as JP"));
       }
     }
