@@ -51,14 +51,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 @APIResponse(
     responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "No valid bearer token")
 @APIResponse(
     responseCode = "403",
-    description = "The caller's roles do not allow this",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    description = "The caller's roles do not allow this")
 public class CaseResource {
 
   private final CaseService cases;
@@ -86,11 +82,7 @@ public class CaseResource {
   @APIResponse(responseCode = "201", description = "Draft created; Location names it")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Invalid fields, each listed")
   public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
     ExportCase created = cases.createDraft(mapper.toInput(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -107,11 +99,7 @@ public class CaseResource {
   @APIResponse(responseCode = "200", description = "One page of cases")
   @APIResponse(
       responseCode = "400",
-      description = "Unknown filter value, sort field or page size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Unknown filter value, sort field or page size")
   public PageResponse<CaseSummaryResponse> search(
       @QueryParam("status") List<String> status,
       @QueryParam("stage") List<String> stage,
@@ -191,11 +179,7 @@ public class CaseResource {
   @APIResponse(responseCode = "200", description = "The case")
   @APIResponse(
       responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such case, or not visible to the caller")
   public CaseResponse get(@PathParam("id") UUID id) {
     return respond(cases.get(id));
   }
@@ -207,25 +191,13 @@ public class CaseResource {
   @APIResponse(responseCode = "200", description = "The saved draft")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Invalid fields, each listed")
   @APIResponse(
       responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such case, or not visible to the caller")
   @APIResponse(
       responseCode = "409",
-      description = "The case is no longer a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The case is no longer a draft")
   public CaseResponse update(@PathParam("id") UUID id, CaseRequest request) {
     return respond(cases.updateDraft(id, mapper.toInput(request)));
   }
@@ -236,32 +208,16 @@ public class CaseResource {
   @APIResponse(responseCode = "200", description = "The submitted case")
   @APIResponse(
       responseCode = "400",
-      description = "Every missing or invalid field",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Every missing or invalid field")
   @APIResponse(
       responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such case, or not visible to the caller")
   @APIResponse(
       responseCode = "409",
-      description = "The case is not a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The case is not a draft")
   @APIResponse(
       responseCode = "503",
-      description = "The workflow engine did not start the process; nothing changed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The workflow engine did not start the process; nothing changed")
   public CaseResponse submit(@PathParam("id") UUID id) {
     return respond(cases.submit(id));
   }
@@ -273,18 +229,10 @@ public class CaseResource {
   @APIResponse(responseCode = "200", description = "The withdrawn case")
   @APIResponse(
       responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No such case, or not visible to the caller")
   @APIResponse(
       responseCode = "409",
-      description = "The case is already closed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The case is already closed")
   public CaseResponse withdraw(@PathParam("id") UUID id, WithdrawRequest request) {
     return respond(cases.withdraw(id, request == null ? null : request.reason()));
   }

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Strict JSON for every request body of the API, whichever endpoint reads it: a duplicate key, a
@@ -54,7 +57,41 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-    mapper.registerModule(new SimpleModule("clearance-text").addDeserializer(String.class, TEXT));
+    mapper
+        .coercionConfigFor(LogicalType.DateTime)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // Registered after Quarkus' JavaTimeModule, so it takes LocalDate over.
+    mapper.registerModule(
+        new SimpleModule("clearance-text")
+            .addDeserializer(String.class, TEXT)
+            .addDeserializer(LocalDate.class, new StrictLocalDateDeserializer()));
+  }
+
+  /**
+   * Jackson's LocalDate reader trims the text first, and trimming drops control characters too:
+   * "\u00012031-01-01" would be read as a date. Dates are refused as other text is.
+   */
+  static final class StrictLocalDateDeserializer extends LocalDateDeserializer {
+
+    StrictLocalDateDeserializer() {
+      super(DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (parser.hasToken(JsonToken.VALUE_STRING)) {
+        String problem = InputText.problemInLine(parser.getText());
+        if (problem != null) {
+          throw InvalidTextException.of(parser, parser.getText(), problem);
+        }
+      } else if (!parser.hasToken(JsonToken.VALUE_NULL)) {
+        return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+      }
+      return super.deserialize(parser, context);
+    }
   }
 
   private static final StrictTextDeserializer TEXT = new StrictTextDeserializer();

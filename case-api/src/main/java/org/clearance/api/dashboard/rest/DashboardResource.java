@@ -56,11 +56,7 @@ public class DashboardResource {
   @APIResponse(responseCode = "200", description = "The dashboard")
   @APIResponse(
       responseCode = "400",
-      description = "A filter is malformed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A filter is malformed")
   @APIResponse(responseCode = "403", description = "Not a manager")
   public Response summary(
       @QueryParam("organisation") String organisation,

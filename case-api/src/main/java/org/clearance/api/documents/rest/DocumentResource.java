@@ -53,25 +53,13 @@ public class DocumentResource {
   @APIResponse(responseCode = "201", description = "Stored; the body carries its SHA-256")
   @APIResponse(
       responseCode = "409",
-      description = "The case is no longer a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The case is no longer a draft")
   @APIResponse(
       responseCode = "413",
-      description = "Larger than clearance.documents.max-size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Larger than clearance.documents.max-size")
   @APIResponse(
       responseCode = "415",
-      description = "Content type not accepted",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Content type not accepted")
   public Response upload(
       @PathParam("caseId") UUID caseId, @RestForm("file") FileUpload file, @Context UriInfo uri) {
     if (file == null) {

@@ -70,19 +70,11 @@ public class EscalationResource {
   @APIResponse(responseCode = "200", description = "One page of escalations")
   @APIResponse(
       responseCode = "400",
-      description = "A parameter is malformed; every offending one is named in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A parameter is malformed; every offending one is named in errors")
   @APIResponse(responseCode = "401", description = "No valid token")
   @APIResponse(
       responseCode = "403",
-      description = "Not a manager",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Not a manager")
   public PageResponse<EscalationResponse> list(
       @Parameter(
               description =
