@@ -198,9 +198,7 @@ class ApiFuzzTest {
         return replaceValue(body, "(?<=[:\\[,] ?)-?[0-9][0-9.eE+]*", wrongTypeFor("number"));
       }
       case 4 -> {
-        int close = body.lastIndexOf('}');
-        String key = anyKey(body);
-        return body.substring(0, close) + ", \"" + key + "\": " + wrongTypeFor("any") + "}";
+        return duplicateAKey(body);
       }
       case 5 -> {
         return body.substring(0, 1 + random.nextInt(Math.max(1, body.length() - 2)));
@@ -263,13 +261,24 @@ class ApiFuzzTest {
     return pool[random.nextInt(pool.length)];
   }
 
-  private String anyKey(String body) {
+  /** The same key twice in one object: the copy goes right before a key of the body. */
+  private String duplicateAKey(String body) {
     var keys = java.util.regex.Pattern.compile("\"([A-Za-z]+)\":").matcher(body);
-    List<String> found = new ArrayList<>();
+    List<int[]> found = new ArrayList<>();
     while (keys.find()) {
-      found.add(keys.group(1));
+      found.add(new int[] {keys.start(), keys.end()});
     }
-    return found.isEmpty() ? "reason" : found.get(random.nextInt(found.size()));
+    if (found.isEmpty()) {
+      return garbage();
+    }
+    int[] at = found.get(random.nextInt(found.size()));
+    String key = body.substring(at[0], at[1]);
+    return body.substring(0, at[0])
+        + key
+        + " "
+        + wrongTypeFor("any")
+        + ", "
+        + body.substring(at[0]);
   }
 
   private String garbage() {
@@ -436,7 +445,7 @@ class ApiFuzzTest {
         fail(method + " " + path + ": " + status + " not a problem with a title: " + type);
       }
     } else if (!method.equals("GET") && !path.equals("/api/cases")) {
-      fail(method + " " + path + " " + abbreviate(body) + ": accepted with " + status);
+      fail(method + " " + path + " " + body + ": accepted with " + status);
     }
   }
 

@@ -23,7 +23,8 @@ class OpenApiProblemsTest {
     // given
     JsonNode document =
         new ObjectMapper()
-            .readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+            .readTree(
+                given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     // when
     List<String> wrong = new ArrayList<>();
     int errors = 0;
@@ -54,8 +55,8 @@ class OpenApiProblemsTest {
     // then
     assertThat(errors).isGreaterThan(50);
     assertThat(wrong).isEmpty();
-    assertThat(document.path("components").path("schemas").path("Problem").path("required"))
-        .extracting(JsonNode::toString)
+    assertThat(
+            document.path("components").path("schemas").path("Problem").path("required").toString())
         .isEqualTo("[\"type\",\"title\",\"status\"]");
   }
 }

@@ -324,6 +324,25 @@ class RequestRobustnessTest {
   }
 
   @Test
+  void shouldRejectAControlCharacterInADateInsteadOfTrimmingItAway() {
+    as("adam")
+        .contentType(ContentType.JSON)
+        .body("{\"groups\": [\"D:1\"], \"validFrom\": \"\\u00012031-01-01\"}")
+        .put("/api/admin/country-groups/JP")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("errors.field", containsInAnyOrder("validFrom"));
+    as("adam")
+        .contentType(ContentType.JSON)
+        .body("{\"groups\": [\"D:1\"], \"validFrom\": 12}")
+        .put("/api/admin/country-groups/JP")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("validFrom"));
+  }
+
+  @Test
   void shouldRejectALoneSurrogate() {
     as("alice")
         .contentType(ContentType.JSON)

@@ -28,14 +28,11 @@ import org.clearance.api.cases.service.CaseSearchService;
 import org.clearance.api.cases.service.CaseService;
 import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -49,12 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Export-licence applications")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token")
-@APIResponse(
-    responseCode = "403",
-    description = "The caller's roles do not allow this")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class CaseResource {
 
   private final CaseService cases;
@@ -80,9 +73,7 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start a draft application (applicants; organisation from the token)")
   @APIResponse(responseCode = "201", description = "Draft created; Location names it")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
   public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
     ExportCase created = cases.createDraft(mapper.toInput(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -97,9 +88,7 @@ public class CaseResource {
           "Applicants see their organisation's cases; auditors, legal reviewers, approvers and"
               + " managers see every submitted case. Repeat status or stage to match any of them.")
   @APIResponse(responseCode = "200", description = "One page of cases")
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown filter value, sort field or page size")
+  @APIResponse(responseCode = "400", description = "Unknown filter value, sort field or page size")
   public PageResponse<CaseSummaryResponse> search(
       @QueryParam("status") List<String> status,
       @QueryParam("stage") List<String> stage,
@@ -177,9 +166,7 @@ public class CaseResource {
   @Path("{id}")
   @Operation(summary = "Read a case")
   @APIResponse(responseCode = "200", description = "The case")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
   public CaseResponse get(@PathParam("id") UUID id) {
     return respond(cases.get(id));
   }
@@ -189,15 +176,9 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the content of a draft (applicants of its organisation)")
   @APIResponse(responseCode = "200", description = "The saved draft")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller")
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is no longer a draft")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is no longer a draft")
   public CaseResponse update(@PathParam("id") UUID id, CaseRequest request) {
     return respond(cases.updateDraft(id, mapper.toInput(request)));
   }
@@ -206,15 +187,9 @@ public class CaseResource {
   @Path("{id}/submit")
   @Operation(summary = "Submit a complete draft and start its review process")
   @APIResponse(responseCode = "200", description = "The submitted case")
-  @APIResponse(
-      responseCode = "400",
-      description = "Every missing or invalid field")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller")
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is not a draft")
+  @APIResponse(responseCode = "400", description = "Every missing or invalid field")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is not a draft")
   @APIResponse(
       responseCode = "503",
       description = "The workflow engine did not start the process; nothing changed")
@@ -227,12 +202,8 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Withdraw an application that is not yet decided")
   @APIResponse(responseCode = "200", description = "The withdrawn case")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller")
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is already closed")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is already closed")
   public CaseResponse withdraw(@PathParam("id") UUID id, WithdrawRequest request) {
     return respond(cases.withdraw(id, request == null ? null : request.reason()));
   }

@@ -14,10 +14,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * Strict JSON for every request body of the API, whichever endpoint reads it: a duplicate key, a
@@ -28,6 +27,12 @@ import java.time.format.DateTimeFormatter;
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
+
+  /** Applied after Quarkus' own customizers, so that these deserializers take precedence. */
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
 
   @Override
   public void customize(ObjectMapper mapper) {
@@ -71,26 +76,36 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
 
   /**
    * Jackson's LocalDate reader trims the text first, and trimming drops control characters too:
-   * "\u00012031-01-01" would be read as a date. Dates are refused as other text is.
+   * "\\u00012031-01-01" would be read as a date. Dates are ISO strings, nothing else.
    */
-  static final class StrictLocalDateDeserializer extends LocalDateDeserializer {
+  static final class StrictLocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
 
     StrictLocalDateDeserializer() {
-      super(DateTimeFormatter.ISO_LOCAL_DATE);
+      super(LocalDate.class);
     }
 
     @Override
     public LocalDate deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
-      if (parser.hasToken(JsonToken.VALUE_STRING)) {
-        String problem = InputText.problemInLine(parser.getText());
-        if (problem != null) {
-          throw InvalidTextException.of(parser, parser.getText(), problem);
-        }
-      } else if (!parser.hasToken(JsonToken.VALUE_NULL)) {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
         return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
       }
-      return super.deserialize(parser, context);
+      String text = parser.getText();
+      String problem = InputText.problemInLine(text);
+      if (problem != null) {
+        throw InvalidTextException.of(parser, text, problem);
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw InvalidFormatException.from(
+            parser, "must be a date like 2026-12-01", text, LocalDate.class);
+      }
+    }
+
+    @Override
+    public LogicalType logicalType() {
+      return LogicalType.DateTime;
     }
   }
 

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Every error response of the API document is problem+json: each 4xx and 5xx an operation
- * declares gets the {@code Problem} schema (kept in components), and every operation under /api
- * declares 401. Resources declare only status and description; no copied {@code @Content} blocks.
+ * Every error response of the API document is problem+json: each 4xx and 5xx an operation declares
+ * gets the {@code Problem} schema (kept in components), and every operation under /api declares
+ * 401. Resources declare only status and description; no copied {@code @Content} blocks.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -38,8 +38,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (operation.getResponses() == null) {
           operation.setResponses(OASFactory.createAPIResponses());
         }
-        if (path.getKey().startsWith("/api")
-            && !operation.getResponses().hasAPIResponse("401")) {
+        if (path.getKey().startsWith("/api") && !operation.getResponses().hasAPIResponse("401")) {
           operation
               .getResponses()
               .addAPIResponse(

@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.clearance.api.common.domain.CountryCodes;
-import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.dashboard.domain.DashboardFilter;
 import org.clearance.api.dashboard.service.DashboardService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,9 +51,7 @@ public class DashboardResource {
           "Counts per status and stage, ageing of open cases, cycle-time p50/p90 per stage and"
               + " weekly throughput of submitted cases; managers only.")
   @APIResponse(responseCode = "200", description = "The dashboard")
-  @APIResponse(
-      responseCode = "400",
-      description = "A filter is malformed")
+  @APIResponse(responseCode = "400", description = "A filter is malformed")
   @APIResponse(responseCode = "403", description = "Not a manager")
   public Response summary(
       @QueryParam("organisation") String organisation,
