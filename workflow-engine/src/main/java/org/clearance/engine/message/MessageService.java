@@ -73,10 +73,34 @@ public class MessageService {
             .register(registry);
   }
 
+  /** A message published to be correlated at once: its key and the first instance it reached. */
+  public record Correlation(long messageKey, long processInstanceKey) {}
+
   /**
    * @return the message key
    */
   public long publish(
+      String name, String correlationKey, long timeToLive, String messageId, String document) {
+    return publishAndCorrelate(name, correlationKey, timeToLive, messageId, document).messageKey();
+  }
+
+  /**
+   * Publishes a message that is not buffered (time to live 0) and says which process instance it
+   * reached first: a started one, else the first waiting one it correlated to.
+   *
+   * @throws Rejection NOT_FOUND when no subscription or message start event took it
+   */
+  public Correlation correlate(String name, String correlationKey, String document) {
+    Correlation correlation = publishAndCorrelate(name, correlationKey, 0, null, document);
+    if (correlation.processInstanceKey() == 0) {
+      throw Rejection.notFound(
+          "Expected to find subscription for message with name '%s' and correlation key '%s', but none was found."
+              .formatted(name, correlationKey == null ? "" : correlationKey));
+    }
+    return correlation;
+  }
+
+  private Correlation publishAndCorrelate(
       String name, String correlationKey, long timeToLive, String messageId, String document) {
     if (name == null || name.isBlank()) {
       throw Rejection.invalidArgument(
@@ -119,13 +143,19 @@ public class MessageService {
             });
     published.increment();
     result.startedInstances().forEach(effects::afterCommit);
+    long first =
+        result.startedInstances().isEmpty()
+            ? 0
+            : result.startedInstances().get(0).state().processInstanceKey;
     for (long processInstanceKey : result.waitingInstances()) {
-      correlatePending(result.key(), processInstanceKey);
+      if (correlatePending(result.key(), processInstanceKey) && first == 0) {
+        first = processInstanceKey;
+      }
     }
     LOG.debugf(
         "Published message '%s' (%s): %d waiting, %d started",
         name, key, result.waitingInstances().size(), result.startedInstances().size());
-    return result.key();
+    return new Correlation(result.key(), first);
   }
 
   private static boolean isBuffered(
@@ -338,8 +368,12 @@ public class MessageService {
 
   // ---------------------------------------------------------------- correlation
 
-  /** Correlates a published message to one waiting instance, in that instance's transaction. */
-  public void correlatePending(long messageKey, long processInstanceKey) {
+  /**
+   * Correlates a published message to one waiting instance, in that instance's transaction.
+   *
+   * @return whether it correlated (false: done elsewhere, or the subscription closed meanwhile)
+   */
+  public boolean correlatePending(long messageKey, long processInstanceKey) {
     Execution execution =
         db.inTransaction(
             connection -> {
@@ -409,6 +443,7 @@ public class MessageService {
       correlated.increment();
       effects.afterCommit(execution);
     }
+    return execution != null;
   }
 
   /** Correlations noted at publication that did not run (the publishing replica stopped). */
