@@ -2,13 +2,18 @@ package org.clearance.engine.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.clearance.engine.runtime.ProcessInstanceService;
+import org.clearance.engine.search.Searches;
 
 /** PUT /v2/element-instances/{key}/variables: sets variables in an element instance's scope. */
 @Path("/v2/element-instances")
@@ -19,7 +24,11 @@ public class ElementInstanceResource {
   private final RestCommands commands;
   private final ProcessInstanceService instances;
 
-  ElementInstanceResource(RestCommands commands, ProcessInstanceService instances) {
+  private final Searches searches;
+
+  ElementInstanceResource(
+      RestCommands commands, ProcessInstanceService instances, Searches searches) {
+    this.searches = searches;
     this.commands = commands;
     this.instances = instances;
   }
@@ -42,5 +51,20 @@ public class ElementInstanceResource {
               Boolean.TRUE.equals(request.local()));
           return Response.noContent().build();
         });
+  }
+
+  @POST
+  @Path("search")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Searches.Result search(JsonNode request) {
+    return searches.elementInstances(request);
+  }
+
+  @GET
+  @Path("{key}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> get(@PathParam("key") String key) {
+    return searches.elementInstance(RestInput.key(key, "an element instance key"));
   }
 }

@@ -2,6 +2,7 @@ package org.clearance.engine.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,7 @@ import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.runtime.ProcessInstanceService;
 import org.clearance.engine.runtime.ProcessInstanceService.ProcessSelector;
 import org.clearance.engine.runtime.ResultWaiters;
+import org.clearance.engine.search.Searches;
 
 /** Process instance commands: create (optionally awaiting completion) and cancel. */
 @Path("/v2/process-instances")
@@ -57,12 +59,15 @@ public class ProcessInstanceResource {
   private final ProcessInstanceService instances;
   private final ResultWaiters waiters;
   private final EngineConfig config;
+  private final Searches searches;
 
   ProcessInstanceResource(
       RestCommands commands,
       ProcessInstanceService instances,
       ResultWaiters waiters,
-      EngineConfig config) {
+      EngineConfig config,
+      Searches searches) {
+    this.searches = searches;
     this.commands = commands;
     this.instances = instances;
     this.waiters = waiters;
@@ -166,5 +171,17 @@ public class ProcessInstanceResource {
                 Set.of()),
             MediaType.APPLICATION_JSON)
         .build();
+  }
+
+  @POST
+  @Path("search")
+  public Searches.Result search(JsonNode request) {
+    return searches.processInstances(request);
+  }
+
+  @GET
+  @Path("{key}")
+  public Map<String, Object> get(@PathParam("key") String key) {
+    return searches.processInstance(RestInput.key(key, "a process instance key"));
   }
 }
