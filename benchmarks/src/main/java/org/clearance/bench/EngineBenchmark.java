@@ -95,6 +95,9 @@ public final class EngineBenchmark {
             .grpcAddress(address)
             .restAddress(restAddress)
             .preferRestOverGrpc(protocol.equals("rest"))
+            // HTTP/1.1 holds one connection per request in flight (gRPC multiplexes one): room
+            // for the 256 creations in flight plus the workers' polls and completions
+            .maxHttpConnections(1024)
             .numJobWorkerExecutionThreads(4)
             .defaultRequestTimeout(Duration.ofSeconds(30))
             .build()) {

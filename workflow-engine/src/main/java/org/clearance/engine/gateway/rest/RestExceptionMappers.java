@@ -15,6 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class RestExceptionMappers {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(RestExceptionMappers.class);
+
   @ServerExceptionMapper
   public Response notFound(NotFoundException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
     return underV2(uri) ? Problems.notSupported(request.getMethod(), path(uri)) : e.getResponse();
@@ -48,6 +51,16 @@ public class RestExceptionMappers {
     int status = e.getResponse().getStatus();
     String title = status == 400 ? "INVALID_ARGUMENT" : Response.Status.fromStatusCode(status) + "";
     return Problems.of(status, title, e.getMessage(), path(uri));
+  }
+
+  /** Anything unexpected under /v2 (a database failure in a search, say) is a problem too. */
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e, UriInfo uri) {
+    LOG.errorf(e, "%s failed", path(uri));
+    if (!underV2(uri)) {
+      return Response.serverError().build(); // what Quarkus answers without a mapper
+    }
+    return Problems.internal(e, path(uri));
   }
 
   private static boolean underV2(UriInfo uri) {
