@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class EngineLayeringTest {
 
   private static final Path SOURCES = Path.of("src/main/java/org/clearance/engine");
-  private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
 
   private record Source(String pkg, Path file, List<String> imports) {}
 
@@ -33,7 +34,8 @@ class EngineLayeringTest {
           imports.add(matcher.group(2));
         }
         // fully qualified uses in code count as imports too
-        var qualified = Pattern.compile("\\b(org\\.clearance\\.engine\\.\\w+|io\\.grpc)\\.").matcher(text);
+        var qualified =
+            Pattern.compile("\\b(org\\.clearance\\.engine\\.\\w+|io\\.grpc)\\.").matcher(text);
         while (qualified.find()) {
           imports.add(qualified.group(1) + ".");
         }
@@ -65,7 +67,8 @@ class EngineLayeringTest {
     assertThat(
             violations(
                 s -> !s.pkg().equals("gateway"),
-                Pattern.compile("org\\.clearance\\.engine\\.gateway\\.|io\\.grpc\\.|io\\.camunda\\.zeebe\\.gateway\\.")))
+                Pattern.compile(
+                    "org\\.clearance\\.engine\\.gateway\\.|io\\.grpc\\.|io\\.camunda\\.zeebe\\.gateway\\.")))
         .isEmpty();
   }
 
@@ -83,15 +86,15 @@ class EngineLayeringTest {
     assertThat(
             violations(
                 s -> s.pkg().equals("record"),
-                Pattern.compile("org\\.clearance\\.engine\\.(runtime|deployment|job|message|timer|incident)\\.")))
+                Pattern.compile(
+                    "org\\.clearance\\.engine\\.(runtime|deployment|job|message|timer|incident)\\.")))
         .isEmpty();
   }
 
   @Test
   void shouldNotHoldBeansTogetherWithLazyLookups() throws IOException {
     assertThat(
-            violations(
-                s -> true, Pattern.compile("jakarta\\.enterprise\\.inject\\.Instance\\b")))
+            violations(s -> true, Pattern.compile("jakarta\\.enterprise\\.inject\\.Instance\\b")))
         .isEmpty();
   }
 
