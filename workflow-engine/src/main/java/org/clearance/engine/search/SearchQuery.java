@@ -13,8 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Json;
-import org.clearance.engine.gateway.Rejection;
 
 /**
  * One search of the Orchestration Cluster API over a read table: Camunda's {@code filter} (plain

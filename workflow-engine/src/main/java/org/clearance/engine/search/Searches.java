@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
-import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.search.SearchQuery.Field;
 
 /**

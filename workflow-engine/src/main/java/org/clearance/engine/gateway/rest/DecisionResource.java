@@ -15,7 +15,7 @@ import org.clearance.engine.decision.EvaluatedInput;
 import org.clearance.engine.decision.EvaluatedOutput;
 import org.clearance.engine.decision.MatchedRule;
 import org.clearance.engine.deployment.DecisionRepository.StoredDecision;
-import org.clearance.engine.runtime.DecisionEvaluationService;
+import org.clearance.engine.runtime.EvaluateDecisionCommand;
 
 /** POST /v2/decision-definitions/evaluation, by decision definition key or id. */
 @Path("/v2/decision-definitions")
@@ -62,11 +62,11 @@ public class DecisionResource {
       String tenantId) {}
 
   private final RestCommands commands;
-  private final DecisionEvaluationService evaluations;
+  private final EvaluateDecisionCommand evaluate;
 
-  DecisionResource(RestCommands commands, DecisionEvaluationService evaluations) {
+  DecisionResource(RestCommands commands, EvaluateDecisionCommand evaluate) {
     this.commands = commands;
-    this.evaluations = evaluations;
+    this.evaluate = evaluate;
   }
 
   @POST
@@ -74,22 +74,22 @@ public class DecisionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> evaluate(EvaluationRequest request) {
-    return commands.run(
+    return commands.call(
         "EvaluateDecision",
         "/v2/decision-definitions/evaluation",
+        evaluate,
         () -> {
           RestInput.required(request, "a request body");
-          RestInput.requireDefaultTenant(request.tenantId());
-          var outcome =
-              evaluations.evaluate(
-                  RestInput.optionalKey(request.decisionDefinitionKey(), "decisionDefinitionKey"),
-                  request.decisionDefinitionId(),
-                  RestInput.variables(request.variables(), "the variables of the evaluation"));
-          return Response.ok(result(outcome), MediaType.APPLICATION_JSON).build();
-        });
+          return new EvaluateDecisionCommand.Request(
+              RestInput.optionalKey(request.decisionDefinitionKey(), "decisionDefinitionKey"),
+              request.decisionDefinitionId(),
+              RestInput.variables(request.variables(), "the variables of the evaluation"),
+              request.tenantId());
+        },
+        outcome -> Response.ok(result(outcome), MediaType.APPLICATION_JSON).build());
   }
 
-  private static EvaluationResult result(DecisionEvaluationService.Outcome outcome) {
+  private static EvaluationResult result(EvaluateDecisionCommand.Outcome outcome) {
     String tenant = RestInput.DEFAULT_TENANT;
     StoredDecision decision = outcome.evaluated().decision();
     var evaluation = outcome.evaluated().evaluation();

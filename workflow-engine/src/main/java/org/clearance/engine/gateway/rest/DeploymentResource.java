@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.clearance.engine.deployment.DeploymentService;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.command.Rejection;
+import org.clearance.engine.deployment.DeployResourcesCommand;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -59,11 +59,11 @@ public class DeploymentResource {
       String deploymentKey, String tenantId, List<Deployed> deployments) {}
 
   private final RestCommands commands;
-  private final DeploymentService deployments;
+  private final DeployResourcesCommand deploy;
 
-  DeploymentResource(RestCommands commands, DeploymentService deployments) {
+  DeploymentResource(RestCommands commands, DeployResourcesCommand deploy) {
     this.commands = commands;
-    this.deployments = deployments;
+    this.deploy = deploy;
   }
 
   @POST
@@ -71,26 +71,28 @@ public class DeploymentResource {
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> deploy(
       @RestForm("resources") List<FileUpload> resources, @RestForm("tenantId") String tenantId) {
-    return commands.run(
+    return commands.call(
         "DeployResource",
         PATH,
+        deploy,
         () -> {
-          RestInput.requireDefaultTenant(tenantId);
           if (resources == null || resources.isEmpty()) {
             throw Rejection.invalidArgument(
                 "Expected to deploy at least one resource (multipart parts named 'resources'), but none was given");
           }
-          var parsed = new ArrayList<DeploymentService.Resource>();
+          var parsed = new ArrayList<DeployResourcesCommand.Resource>();
           for (FileUpload upload : resources) {
             try {
               parsed.add(
-                  new DeploymentService.Resource(
+                  new DeployResourcesCommand.Resource(
                       upload.fileName(), Files.readAllBytes(upload.uploadedFile())));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           }
-          var result = deployments.deploy(parsed);
+          return new DeployResourcesCommand.Request(parsed, tenantId);
+        },
+        result -> {
           String tenant = RestInput.DEFAULT_TENANT;
           var deployed = new ArrayList<Deployed>();
           for (var process : result.processes()) {

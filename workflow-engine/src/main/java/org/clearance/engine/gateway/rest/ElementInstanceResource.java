@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.clearance.engine.runtime.ProcessInstanceService;
+import org.clearance.engine.runtime.SetVariablesCommand;
 import org.clearance.engine.search.Searches;
 
 /** PUT /v2/element-instances/{key}/variables: sets variables in an element instance's scope. */
@@ -22,15 +22,15 @@ public class ElementInstanceResource {
   public record SetVariableRequest(JsonNode variables, Boolean local, Long operationReference) {}
 
   private final RestCommands commands;
-  private final ProcessInstanceService instances;
+  private final SetVariablesCommand setVariables;
 
   private final Searches searches;
 
   ElementInstanceResource(
-      RestCommands commands, ProcessInstanceService instances, Searches searches) {
+      RestCommands commands, SetVariablesCommand setVariables, Searches searches) {
     this.searches = searches;
     this.commands = commands;
-    this.instances = instances;
+    this.setVariables = setVariables;
   }
 
   @PUT
@@ -38,19 +38,20 @@ public class ElementInstanceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> setVariables(
       @PathParam("key") String key, SetVariableRequest request) {
-    return commands.run(
+    return commands.call(
         "SetVariables",
         "/v2/element-instances/" + key + "/variables",
+        setVariables,
         () -> {
           long elementInstanceKey = RestInput.key(key, "an element instance key");
           RestInput.required(request, "a request body with variables");
           RestInput.required(request.variables(), "variables");
-          instances.setVariables(
+          return new SetVariablesCommand.Request(
               elementInstanceKey,
-              RestInput.variables(request.variables(), "variables"),
+              RestInput.variableMap(request.variables(), "variables"),
               Boolean.TRUE.equals(request.local()));
-          return Response.noContent().build();
-        });
+        },
+        done -> Response.noContent().build());
   }
 
   @POST

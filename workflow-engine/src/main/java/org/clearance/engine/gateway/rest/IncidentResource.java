@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.clearance.engine.incident.IncidentService;
+import org.clearance.engine.incident.ResolveIncidentCommand;
 import org.clearance.engine.search.Searches;
 
 /** POST /v2/incidents/{key}/resolution. */
@@ -19,26 +19,25 @@ import org.clearance.engine.search.Searches;
 public class IncidentResource {
 
   private final RestCommands commands;
-  private final IncidentService incidents;
+  private final ResolveIncidentCommand resolve;
 
   private final Searches searches;
 
-  IncidentResource(RestCommands commands, IncidentService incidents, Searches searches) {
+  IncidentResource(RestCommands commands, ResolveIncidentCommand resolve, Searches searches) {
     this.searches = searches;
     this.commands = commands;
-    this.incidents = incidents;
+    this.resolve = resolve;
   }
 
   @POST
   @Path("{key}/resolution")
   public CompletionStage<Response> resolve(@PathParam("key") String key) {
-    return commands.run(
+    return commands.call(
         "ResolveIncident",
         "/v2/incidents/" + key + "/resolution",
-        () -> {
-          incidents.resolve(RestInput.key(key, "an incident key"));
-          return Response.noContent().build();
-        });
+        resolve,
+        () -> new ResolveIncidentCommand.Request(RestInput.key(key, "an incident key")),
+        done -> Response.noContent().build());
   }
 
   @POST

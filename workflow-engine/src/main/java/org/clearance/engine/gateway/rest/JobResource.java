@@ -2,9 +2,6 @@ package org.clearance.engine.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
-import io.grpc.stub.StreamObserver;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -18,17 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.clearance.engine.config.EngineConfig;
-import org.clearance.engine.gateway.CommandExecutor;
-import org.clearance.engine.gateway.Rejection;
-import org.clearance.engine.job.ActivationLongPoll;
-import org.clearance.engine.job.JobService;
+import org.clearance.engine.command.Rejection;
+import org.clearance.engine.db.Json;
+import org.clearance.engine.job.ActivateJobsCommand;
+import org.clearance.engine.job.ActivatedJob;
+import org.clearance.engine.job.CompleteJobCommand;
+import org.clearance.engine.job.FailJobCommand;
+import org.clearance.engine.job.ThrowErrorCommand;
+import org.clearance.engine.job.UpdateJobRetriesCommand;
+import org.clearance.engine.job.UpdateJobTimeoutCommand;
 
 /**
- * Job commands over REST: activation with long polling (a parked request holds no thread, exactly
- * as over gRPC: both front doors park in the same {@link ActivationLongPoll}), completion, failure,
- * error and update of retries and timeout.
+ * Job commands over REST, through the same handlers as over gRPC: activation with long polling (a
+ * parked request holds no thread; both front doors park in the same long poll), completion,
+ * failure, error and update of retries and timeout.
  */
 @Path("/v2/jobs")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -81,45 +81,43 @@ public class JobResource {
   private static final String PATH = "/v2/jobs";
 
   private final RestCommands commands;
-  private final JobService jobs;
-  private final ActivationLongPoll longPoll;
-  private final EngineConfig config;
+  private final ActivateJobsCommand activateJobs;
+  private final CompleteJobCommand completeJob;
+  private final FailJobCommand failJob;
+  private final ThrowErrorCommand throwError;
+  private final UpdateJobRetriesCommand updateRetries;
+  private final UpdateJobTimeoutCommand updateTimeout;
 
   JobResource(
-      RestCommands commands, JobService jobs, ActivationLongPoll longPoll, EngineConfig config) {
+      RestCommands commands,
+      ActivateJobsCommand activateJobs,
+      CompleteJobCommand completeJob,
+      FailJobCommand failJob,
+      ThrowErrorCommand throwError,
+      UpdateJobRetriesCommand updateRetries,
+      UpdateJobTimeoutCommand updateTimeout) {
     this.commands = commands;
-    this.jobs = jobs;
-    this.longPoll = longPoll;
-    this.config = config;
+    this.activateJobs = activateJobs;
+    this.completeJob = completeJob;
+    this.failJob = failJob;
+    this.throwError = throwError;
+    this.updateRetries = updateRetries;
+    this.updateTimeout = updateTimeout;
   }
 
   @POST
   @Path("activation")
   public CompletionStage<Response> activate(ActivationRequest request, RoutingContext context) {
-    var cancelled = new AtomicBoolean();
+    var jobs = new CompletableFuture<List<ActivatedJob>>();
     // the connection going away before the answer: a parked request must not take jobs any more
-    context.addEndHandler(ended -> cancelled.set(true));
-    String path = PATH + "/activation";
+    context.addEndHandler(ended -> jobs.cancel(false));
+    var answer = jobs.thenApply(JobResource::activated);
     return commands.activation(
         "ActivateJobs",
-        path,
-        answer -> {
+        PATH + "/activation",
+        answer,
+        () -> {
           RestInput.required(request, "a request body");
-          if (request.type() == null || request.type().isBlank()) {
-            throw Rejection.invalidArgument(
-                "Expected to activate jobs of a type, but type is blank");
-          }
-          long timeout = RestInput.required(request.timeout(), "a job timeout");
-          if (timeout < 1) {
-            throw Rejection.invalidArgument(
-                "Expected to activate jobs with a timeout of at least 1 ms, but got %d"
-                    .formatted(timeout));
-          }
-          int max = RestInput.required(request.maxJobsToActivate(), "maxJobsToActivate");
-          if (max < 1) {
-            throw Rejection.invalidArgument(
-                "Expected to activate at least 1 job, but maxJobsToActivate is %d".formatted(max));
-          }
           RestInput.requireDefaultTenants(request.tenantIds());
           if (request.tenantFilter() != null
               && !request.tenantFilter().isEmpty()
@@ -129,18 +127,15 @@ public class JobResource {
                 "Expected tenantFilter PROVIDED or ASSIGNED, but got '%s'"
                     .formatted(request.tenantFilter()));
           }
-          long requestTimeout =
-              request.requestTimeout() == null || request.requestTimeout() == 0
-                  ? config.defaultLongPollTimeout()
-                  : request.requestTimeout();
-          var activation =
-              new JobService.Activation(
+          activateJobs.execute(
+              new ActivateJobsCommand.Request(
                   request.type(),
                   request.worker() == null ? "" : request.worker(),
-                  timeout,
-                  max,
-                  request.fetchVariable() == null ? List.of() : request.fetchVariable());
-          longPoll.activate(activation, requestTimeout, new Answer(answer, path), cancelled);
+                  RestInput.required(request.timeout(), "a job timeout"),
+                  RestInput.required(request.maxJobsToActivate(), "maxJobsToActivate"),
+                  request.fetchVariable() == null ? List.of() : request.fetchVariable(),
+                  request.requestTimeout() == null ? 0 : request.requestTimeout()),
+              jobs);
         });
   }
 
@@ -148,10 +143,10 @@ public class JobResource {
   @Path("{key}/completion")
   public CompletionStage<Response> complete(
       @PathParam("key") String key, CompletionRequest request) {
-    return commands.run(
+    return commands.call(
         "CompleteJob",
-        CommandExecutor.Lane.JOB_RESULT,
         PATH + "/" + key + "/completion",
+        completeJob,
         () -> {
           long jobKey = RestInput.key(key, "a job key");
           if (request != null && request.result() != null && !request.result().isNull()) {
@@ -159,127 +154,119 @@ public class JobResource {
                 "Expected to complete job %d without a job result; job results (task listener corrections, ad-hoc sub-process activations) are not supported"
                     .formatted(jobKey));
           }
-          jobs.complete(
+          return new CompleteJobCommand.Request(
               jobKey,
-              RestInput.variables(request == null ? null : request.variables(), "job variables"));
-          return Response.noContent().build();
-        });
+              RestInput.variableMap(request == null ? null : request.variables(), "job variables"));
+        },
+        done -> Response.noContent().build());
   }
 
   @POST
   @Path("{key}/failure")
   public CompletionStage<Response> fail(@PathParam("key") String key, FailRequest request) {
-    return commands.run(
+    return commands.call(
         "FailJob",
-        CommandExecutor.Lane.JOB_RESULT,
         PATH + "/" + key + "/failure",
+        failJob,
         () -> {
           long jobKey = RestInput.key(key, "a job key");
           FailRequest body = request == null ? new FailRequest(null, null, null, null) : request;
-          jobs.fail(
+          return new FailJobCommand.Request(
               jobKey,
               body.retries() == null ? 0 : body.retries(),
               body.errorMessage(),
               body.retryBackOff() == null ? 0 : body.retryBackOff(),
-              RestInput.variables(body.variables(), "job variables"));
-          return Response.noContent().build();
-        });
+              RestInput.variableMap(body.variables(), "job variables"));
+        },
+        done -> Response.noContent().build());
   }
 
   @POST
   @Path("{key}/error")
   public CompletionStage<Response> error(@PathParam("key") String key, ErrorRequest request) {
-    return commands.run(
+    return commands.call(
         "ThrowError",
-        CommandExecutor.Lane.JOB_RESULT,
         PATH + "/" + key + "/error",
+        throwError,
         () -> {
           long jobKey = RestInput.key(key, "a job key");
           RestInput.required(request, "a request body with an errorCode");
-          jobs.throwError(
+          return new ThrowErrorCommand.Request(
               jobKey,
               request.errorCode(),
               request.errorMessage() == null ? "" : request.errorMessage(),
-              RestInput.variables(request.variables(), "error variables"));
-          return Response.noContent().build();
-        });
+              RestInput.variableMap(request.variables(), "error variables"));
+        },
+        done -> Response.noContent().build());
   }
 
+  /** Retries, then timeout: each through its own handler, as UpdateJobRetries/Timeout over gRPC. */
   @PATCH
   @Path("{key}")
   public CompletionStage<Response> update(@PathParam("key") String key, UpdateRequest request) {
-    return commands.run(
-        "UpdateJob",
-        PATH + "/" + key,
-        () -> {
-          long jobKey = RestInput.key(key, "a job key");
-          Changeset changes =
-              RestInput.required(
-                  request == null ? null : request.changeset(), "a changeset (retries, timeout)");
-          if (changes.retries() == null && changes.timeout() == null) {
-            throw Rejection.invalidArgument(
-                "Expected a changeset with retries or timeout, but both are missing");
-          }
-          if (changes.retries() != null) {
-            jobs.updateRetries(jobKey, changes.retries());
-          }
-          if (changes.timeout() != null) {
-            jobs.updateTimeout(jobKey, changes.timeout());
-          }
-          return Response.noContent().build();
-        });
+    String path = PATH + "/" + key;
+    long jobKey;
+    Changeset changes;
+    try {
+      jobKey = RestInput.key(key, "a job key");
+      changes =
+          RestInput.required(
+              request == null ? null : request.changeset(), "a changeset (retries, timeout)");
+      if (changes.retries() == null && changes.timeout() == null) {
+        throw Rejection.invalidArgument(
+            "Expected a changeset with retries or timeout, but both are missing");
+      }
+    } catch (Rejection rejection) {
+      return commands.answer("UpdateJob", path, CompletableFuture.failedFuture(rejection));
+    }
+    CompletionStage<Response> retried =
+        changes.retries() == null
+            ? CompletableFuture.completedFuture(null)
+            : commands.call(
+                "UpdateJobRetries",
+                path,
+                updateRetries,
+                () -> new UpdateJobRetriesCommand.Request(jobKey, changes.retries()),
+                done -> Response.noContent().build());
+    if (changes.timeout() == null) {
+      return retried;
+    }
+    return retried.thenCompose(
+        answer ->
+            answer != null && answer.getStatus() != 204
+                ? CompletableFuture.completedFuture(answer)
+                : commands.call(
+                    "UpdateJobTimeout",
+                    path,
+                    updateTimeout,
+                    () -> new UpdateJobTimeoutCommand.Request(jobKey, changes.timeout()),
+                    done -> Response.noContent().build()));
+  }
+
+  private static Response activated(List<ActivatedJob> jobs) {
+    var list = new ArrayList<Job>(jobs.size());
+    jobs.forEach(job -> list.add(job(job)));
+    return Response.ok(new Activated(list), MediaType.APPLICATION_JSON).build();
   }
 
   private static Job job(ActivatedJob job) {
     return new Job(
-        job.getType(),
-        job.getBpmnProcessId(),
-        job.getProcessDefinitionVersion(),
-        job.getElementId(),
-        document(job.getCustomHeaders()),
-        job.getWorker(),
-        job.getRetries(),
-        job.getDeadline(),
-        document(job.getVariables()),
-        job.getTenantId().isEmpty() ? RestInput.DEFAULT_TENANT : job.getTenantId(),
-        Long.toString(job.getKey()),
-        Long.toString(job.getProcessInstanceKey()),
-        Long.toString(job.getProcessDefinitionKey()),
-        Long.toString(job.getElementInstanceKey()),
-        job.getKind().name(),
-        job.getListenerEventType().name(),
-        job.getTagsList());
-  }
-
-  private static String document(String json) {
-    return json == null || json.isBlank() ? "{}" : json;
-  }
-
-  /** Collects what the long poll hands out and answers the HTTP request once it completes. */
-  private final class Answer implements StreamObserver<ActivateJobsResponse> {
-    private final CompletableFuture<Response> answer;
-    private final String path;
-    private final List<Job> activated = new ArrayList<>();
-
-    Answer(CompletableFuture<Response> answer, String path) {
-      this.answer = answer;
-      this.path = path;
-    }
-
-    @Override
-    public void onNext(ActivateJobsResponse response) {
-      response.getJobsList().forEach(j -> activated.add(job(j)));
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      answer.complete(commands.failed("ActivateJobs", path, error));
-    }
-
-    @Override
-    public void onCompleted() {
-      answer.complete(
-          Response.ok(new Activated(List.copyOf(activated)), MediaType.APPLICATION_JSON).build());
-    }
+        job.type(),
+        job.bpmnProcessId(),
+        job.processDefinitionVersion(),
+        job.elementId(),
+        job.customHeaders() == null || job.customHeaders().isBlank() ? "{}" : job.customHeaders(),
+        job.worker(),
+        job.retries(),
+        job.deadline(),
+        Json.toDocument(job.variables()),
+        job.tenantId(),
+        Long.toString(job.key()),
+        Long.toString(job.processInstanceKey()),
+        Long.toString(job.processDefinitionKey()),
+        Long.toString(job.elementInstanceKey()),
+        "BPMN_ELEMENT",
+        "UNSPECIFIED",
+        List.of());
   }
 }

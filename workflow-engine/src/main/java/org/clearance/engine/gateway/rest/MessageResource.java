@@ -8,7 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
-import org.clearance.engine.message.MessageService;
+import org.clearance.engine.message.CorrelateMessageCommand;
+import org.clearance.engine.message.PublishMessageCommand;
 
 /** Message publication (buffered while its time to live runs) and correlation (not buffered). */
 @Path("/v2/messages")
@@ -32,57 +33,62 @@ public class MessageResource {
   public record Correlated(String tenantId, String messageKey, String processInstanceKey) {}
 
   private final RestCommands commands;
-  private final MessageService messages;
+  private final PublishMessageCommand publish;
+  private final CorrelateMessageCommand correlate;
 
-  MessageResource(RestCommands commands, MessageService messages) {
+  MessageResource(
+      RestCommands commands, PublishMessageCommand publish, CorrelateMessageCommand correlate) {
     this.commands = commands;
-    this.messages = messages;
+    this.publish = publish;
+    this.correlate = correlate;
   }
 
   @POST
   @Path("publication")
   public CompletionStage<Response> publish(PublicationRequest request) {
-    return commands.run(
+    return commands.call(
         "PublishMessage",
         "/v2/messages/publication",
+        publish,
         () -> {
           RestInput.required(request, "a request body");
-          RestInput.requireDefaultTenant(request.tenantId());
-          long key =
-              messages.publish(
-                  request.name(),
-                  request.correlationKey(),
-                  request.timeToLive() == null ? 0 : request.timeToLive(),
-                  request.messageId(),
-                  RestInput.variables(request.variables(), "the message variables"));
-          return Response.ok(
-                  new Published(RestInput.DEFAULT_TENANT, Long.toString(key)),
-                  MediaType.APPLICATION_JSON)
-              .build();
-        });
+          return new PublishMessageCommand.Request(
+              request.name(),
+              request.correlationKey(),
+              request.timeToLive() == null ? 0 : request.timeToLive(),
+              request.messageId(),
+              RestInput.variableMap(request.variables(), "the message variables"),
+              request.tenantId());
+        },
+        key ->
+            Response.ok(
+                    new Published(RestInput.DEFAULT_TENANT, Long.toString(key)),
+                    MediaType.APPLICATION_JSON)
+                .build());
   }
 
   @POST
   @Path("correlation")
   public CompletionStage<Response> correlate(CorrelationRequest request) {
-    return commands.run(
+    return commands.call(
         "CorrelateMessage",
         "/v2/messages/correlation",
+        correlate,
         () -> {
           RestInput.required(request, "a request body");
-          RestInput.requireDefaultTenant(request.tenantId());
-          var correlation =
-              messages.correlate(
-                  request.name(),
-                  request.correlationKey(),
-                  RestInput.variables(request.variables(), "the message variables"));
-          return Response.ok(
-                  new Correlated(
-                      RestInput.DEFAULT_TENANT,
-                      Long.toString(correlation.messageKey()),
-                      Long.toString(correlation.processInstanceKey())),
-                  MediaType.APPLICATION_JSON)
-              .build();
-        });
+          return new CorrelateMessageCommand.Request(
+              request.name(),
+              request.correlationKey(),
+              RestInput.variableMap(request.variables(), "the message variables"),
+              request.tenantId());
+        },
+        correlation ->
+            Response.ok(
+                    new Correlated(
+                        RestInput.DEFAULT_TENANT,
+                        Long.toString(correlation.messageKey()),
+                        Long.toString(correlation.processInstanceKey())),
+                    MediaType.APPLICATION_JSON)
+                .build());
   }
 }

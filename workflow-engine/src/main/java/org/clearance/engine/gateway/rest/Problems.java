@@ -2,7 +2,7 @@ package org.clearance.engine.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.command.Rejection;
 
 /**
  * The problem+json answers of the REST gateway (RFC 9457, as the Orchestration Cluster API shapes

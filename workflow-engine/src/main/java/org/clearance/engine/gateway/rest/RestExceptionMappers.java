@@ -6,7 +6,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.command.Rejection;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**

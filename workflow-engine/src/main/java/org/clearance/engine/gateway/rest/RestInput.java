@@ -2,12 +2,15 @@ package org.clearance.engine.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.clearance.engine.gateway.Rejection;
+import java.util.Map;
+import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
+import org.clearance.engine.db.Json;
 
 /** Reading request values the way the Orchestration Cluster API sends them. */
 final class RestInput {
 
-  static final String DEFAULT_TENANT = "<default>";
+  static final String DEFAULT_TENANT = Tenants.DEFAULT_TENANT;
 
   private RestInput() {}
 
@@ -48,11 +51,12 @@ final class RestInput {
 
   /** Multi-tenancy is off here: only the default tenant (or none) is accepted. */
   static void requireDefaultTenant(String tenantId) {
-    if (tenantId != null && !tenantId.isEmpty() && !tenantId.equals(DEFAULT_TENANT)) {
-      throw Rejection.invalidArgument(
-          "Expected to handle request with tenant identifier '%s', but multi-tenancy is disabled"
-              .formatted(tenantId));
-    }
+    Tenants.requireDefault(tenantId);
+  }
+
+  /** The variables as the command handlers take them. */
+  static Map<String, JsonNode> variableMap(JsonNode variables, String what) {
+    return Json.parseVariables(variables(variables, what), what);
   }
 
   static void requireDefaultTenants(List<String> tenantIds) {
