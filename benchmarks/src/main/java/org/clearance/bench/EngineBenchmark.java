@@ -45,8 +45,11 @@ import org.HdrHistogram.Histogram;
  * "job committed → job in the worker's hands".
  *
  * <p>{@code --stream=true} opens the workers with StreamActivatedJobs (job push). {@code
- * --token-url=...} (with {@code --client-id}, {@code --client-secret}) authenticates every call
- * with a client-credentials token, against an engine with {@code auth=oidc}.
+ * --protocol=rest} drives the engine over the Orchestration Cluster REST API (the client's default
+ * since 8.9; {@code --rest-address}) instead of gRPC: creations, activations and completions then
+ * all travel as HTTP/JSON. {@code --token-url=...} (with {@code --client-id}, {@code
+ * --client-secret}) authenticates every call with a client-credentials token, against an engine
+ * with {@code auth=oidc}.
  */
 public final class EngineBenchmark {
 
@@ -82,11 +85,23 @@ public final class EngineBenchmark {
     System.setProperty(
         "clearance.bench.poll-interval-ms", options.getOrDefault("poll-interval", "100"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
+    String protocol = options.getOrDefault("protocol", "grpc");
+    if (!protocol.equals("grpc") && !protocol.equals("rest")) {
+      throw new IllegalArgumentException("--protocol is grpc or rest, not " + protocol);
+    }
+    if (stream && protocol.equals("rest")) {
+      throw new IllegalArgumentException("job streaming (--stream=true) exists only over gRPC");
+    }
+    URI restAddress = URI.create(options.getOrDefault("rest-address", "http://localhost:8081"));
 
     var builder =
         CamundaClient.newClientBuilder()
             .grpcAddress(address)
-            .preferRestOverGrpc(false)
+            .restAddress(restAddress)
+            .preferRestOverGrpc(protocol.equals("rest"))
+            // HTTP/1.1 holds one connection per request in flight (gRPC multiplexes one): room
+            // for the 256 creations in flight plus the workers' polls and completions
+            .maxHttpConnections(1024)
             .numJobWorkerExecutionThreads(4)
             .defaultRequestTimeout(Duration.ofSeconds(30));
     String tokenUrl = options.get("token-url");
@@ -108,8 +123,9 @@ public final class EngineBenchmark {
     try (CamundaClient client = builder.build()) {
       var topology = client.newTopologyRequest().send().join();
       System.out.printf(
-          "engine at %s: gateway %s, %d partition(s); %d cores, warm-up %ds, measured %ds per scenario%n",
-          address,
+          "engine at %s over %s: gateway %s, %d partition(s); %d cores, warm-up %ds, measured %ds per scenario%n",
+          protocol.equals("rest") ? restAddress : address,
+          protocol,
           topology.getGatewayVersion(),
           topology.getPartitionsCount(),
           Runtime.getRuntime().availableProcessors(),
@@ -292,7 +308,7 @@ public final class EngineBenchmark {
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
-            "arguments are --name=value (address, warmup, duration, scenario, rate, stream, token-url, client-id, client-secret, audience): "
+            "arguments are --name=value (address, rest-address, protocol, warmup, duration, scenario, rate, stream, token-url, client-id, client-secret, audience): "
                 + arg);
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -472,6 +488,10 @@ public final class EngineBenchmark {
     while (cause != null) {
       if (cause instanceof ClientStatusException status
           && status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED) {
+        return true;
+      }
+      if (cause instanceof io.camunda.client.api.command.ProblemException problem
+          && problem.code() == 503) {
         return true;
       }
       if (cause instanceof io.grpc.StatusRuntimeException status

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.expression.Expression;
 import org.clearance.engine.expression.Feel;
 import org.clearance.engine.expression.InvalidExpressionException;
@@ -102,7 +103,13 @@ public final class BpmnCompiler {
       }
       processes.add(
           new ExecutableProcess(
-              0, process.getId(), 0, resourceName, root, Map.copyOf(elements), TenantIds.DEFAULT));
+              0,
+              process.getId(),
+              0,
+              resourceName,
+              root,
+              Map.copyOf(elements),
+              Tenants.DEFAULT_TENANT));
     }
     if (processes.isEmpty() && problems.isEmpty()) {
       problems.add("- Must contain at least one executable process");
