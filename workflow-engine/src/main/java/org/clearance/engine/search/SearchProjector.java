@@ -156,6 +156,12 @@ public class SearchProjector {
     private final PreparedStatement resolve;
     private final PreparedStatement elementIncident;
 
+    /**
+     * The variables of this round by scope and name, the last value with the first key: a multi-row
+     * insert (reWriteBatchedInserts) may not hit the same conflict row twice.
+     */
+    private final java.util.Map<String, Object[]> variables = new java.util.LinkedHashMap<>();
+
     Batch(Connection connection) throws SQLException {
       activate =
           connection.prepareStatement(
@@ -195,12 +201,18 @@ public class SearchProjector {
       switch (valueType) {
         case "PROCESS_INSTANCE" -> element(key, intent, value, at);
         case "VARIABLE" -> {
-          variable.setLong(1, key);
-          variable.setString(2, value.path("name").asText());
-          variable.setString(3, value.path("value").asText());
-          variable.setLong(4, value.path("scopeKey").asLong());
-          variable.setLong(5, value.path("processInstanceKey").asLong());
-          variable.addBatch();
+          String name = value.path("name").asText();
+          long scopeKey = value.path("scopeKey").asLong();
+          String text = value.path("value").asText();
+          Object[] row =
+              variables.putIfAbsent(
+                  scopeKey + "/" + name,
+                  new Object[] {
+                    key, name, text, scopeKey, value.path("processInstanceKey").asLong()
+                  });
+          if (row != null) {
+            row[2] = text;
+          }
         }
         case "INCIDENT" -> incident(key, intent, value, at);
         default -> {}
@@ -273,6 +285,14 @@ public class SearchProjector {
 
     /** Inserts before updates, incidents after the elements they mark. */
     void execute() throws SQLException {
+      for (Object[] row : variables.values()) {
+        variable.setLong(1, (Long) row[0]);
+        variable.setString(2, (String) row[1]);
+        variable.setString(3, (String) row[2]);
+        variable.setLong(4, (Long) row[3]);
+        variable.setLong(5, (Long) row[4]);
+        variable.addBatch();
+      }
       for (PreparedStatement statement :
           new PreparedStatement[] {activate, end, variable, incident, resolve, elementIncident}) {
         statement.executeBatch();
