@@ -254,7 +254,7 @@ GENERIC = [  # only industry and stock words
 SHORT = [  # short names one or two edits from a listed word or alias
   "Zara", "RDAO", "RDA", "Kvant", "Tekmas", "Tekhmas", "Nova", "Rubez", "Dana", "Kish", "Qilin",
   "Huaxi", "Belkvant", "Urals", "Uraltit", "Sarv", "Negin", "Falco", "Noor", "Kazanka", "Zubar",
-  "Mintoch", "CAC", "KRT", "Kestrl", "Tavria", "Volgo", "Lumix", "Hexa", "Arktik", "Sepah",
+  "Mintoch", "CAB", "KRX", "Kestrl", "Tavria", "Volgo", "Lumix", "Hexa", "Arktik", "Sepah",
   "Zagrus", "Datos", "Jinpen", "Tianru", "Vostk", "Khalif", "Borea", "Qasra", "Meridia",
 ]
 

@@ -25,6 +25,9 @@ public final class NameScorer {
   /** Below this a token pair does not align at all. */
   static final double TOKEN_FLOOR = 0.75;
 
+  /** Two tokens joined must be this alike to the one on the other side. */
+  static final double JOINED_FLOOR = 0.85;
+
   static final double PHONETIC_SIMILARITY = 0.85;
   static final double SHORT_TOKEN_SIMILARITY = 0.70;
   static final double INITIAL_SIMILARITY = 0.90;
@@ -248,7 +251,9 @@ public final class NameScorer {
     double[] wq = q.stream().mapToDouble(weights::weight).toArray();
     double[] wl = l.stream().mapToDouble(weights::weight).toArray();
     List<Pair> pairs = new ArrayList<>();
-    boolean singles = q.size() == 1 && l.size() == 1;
+    // a name of one telling word against another: fewer edits allowed ("tekhmas" ~ "tekhmash
+    // kazan")
+    boolean singles = telling(wq) == 1 && telling(wl) == 1;
     for (int i = 0; i < q.size(); i++) {
       for (int j = 0; j < l.size(); j++) {
         Similarity s = similarity(q.get(i), l.get(j), singles);
@@ -262,7 +267,7 @@ public final class NameScorer {
       String joined = q.get(i) + q.get(i + 1);
       for (int j = 0; j < l.size(); j++) {
         Similarity s = similarity(joined, l.get(j), false);
-        if (s.value >= 0.9) {
+        if (s.value >= JOINED_FLOOR) {
           pairs.add(new Pair(new int[] {i, i + 1}, new int[] {j}, s.value, "joined"));
         }
       }
@@ -271,7 +276,7 @@ public final class NameScorer {
       String joined = l.get(j) + l.get(j + 1);
       for (int i = 0; i < q.size(); i++) {
         Similarity s = similarity(q.get(i), joined, false);
-        if (s.value >= 0.9) {
+        if (s.value >= JOINED_FLOOR) {
           pairs.add(new Pair(new int[] {i}, new int[] {j, j + 1}, s.value, "split"));
         }
       }
@@ -320,6 +325,16 @@ public final class NameScorer {
     return new Alignment(total == 0 ? 0 : matched / total, aligned, restQ, restL);
   }
 
+  private static int telling(double[] weights) {
+    int n = 0;
+    for (double w : weights) {
+      if (w > TokenWeights.STOCK_WEIGHT) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   record Similarity(double value, String how) {}
 
   /**
@@ -344,6 +359,10 @@ public final class NameScorer {
     int edits = EDITS.apply(a, b);
     boolean sound = samePhoneticKey(a, b);
     if (max <= 4) {
+      if (singleWordNames) {
+        // a one-word name of up to four letters is its own word: "RDAO" is not "RDAI"
+        return new Similarity(0, "none");
+      }
       return edits == 1 && (sound || jw >= 0.85)
           ? new Similarity(SHORT_TOKEN_SIMILARITY, "short")
           : new Similarity(0, "none");
@@ -355,7 +374,7 @@ public final class NameScorer {
       how = "phonetic";
     }
     if (singleWordNames) {
-      value = Math.min(value, 1.0 - 1.75 * edits / max);
+      value = Math.min(value, 1.0 - 2.0 * edits / max);
     }
     return new Similarity(value, how);
   }
