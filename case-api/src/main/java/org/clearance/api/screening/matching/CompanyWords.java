@@ -53,6 +53,8 @@ final class CompanyWords {
               "vof",
               "oy",
               "oyj",
+              "ehf",
+              "hf",
               "ab",
               "as",
               "asa",
