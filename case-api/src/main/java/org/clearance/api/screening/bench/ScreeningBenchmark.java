@@ -107,7 +107,7 @@ public final class ScreeningBenchmark {
       Arrays.sort(micros);
 
       // candidate recall against a full scan, on a sample (a full scan of 1M entries takes seconds)
-      int sample = Math.max(10, Math.min(queries.size(), 2_000_000 / size * 10));
+      int sample = Math.max(10, Math.min(queries.size(), 4_000_000 / size));
       int fullHits = 0;
       int found = 0;
       double threshold = MatchingSettings.DEFAULTS.matchThreshold();

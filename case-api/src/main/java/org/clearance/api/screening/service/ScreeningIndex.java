@@ -1,6 +1,7 @@
 package org.clearance.api.screening.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,20 +70,23 @@ public class ScreeningIndex {
   }
 
   private CandidateIndex build() {
+    // a transaction of its own (the caller's may hold a case lock): the read streams in batches
+    // of the fetch size only inside a transaction, and it sees the committed lists
+    return QuarkusTransaction.requiringNew().call(this::read);
+  }
+
+  private CandidateIndex read() {
     long started = System.nanoTime();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(IN_FORCE)) {
-        ps.setFetchSize(2_000);
-        try (ResultSet rs = ps.executeQuery()) {
-          CandidateIndex index =
-              CandidateIndex.build(new ByteBuffersDirectory(), () -> rows(rs), config.candidates());
-          c.commit();
-          LOG.infof(
-              "screening index built: %d entries in %d ms",
-              index.size(), (System.nanoTime() - started) / 1_000_000);
-          return index;
-        }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(IN_FORCE)) {
+      ps.setFetchSize(2_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        CandidateIndex index =
+            CandidateIndex.build(new ByteBuffersDirectory(), () -> rows(rs), config.candidates());
+        LOG.infof(
+            "screening index built: %d entries in %d ms",
+            index.size(), (System.nanoTime() - started) / 1_000_000);
+        return index;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the restricted-party lists", e);
