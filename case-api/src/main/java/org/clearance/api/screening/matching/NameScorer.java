@@ -356,20 +356,23 @@ public final class NameScorer {
           : new Similarity(0, "none");
     }
     double jw = JARO_WINKLER.apply(a, b);
-    int edits = EDITS.apply(a, b);
-    boolean sound = samePhoneticKey(a, b);
     if (max <= 4) {
       if (singleWordNames) {
         // a one-word name of up to four letters is its own word: "RDAO" is not "RDAI"
         return new Similarity(0, "none");
       }
-      return edits == 1 && (sound || jw >= 0.85)
+      return EDITS.apply(a, b) == 1 && (jw >= 0.85 || samePhoneticKey(a, b))
           ? new Similarity(SHORT_TOKEN_SIMILARITY, "short")
           : new Similarity(0, "none");
     }
+    if (jw < 0.70) {
+      // neither the edit-capped value nor a shared sound can reach the floor from here
+      return new Similarity(0, "none");
+    }
+    int edits = EDITS.apply(a, b);
     double value = Math.min(jw, 1.0 - (double) edits / max);
     String how = "jaro-winkler";
-    if (sound && jw >= 0.70 && value < PHONETIC_SIMILARITY) {
+    if (value < PHONETIC_SIMILARITY && samePhoneticKey(a, b)) {
       value = PHONETIC_SIMILARITY;
       how = "phonetic";
     }
