@@ -42,7 +42,7 @@ final class ScreeningLists {
         .contentType(contentType)
         .queryParam("format", format)
         .queryParam("source", source)
-        .body(body)
+        .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .post("/api/admin/screening-lists");
   }
 }

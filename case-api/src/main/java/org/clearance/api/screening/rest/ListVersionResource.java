@@ -2,6 +2,7 @@ package org.clearance.api.screening.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -105,8 +106,8 @@ public class ListVersionResource {
   public PageResponse<ListVersionQueries.Entry> entries(
       @PathParam("id") long id,
       @QueryParam("q") String search,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("20") String size) {
     requireAdmin();
     List<FieldError> errors = new ArrayList<>();
     int p = QueryNumbers.page(page, errors);
