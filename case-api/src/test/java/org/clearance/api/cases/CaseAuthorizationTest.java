@@ -75,7 +75,13 @@ class CaseAuthorizationTest {
         (spec, t) -> spec.delete("/api/cases/" + t.caseId() + "/documents/" + t.documentId())),
     CASE_AUDIT(false, (spec, t) -> spec.get("/api/cases/" + aliceSubmitted.caseId() + "/audit")),
     VERIFY_AUDIT(false, (spec, t) -> spec.get("/api/audit/verify")),
-    LIST_ESCALATIONS(false, (spec, t) -> spec.get("/api/escalations"));
+    LIST_ESCALATIONS(false, (spec, t) -> spec.get("/api/escalations")),
+    SCREEN_NAME(
+        false,
+        (spec, t) ->
+            spec.contentType(ContentType.JSON)
+                .body("{\"name\": \"Volga Photonics\"}")
+                .post("/api/screening/search"));
 
     final boolean changesACase;
     final BiFunction<RequestSpecification, Target, Response> call;
@@ -104,6 +110,7 @@ class CaseAuthorizationTest {
     expected.put(Endpoint.CASE_AUDIT, new int[] {401, 200, 404, 200, 200, 200, 200, 403});
     expected.put(Endpoint.VERIFY_AUDIT, new int[] {401, 403, 403, 403, 403, 403, 200, 200});
     expected.put(Endpoint.LIST_ESCALATIONS, new int[] {401, 403, 403, 403, 403, 403, 200, 403});
+    expected.put(Endpoint.SCREEN_NAME, new int[] {401, 403, 403, 200, 200, 200, 200, 200});
     String[] callers = {null, "alice", "bob", "audrey", "leo", "ava", "max", "adam"};
     List<Arguments> rows = new ArrayList<>();
     expected.forEach(

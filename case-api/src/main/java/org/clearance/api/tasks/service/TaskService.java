@@ -436,6 +436,28 @@ public class TaskService {
                         caller.username(),
                         now));
       }
+      screening.rememberDecisions(matches);
+      matches.stream()
+          .filter(m -> m.disposition() == ScreeningMatch.Disposition.TRUE_MATCH)
+          .findFirst()
+          .ifPresent(
+              m -> {
+                // a confirmed match makes the case high-risk (the approval then needs a
+                // countersign: the process reads confirmedMatch, the case shows the flag)
+                String why =
+                    "Confirmed screening match: "
+                        + m.partyName()
+                        + " ~ "
+                        + m.listedName()
+                        + " ("
+                        + m.listSource()
+                        + ", "
+                        + m.listVersion()
+                        + ")";
+                exportCase.flagHighRisk(why);
+                audit.record(
+                    exportCase.id(), caller.username(), "HIGH_RISK_FLAGGED", Map.of("reason", why));
+              });
     }
     task.complete(caller.username(), toJson(normalised), now);
     Map<String, Object> detail = new LinkedHashMap<>();
