@@ -32,6 +32,7 @@ import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
+import org.clearance.api.workflow.domain.ProcessPlace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -128,6 +129,12 @@ public class CaseResource {
           @QueryParam("overdue")
           @DefaultValue("false")
           boolean overdue,
+      @Parameter(
+              description =
+                  "a BPMN element id of export-licence.bpmn where cases wait (as in the process"
+                      + " heat map): cases there now; with overdue=true those overdue there")
+          @QueryParam("element")
+          String element,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size,
       @Parameter(
@@ -145,6 +152,19 @@ public class CaseResource {
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    ProcessPlace place = null;
+    if (blankToNull(element) != null) {
+      place = ProcessPlace.ofElement(element.strip()).orElse(null);
+      if (place == null) {
+        errors.add(
+            new FieldError(
+                "element",
+                "must be an element of export-licence.bpmn where cases wait: "
+                    + java.util.Arrays.stream(ProcessPlace.values())
+                        .map(ProcessPlace::elementId)
+                        .toList()));
+      }
     }
     String[] sortParts = sort.split(",", -1);
     CaseSearchCriteria.SortField sortField = null;
@@ -180,6 +200,7 @@ public class CaseResource {
                     ? caller.username()
                     : blankToNull(assignee),
                 overdue,
+                place,
                 page,
                 size,
                 sortField,

@@ -3,13 +3,15 @@ package org.clearance.api.cases.service;
 import java.util.Set;
 import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.CaseStatus;
+import org.clearance.api.workflow.domain.ProcessPlace;
 
 /**
  * Filters, page and order of a case search. Empty sets and nulls mean "any".
  *
  * <p>{@code assignee}: cases with an open task assigned to that user. {@code overdue}: open cases
  * past their total SLA target (the clock not stopped by a request for information) or with an open
- * task past its due date.
+ * task past its due date. {@code element}: cases at that place of the process now (see {@link
+ * ProcessPlace}); with {@code overdue}, only those overdue there, as the process heat map counts.
  */
 public record CaseSearchCriteria(
     Set<CaseStatus> statuses,
@@ -19,6 +21,7 @@ public record CaseSearchCriteria(
     String classification,
     String assignee,
     boolean overdue,
+    ProcessPlace element,
     int page,
     int size,
     SortField sort,
