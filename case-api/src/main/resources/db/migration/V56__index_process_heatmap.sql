@@ -18,3 +18,8 @@ CREATE INDEX information_request_open_idx ON cases.information_request (stage)
     INCLUDE (case_id, answer_by) WHERE status = 'OPEN';
 CREATE INDEX information_request_answered_idx ON cases.information_request (answered_at)
     INCLUDE (stage, asked_at, case_id) WHERE status = 'ANSWERED';
+
+-- Cases whose SLA clock is stopped (an open request for information): the few whose tasks read
+-- "overdue" against the stop time rather than now.
+CREATE INDEX export_case_paused_idx ON cases.export_case (id) INCLUDE (sla_paused_at)
+    WHERE sla_paused_at IS NOT NULL;

@@ -157,9 +157,10 @@ class ProcessHeatmapTest {
     assertTimes(map, "Task_ScreenParties", 3, 4.0, 5.6);
     assertTimes(map, "Gateway_AwaitLegalAnswer", 1, 48.0, 48.0);
     assertTimes(map, "Task_LegalReview", 0, null, null);
+    // nobody spends time at an end event
     org.assertj.core.api.Assertions.assertThat(
-            map.getLong(at("EndEvent_Approved") + ".passedInWindow"))
-        .isEqualTo(1);
+            (Object) map.get(at("EndEvent_Approved") + ".passedInWindow"))
+        .isNull();
   }
 
   @Test

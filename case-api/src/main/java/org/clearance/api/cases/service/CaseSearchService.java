@@ -114,11 +114,15 @@ public class CaseSearchService {
     switch (place.kind()) {
       case USER_TASK -> {
         where.add(
-            "id in (select t.caseId from ReviewTask t, ExportCase tc where tc.id = t.caseId"
-                + " and t.elementId = :element and t.status = "
-                + open
-                + (overdue ? " and t.dueAt <= coalesce(tc.slaPausedAt, :now)" : "")
-                + ")");
+            overdue
+                ? "id in (select t.caseId from ReviewTask t, ExportCase tc where tc.id = t.caseId"
+                    + " and t.elementId = :element and t.status = "
+                    + open
+                    + " and t.dueAt <= coalesce(tc.slaPausedAt, :now))"
+                : "id in (select t.caseId from ReviewTask t where t.elementId = :element"
+                    + " and t.status = "
+                    + open
+                    + ")");
         parameters.put("element", place.elementId());
       }
       case AWAITING_ANSWER -> {

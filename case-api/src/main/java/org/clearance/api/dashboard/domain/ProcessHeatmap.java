@@ -16,12 +16,15 @@ public record ProcessHeatmap(
     Instant windowEnd,
     List<ElementFigures> elements) {
 
-  /** Percentiles in hours (0.01 h), null when no case passed the element in the window. */
+  /**
+   * Percentiles in hours (0.01 h), null when no case passed the element in the window; the three
+   * window figures are null for end events, where no time is spent.
+   */
   public record ElementFigures(
       ProcessPlace place,
       long casesNow,
       long overdueNow,
-      long passedInWindow,
+      Long passedInWindow,
       Double p50Hours,
       Double p90Hours) {}
 }

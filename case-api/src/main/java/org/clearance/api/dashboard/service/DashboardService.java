@@ -167,8 +167,6 @@ public class DashboardService {
           var screeningDone =
               heatmapQueries.screeningDone(connection, filter, zone, windowStart, now);
           var endedNow = heatmapQueries.endedNow(connection, filter, zone);
-          var endedInWindow =
-              heatmapQueries.endedInWindow(connection, filter, zone, windowStart, now);
 
           List<ElementFigures> elements = new ArrayList<>();
           Figures none = new Figures(0, 0, null, null);
@@ -190,7 +188,7 @@ public class DashboardService {
               }
               case END -> {
                 current = endedNow.getOrDefault(place.finalStatus().name(), none);
-                passed = endedInWindow.getOrDefault(place.finalStatus().name(), none);
+                passed = null; // nobody spends time at an end event
               }
               default -> throw new IllegalStateException("unknown place kind " + place.kind());
             }
@@ -199,9 +197,9 @@ public class DashboardService {
                     place,
                     current.cases(),
                     current.overdue(),
-                    passed.cases(),
-                    passed.p50Hours(),
-                    passed.p90Hours()));
+                    passed == null ? null : passed.cases(),
+                    passed == null ? null : passed.p50Hours(),
+                    passed == null ? null : passed.p90Hours()));
           }
           return new ProcessHeatmap(now, filter, windowStart, now, List.copyOf(elements));
         });

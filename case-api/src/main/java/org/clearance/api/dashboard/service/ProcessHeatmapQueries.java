@@ -27,17 +27,23 @@ public class ProcessHeatmapQueries {
 
   /**
    * Open tasks per element id; overdue once the due time is reached (a stopped clock reads then).
+   * Only paused cases are joined for the clock (few: those awaiting the applicant), unless a filter
+   * needs the case rows anyway.
    */
   public Map<String, Figures> openTasks(
-      Connection connection, DashboardFilter filter, ZoneId zone, Instant now) throws SQLException {
+      Connection connection, DashboardFilter filter, ZoneId zone, Instant now)
+      throws SQLException {
     Sql sql =
         new Sql(
             "SELECT t.element_id, count(*),"
-                + " count(*) FILTER (WHERE t.due_at <= coalesce(c.sla_paused_at, ?))"
-                + " FROM cases.review_task t JOIN cases.export_case c ON c.id = t.case_id"
-                + " WHERE t.status = 'OPEN'");
+                + " count(*) FILTER (WHERE t.due_at <= coalesce(p.sla_paused_at, ?))"
+                + " FROM cases.review_task t"
+                + " LEFT JOIN cases.export_case p ON p.id = t.case_id"
+                + " AND p.sla_paused_at IS NOT NULL");
     sql.param(now);
-    DashboardQueries.caseFilters(sql, filter, zone, "c.id");
+    DashboardQueries.joinCases(sql, filter, "t.case_id");
+    sql.append(" WHERE t.status = 'OPEN'");
+    DashboardQueries.caseFilters(sql, filter, zone, "t.case_id");
     sql.append(" GROUP BY t.element_id");
     return counts(connection, sql);
   }
@@ -142,22 +148,6 @@ public class ProcessHeatmapQueries {
             "SELECT c.status, count(*), 0 FROM cases.export_case c"
                 + " WHERE c.submitted_at IS NOT NULL AND c.status IN ('APPROVED', 'DENIED',"
                 + " 'RETURNED_WITHOUT_ACTION', 'NO_LICENCE_REQUIRED')");
-    DashboardQueries.caseFilters(sql, filter, zone, "c.id");
-    sql.append(" GROUP BY c.status");
-    return counts(connection, sql);
-  }
-
-  /** Cases decided in the window per final status (their TOTAL stage time closes then). */
-  public Map<String, Figures> endedInWindow(
-      Connection connection, DashboardFilter filter, ZoneId zone, Instant from, Instant to)
-      throws SQLException {
-    Sql sql =
-        new Sql(
-            "SELECT c.status, count(*), 0 FROM cases.case_stage_time t"
-                + " JOIN cases.export_case c ON c.id = t.case_id"
-                + " WHERE t.stage = 'TOTAL' AND NOT t.in_stage"
-                + " AND t.last_left_at >= ? AND t.last_left_at < ?");
-    sql.param(from, to);
     DashboardQueries.caseFilters(sql, filter, zone, "c.id");
     sql.append(" GROUP BY c.status");
     return counts(connection, sql);
