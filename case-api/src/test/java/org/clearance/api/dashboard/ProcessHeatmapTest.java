@@ -177,6 +177,46 @@ class ProcessHeatmapTest {
   }
 
   @Test
+  void shouldFilterCasesBySubmissionDates() {
+    String tenDaysAgo =
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(10).toString();
+    as("max")
+        .queryParam("organisation", ORG)
+        .queryParam("submittedTo", tenDaysAgo)
+        .when()
+        .get("/api/cases")
+        .then()
+        .statusCode(200)
+        .body("items.id", containsInAnyOrder(approved.toString()));
+    as("max")
+        .queryParam("organisation", ORG)
+        .queryParam("submittedFrom", tenDaysAgo)
+        .when()
+        .get("/api/cases")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.id",
+            containsInAnyOrder(screening.toString(), inReview.toString(), waiting.toString()));
+    as("max")
+        .queryParam("submittedFrom", "2026-12-31")
+        .queryParam("submittedTo", "yesterday")
+        .when()
+        .get("/api/cases")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("submittedTo"));
+    as("max")
+        .queryParam("submittedFrom", "2026-12-31")
+        .queryParam("submittedTo", "2026-12-01")
+        .when()
+        .get("/api/cases")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("submittedFrom"));
+  }
+
+  @Test
   void shouldRejectAnElementWhereNoCaseWaits() {
     as("max")
         .queryParam("element", "Gateway_ReviewFork")

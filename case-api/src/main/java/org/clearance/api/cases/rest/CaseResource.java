@@ -135,6 +135,12 @@ public class CaseResource {
                       + " heat map): cases there now; with overdue=true those overdue there")
           @QueryParam("element")
           String element,
+      @Parameter(description = "first submission date, ISO-8601, inclusive (SLA time zone)")
+          @QueryParam("submittedFrom")
+          String submittedFrom,
+      @Parameter(description = "last submission date, ISO-8601, inclusive (SLA time zone)")
+          @QueryParam("submittedTo")
+          String submittedTo,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size,
       @Parameter(
@@ -165,6 +171,11 @@ public class CaseResource {
                         .map(ProcessPlace::elementId)
                         .toList()));
       }
+    }
+    java.time.LocalDate fromDate = date("submittedFrom", submittedFrom, errors);
+    java.time.LocalDate toDate = date("submittedTo", submittedTo, errors);
+    if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+      errors.add(new FieldError("submittedFrom", "must not be after submittedTo"));
     }
     String[] sortParts = sort.split(",", -1);
     CaseSearchCriteria.SortField sortField = null;
@@ -201,6 +212,8 @@ public class CaseResource {
                     : blankToNull(assignee),
                 overdue,
                 place,
+                fromDate,
+                toDate,
                 page,
                 size,
                 sortField,
@@ -339,6 +352,19 @@ public class CaseResource {
       }
     }
     return parsed;
+  }
+
+  private static java.time.LocalDate date(String field, String value, List<FieldError> errors) {
+    String text = blankToNull(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(new FieldError(field, "must be a date such as 2026-11-27"));
+      return null;
+    }
   }
 
   private static String blankToNull(String value) {

@@ -12,6 +12,7 @@ import org.clearance.api.workflow.domain.ProcessPlace;
  * past their total SLA target (the clock not stopped by a request for information) or with an open
  * task past its due date. {@code element}: cases at that place of the process now (see {@link
  * ProcessPlace}); with {@code overdue}, only those overdue there, as the process heat map counts.
+ * {@code submittedFrom}/{@code submittedTo}: submission dates, inclusive, in the SLA zone.
  */
 public record CaseSearchCriteria(
     Set<CaseStatus> statuses,
@@ -22,6 +23,8 @@ public record CaseSearchCriteria(
     String assignee,
     boolean overdue,
     ProcessPlace element,
+    java.time.LocalDate submittedFrom,
+    java.time.LocalDate submittedTo,
     int page,
     int size,
     SortField sort,

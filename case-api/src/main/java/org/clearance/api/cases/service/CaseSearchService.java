@@ -28,11 +28,17 @@ public class CaseSearchService {
   private final CaseRepository cases;
   private final Caller caller;
   private final Clock clock;
+  private final java.time.ZoneId zone;
 
-  CaseSearchService(CaseRepository cases, Caller caller, Clock clock) {
+  CaseSearchService(
+      CaseRepository cases,
+      Caller caller,
+      Clock clock,
+      org.clearance.api.sla.service.SlaConfig sla) {
     this.cases = cases;
     this.caller = caller;
     this.clock = clock;
+    this.zone = sla.zone();
   }
 
   @Transactional
@@ -82,6 +88,15 @@ public class CaseSearchService {
           "id in (select t.caseId from ReviewTask t where t.assignee = :assignee"
               + " and t.status = org.clearance.api.tasks.domain.TaskStatus.OPEN)");
       parameters.put("assignee", criteria.assignee());
+    }
+    if (criteria.submittedFrom() != null) {
+      where.add("submittedAt >= :submittedFrom");
+      parameters.put("submittedFrom", criteria.submittedFrom().atStartOfDay(zone).toInstant());
+    }
+    if (criteria.submittedTo() != null) {
+      where.add("submittedAt < :submittedBefore");
+      parameters.put(
+          "submittedBefore", criteria.submittedTo().plusDays(1).atStartOfDay(zone).toInstant());
     }
     if (criteria.element() != null) {
       atElement(criteria.element(), criteria.overdue(), where, parameters);

@@ -19,8 +19,8 @@ public record ProcessHeatmapResponse(
 
   /**
    * {@code kind}: USER_TASK, AWAITING_ANSWER (waiting for the applicant's answer to a request for
-   * information), SCREENING or END. Hours are null when no case passed the element in the window; the
-   * window figures are null for end events.
+   * information), SCREENING or END. Hours are null when no case passed the element in the window;
+   * the window figures are null for end events.
    */
   public record Element(
       String elementId,

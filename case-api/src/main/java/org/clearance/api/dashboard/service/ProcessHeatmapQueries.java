@@ -31,8 +31,7 @@ public class ProcessHeatmapQueries {
    * needs the case rows anyway.
    */
   public Map<String, Figures> openTasks(
-      Connection connection, DashboardFilter filter, ZoneId zone, Instant now)
-      throws SQLException {
+      Connection connection, DashboardFilter filter, ZoneId zone, Instant now) throws SQLException {
     Sql sql =
         new Sql(
             "SELECT t.element_id, count(*),"
