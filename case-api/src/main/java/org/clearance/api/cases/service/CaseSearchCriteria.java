@@ -7,14 +7,16 @@ import org.clearance.api.cases.domain.CaseStatus;
 /**
  * Filters, page and order of a case search. Empty sets and nulls mean "any".
  *
- * <p>{@code assignee}: cases with an open task assigned to that user. {@code overdue}: open cases
- * past their total SLA target (the clock not stopped by a request for information) or with an open
- * task past its due date.
+ * <p>{@code text}: a case reference or its beginning, or part of the organisation's or of a party's
+ * name, case-insensitive. {@code assignee}: cases with an open task assigned to that user. {@code
+ * overdue}: open cases past their total SLA target (the clock not stopped by a request for
+ * information) or with an open task past its due date.
  */
 public record CaseSearchCriteria(
     Set<CaseStatus> statuses,
     Set<CaseStage> stages,
     String organisation,
+    String text,
     String destination,
     String classification,
     String assignee,
