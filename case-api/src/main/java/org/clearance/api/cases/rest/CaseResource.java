@@ -100,6 +100,24 @@ public class CaseResource {
         .build();
   }
 
+  @POST
+  @Path("{id}/copy")
+  @Operation(
+      summary = "Copy an earlier application as a new draft (applicants of its organisation)",
+      description =
+          "The new draft gets the contact, items, parties, destinations and end use; documents"
+              + " and the decision stay with the original.")
+  @APIResponse(responseCode = "201", description = "Draft created; Location names it")
+  @APIResponse(responseCode = "403", description = "Not an applicant")
+  @APIResponse(responseCode = "404", description = "No such case, or not the caller's")
+  public Response copy(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
+    ExportCase created = cases.copyAsDraft(id);
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/cases").path(created.id().toString()).build())
+        .entity(respond(created))
+        .build();
+  }
+
   @GET
   @Operation(
       summary = "Search cases",
@@ -118,6 +136,12 @@ public class CaseResource {
       @QueryParam("status") List<String> status,
       @QueryParam("stage") List<String> stage,
       @QueryParam("organisation") String organisation,
+      @Parameter(
+              description =
+                  "free text: a case reference (or its start), or part of an organisation's or a"
+                      + " party's name (case-insensitive)")
+          @QueryParam("q")
+          String text,
       @Parameter(description = "ISO 3166-1 alpha-2") @QueryParam("destination") String destination,
       @Parameter(description = "ECCN; also matches its sub-paragraphs")
           @QueryParam("classification")
@@ -153,6 +177,10 @@ public class CaseResource {
     List<FieldError> errors = new ArrayList<>();
     Set<CaseStatus> statuses = enums("status", status, CaseStatus.class, errors);
     Set<CaseStage> stages = enums("stage", stage, CaseStage.class, errors);
+    String q = blankToNull(text);
+    if (q != null && q.strip().length() > 100) {
+      errors.add(new FieldError("q", "must be at most 100 characters"));
+    }
     if (page < 0) {
       errors.add(new FieldError("page", "must be 0 or more"));
     }
@@ -205,6 +233,7 @@ public class CaseResource {
                 statuses,
                 stages,
                 blankToNull(organisation),
+                q == null ? null : q.strip(),
                 upper(destination),
                 blankToNull(classification),
                 "me".equalsIgnoreCase(blankToNull(assignee))

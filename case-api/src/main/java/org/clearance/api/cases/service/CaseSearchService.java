@@ -70,6 +70,17 @@ public class CaseSearchService {
       where.add("organisation = :organisation");
       parameters.put("organisation", criteria.organisation());
     }
+    if (criteria.text() != null) {
+      String pattern = "%" + likeEscaped(criteria.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+      where.add(
+          "(upper(reference) like :referencePrefix escape '\\'"
+              + " or lower(organisation) like :text escape '\\'"
+              + " or id in (select p.exportCase.id from CaseParty p"
+              + " where lower(p.name) like :text escape '\\'))");
+      parameters.put(
+          "referencePrefix", likeEscaped(criteria.text().toUpperCase(java.util.Locale.ROOT)) + "%");
+      parameters.put("text", pattern);
+    }
     if (criteria.destination() != null) {
       where.add(":destination member of destinations");
       parameters.put("destination", criteria.destination());
@@ -169,6 +180,10 @@ public class CaseSearchService {
     if (overdue && place.kind() != ProcessPlace.Kind.END) {
       parameters.put("now", clock.instant());
     }
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** Status and stage filters together: a case must match both. Null means no filter. */

@@ -259,6 +259,26 @@ public class TaskService {
     if (criteria.unassigned()) {
       where.add("t.assignee is null");
     }
+    if (!criteria.stages().isEmpty()) {
+      java.util.Set<org.clearance.api.cases.domain.CaseStatus> statuses =
+          java.util.EnumSet.noneOf(org.clearance.api.cases.domain.CaseStatus.class);
+      criteria.stages().forEach(stage -> statuses.addAll(stage.statuses()));
+      where.add("t.caseId in (select c.id from ExportCase c where c.status in :caseStatuses)");
+      parameters.put("caseStatuses", statuses);
+    }
+    if (criteria.destination() != null) {
+      where.add(
+          "t.caseId in (select c.id from ExportCase c where :destination member of"
+              + " c.destinations)");
+      parameters.put("destination", criteria.destination());
+    }
+    if (criteria.classification() != null) {
+      where.add(
+          "t.caseId in (select i.exportCase.id from CaseItem i"
+              + " where i.eccn = :classification or i.eccn like :classificationParagraph)");
+      parameters.put("classification", criteria.classification());
+      parameters.put("classificationParagraph", criteria.classification() + ".%");
+    }
     if (criteria.overdue()) {
       where.add("t.status = :openForOverdue and t.dueAt < :now");
       parameters.put("openForOverdue", TaskStatus.OPEN);
@@ -267,7 +287,11 @@ public class TaskService {
     String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
     var query =
         em.createQuery(
-            "from ReviewTask t" + filter + " order by t.dueAt asc nulls last, t.createdAt, t.id",
+            "from ReviewTask t"
+                + filter
+                + (criteria.dueLast()
+                    ? " order by t.dueAt desc nulls last, t.createdAt desc, t.id"
+                    : " order by t.dueAt asc nulls last, t.createdAt, t.id"),
             ReviewTask.class);
     var count = em.createQuery("select count(t) from ReviewTask t" + filter, Long.class);
     parameters.forEach(
