@@ -42,9 +42,8 @@ export async function initAuth(): Promise<Keycloak> {
     realm: config.realm,
     clientId: config.clientId,
   });
-  kc.onTokenExpired = () => {
-    kc.updateToken(30).catch(() => setState("ended"));
-  };
+  // Tokens are refreshed silently when a call needs one (freshToken), not on a timer: a timer
+  // would keep an idle user's session alive for ever and defeat the realm's idle timeout.
   kc.onAuthRefreshError = () => setState("ended");
   kc.onAuthLogout = () => setState("ended");
   await kc.init({
@@ -56,6 +55,26 @@ export async function initAuth(): Promise<Keycloak> {
   keycloak = kc;
   configureClient(freshToken, () => setState("ended"));
   return kc;
+}
+
+let lastActivity = Date.now();
+for (const event of ["pointerdown", "keydown", "wheel", "touchstart"]) {
+  window.addEventListener(event, () => (lastActivity = Date.now()), {
+    passive: true,
+    capture: true,
+  });
+}
+/** Background polls stop once the user has done nothing for this long. */
+export const IDLE_AFTER_MS = 5 * 60 * 1000;
+
+/** True when the user has not touched the app for a while: polling then stops, so the session can end. */
+export function isIdle(): boolean {
+  return Date.now() - lastActivity > IDLE_AFTER_MS;
+}
+
+/** A refetch interval that pauses while the user is idle. */
+export function whileActive(ms: number): () => number | false {
+  return () => (isIdle() ? false : ms);
 }
 
 /** A token valid for at least 30 more seconds, refreshed if needed; undefined once ended. */

@@ -9,6 +9,7 @@ import {
   StackItem,
   Content,
 } from "@patternfly/react-core";
+import { whileActive } from "../app/auth";
 import { api, type Notification } from "../api";
 import { formatDateTime } from "./format";
 
@@ -20,7 +21,7 @@ export function NotificationBell() {
   const unread = useQuery({
     queryKey: ["notifications", "unread"],
     queryFn: api.notifications.unreadCount,
-    refetchInterval: 30_000,
+    refetchInterval: whileActive(30_000),
   });
   const latest = useQuery({
     queryKey: ["notifications", "latest"],

@@ -16,6 +16,7 @@ import {
   Title,
 } from "@patternfly/react-core";
 import { api, explain } from "../../api";
+import { isIdle } from "../../app/auth";
 import { useMe } from "../../app/me";
 import { ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
@@ -44,7 +45,11 @@ export default function CasePage() {
     queryFn: () => api.cases.get(id!),
     // While the process is working on the case (screening, issuing), look again soon.
     refetchInterval: (q) =>
-      q.state.data && ["SUBMITTED", "SCREENING"].includes(q.state.data.status) ? 2000 : 15000,
+      isIdle()
+        ? false
+        : q.state.data && ["SUBMITTED", "SCREENING"].includes(q.state.data.status)
+          ? 2000
+          : 15000,
   });
   const withdraw = useMutation({
     mutationFn: () => api.cases.withdraw(id!, reason),

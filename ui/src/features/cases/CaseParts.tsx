@@ -464,6 +464,8 @@ export function DecisionCard({ c }: { c: CaseDetail }) {
     queryFn: () => api.cases.licence(c.id),
     enabled: c.status === "APPROVED",
     retry: false,
+    // The licence is issued a moment after the approval: look again until it is there.
+    refetchInterval: (q) => (q.state.status === "error" ? 2000 : false),
   });
   const [error, setError] = useState<unknown>(null);
   if (!decided) return null;

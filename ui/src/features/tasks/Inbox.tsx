@@ -23,6 +23,7 @@ import {
   ToolbarItem,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { whileActive } from "../../app/auth";
 import { api, explain, type Task } from "../../api";
 import { useMe } from "../../app/me";
 import { Empty, ErrorState, Loading } from "../../components/States";
@@ -122,7 +123,7 @@ export default function Inbox() {
   const list = useQuery({
     queryKey: ["tasks", query],
     queryFn: ({ signal }) => api.tasks.search(query, signal),
-    refetchInterval: 20_000,
+    refetchInterval: whileActive(20_000),
   });
   const refresh = () => client.invalidateQueries({ queryKey: ["tasks"] });
   const claim = useMutation({
