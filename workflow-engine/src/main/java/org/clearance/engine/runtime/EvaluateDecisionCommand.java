@@ -1,21 +1,32 @@
 package org.clearance.engine.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.command.CommandHandler;
+import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.decision.DecisionNotFoundException;
 import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.DecisionRepository.StoredDecision;
-import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.record.RecordBatch;
+import org.clearance.engine.record.ValueType;
 import org.jboss.logging.Logger;
 
 /** EvaluateDecision: evaluates a deployed decision outside any process instance. */
 @ApplicationScoped
-public class DecisionEvaluationService {
+public class EvaluateDecisionCommand
+    implements CommandHandler<EvaluateDecisionCommand.Request, EvaluateDecisionCommand.Outcome> {
 
-  private static final Logger LOG = Logger.getLogger(DecisionEvaluationService.class);
+  private static final Logger LOG = Logger.getLogger(EvaluateDecisionCommand.class);
+
+  /**
+   * The decision with the key (when positive), else the latest version of the decision id.
+   *
+   * @param variables the variables as a JSON object document (the DMN engine reads JSON)
+   */
+  public record Request(long decisionKey, String decisionId, String variables, String tenantId) {}
 
   /** An evaluation and the key of its DECISION_EVALUATION record. */
   public record Outcome(long key, DecisionCalls.Evaluated evaluated) {}
@@ -24,7 +35,7 @@ public class DecisionEvaluationService {
   private final KeyGenerator keys;
   private final DecisionRepository decisions;
 
-  DecisionEvaluationService(Db db, KeyGenerator keys, DecisionRepository decisions) {
+  EvaluateDecisionCommand(Db db, KeyGenerator keys, DecisionRepository decisions) {
     this.db = db;
     this.keys = keys;
     this.decisions = decisions;
@@ -35,7 +46,12 @@ public class DecisionEvaluationService {
    *
    * @throws Rejection NOT_FOUND if there is no such decision
    */
-  public Outcome evaluate(long decisionKey, String decisionId, String variables) {
+  @Override
+  public Outcome execute(Request request) {
+    Tenants.requireDefault(request.tenantId());
+    long decisionKey = request.decisionKey();
+    String decisionId = request.decisionId();
+    String variables = request.variables();
     Json.parseVariables(variables, "the variables of the decision evaluation");
     String document = variables == null || variables.isBlank() ? "{}" : variables;
     if (decisionKey <= 0 && (decisionId == null || decisionId.isBlank())) {
@@ -60,7 +76,7 @@ public class DecisionEvaluationService {
               var records = new RecordBatch();
               records.add(
                   key,
-                  "DECISION_EVALUATION",
+                  ValueType.DECISION_EVALUATION,
                   DecisionCalls.intent(evaluated),
                   null,
                   DecisionCalls.recordValue(evaluated));

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import org.clearance.engine.command.CommandHandler;
+import org.clearance.engine.command.EngineSignals;
+import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.decision.DecisionEngine;
 import org.clearance.engine.decision.DecisionValidationException;
-import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.record.RecordBatch;
 import org.jboss.logging.Logger;
 
@@ -23,14 +26,19 @@ import org.jboss.logging.Logger;
  * process versions stored, in one transaction. An identical redeploy keeps version and key.
  */
 @ApplicationScoped
-public class DeploymentService {
+public class DeployResourcesCommand
+    implements CommandHandler<
+        DeployResourcesCommand.Request, DeployResourcesCommand.DeploymentResult> {
 
-  private static final Logger LOG = Logger.getLogger(DeploymentService.class);
+  private static final Logger LOG = Logger.getLogger(DeployResourcesCommand.class);
 
   /** Serialises deployments so version numbers are assigned without gaps or races. */
   private static final long DEPLOYMENT_LOCK = 0x5EB1_0000_0001L;
 
+  /** One resource: a BPMN (.bpmn, .xml) or DMN (.dmn) file by name and content. */
   public record Resource(String name, byte[] content) {}
+
+  public record Request(List<Resource> resources, String tenantId) {}
 
   public record DeployedProcess(
       String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
@@ -65,14 +73,19 @@ public class DeploymentService {
   private final DecisionEngine decisionEngine;
   private final DecisionRepository decisionRepository;
 
-  @jakarta.inject.Inject org.clearance.engine.message.StartEventSubscriptions startEvents;
+  private final StartEventSubscriptions startEvents;
+  private final EngineSignals signals;
 
-  DeploymentService(
+  DeployResourcesCommand(
       Db db,
       KeyGenerator keys,
       ProcessCache cache,
       DecisionEngine decisionEngine,
-      DecisionRepository decisionRepository) {
+      DecisionRepository decisionRepository,
+      StartEventSubscriptions startEvents,
+      EngineSignals signals) {
+    this.startEvents = startEvents;
+    this.signals = signals;
     this.db = db;
     this.keys = keys;
     this.cache = cache;
@@ -80,7 +93,10 @@ public class DeploymentService {
     this.decisionRepository = decisionRepository;
   }
 
-  public DeploymentResult deploy(List<Resource> resources) {
+  @Override
+  public DeploymentResult execute(Request request) {
+    Tenants.requireDefault(request.tenantId());
+    List<Resource> resources = request.resources();
     if (resources.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
     }
@@ -127,16 +143,19 @@ public class DeploymentService {
               + String.join("\n", problems));
     }
     var stored = new ArrayList<ExecutableProcess>();
+    long[] earliestTimer = {Long.MAX_VALUE};
     DeploymentResult result =
         db.inTransaction(
             connection -> {
               stored.clear();
+              earliestTimer[0] = Long.MAX_VALUE;
               lock(connection);
               long deploymentKey = keys.nextKey(connection);
               var records = new RecordBatch();
               var deployed = new ArrayList<DeployedProcess>();
               for (Candidate candidate : candidates) {
-                ExecutableProcess process = store(connection, deploymentKey, candidate, records);
+                ExecutableProcess process =
+                    store(connection, deploymentKey, candidate, records, earliestTimer);
                 stored.add(process);
                 deployed.add(
                     new DeployedProcess(
@@ -148,12 +167,15 @@ public class DeploymentService {
               var decisions =
                   new DecisionDeployment(connection, keys, decisionRepository, deploymentKey)
                       .store(decisionCandidates, records);
-              records.deployment(deploymentKey, deployed, decisions.decisions());
+              DeploymentRecords.deployment(records, deploymentKey, deployed, decisions.decisions());
               records.flush(connection);
               return new DeploymentResult(
                   deploymentKey, deployed, decisions.requirements(), decisions.decisions());
             });
     stored.forEach(cache::put);
+    if (earliestTimer[0] != Long.MAX_VALUE) {
+      signals.timerScheduled(earliestTimer[0]);
+    }
     LOG.infof(
         "Deployment %d: %s %s",
         result.key(),
@@ -163,7 +185,11 @@ public class DeploymentService {
   }
 
   private ExecutableProcess store(
-      Connection connection, long deploymentKey, Candidate candidate, RecordBatch records)
+      Connection connection,
+      long deploymentKey,
+      Candidate candidate,
+      RecordBatch records,
+      long[] earliestTimer)
       throws SQLException {
     String processId = candidate.graph().bpmnProcessId();
     int latestVersion = 0;
@@ -198,10 +224,11 @@ public class DeploymentService {
       statement.setLong(7, deploymentKey);
       statement.executeUpdate();
     }
-    records.processCreated(
-        key, processId, version, candidate.resource().name(), candidate.checksum());
+    DeploymentRecords.processCreated(
+        records, key, processId, version, candidate.resource().name(), candidate.checksum());
     ExecutableProcess stored = withIdentity(candidate, key, version);
-    startEvents.onDeployed(connection, stored, records);
+    earliestTimer[0] =
+        Math.min(earliestTimer[0], startEvents.onDeployed(connection, stored, records));
     return stored;
   }
 

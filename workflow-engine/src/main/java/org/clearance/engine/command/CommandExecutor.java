@@ -1,4 +1,4 @@
-package org.clearance.engine.gateway;
+package org.clearance.engine.command;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.clearance.engine.config.EngineConfig;
 import org.jboss.logging.Logger;
 
@@ -163,6 +165,29 @@ public class CommandExecutor {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Runs a command handler in its lane and completes the answer with its result, or with the {@link
+   * Rejection} (or other failure) it threw. A refusal for load completes the answer at once. This
+   * is how a front door that answers asynchronously (the REST gateway) runs commands.
+   */
+  public <Q, R> CompletableFuture<R> call(CommandHandler<Q, R> handler, Supplier<Q> request) {
+    var answer = new CompletableFuture<R>();
+    try {
+      submit(
+          handler.lane(),
+          () -> {
+            try {
+              answer.complete(handler.execute(request.get()));
+            } catch (RuntimeException | Error e) {
+              answer.completeExceptionally(e);
+            }
+          });
+    } catch (Rejection rejection) {
+      answer.completeExceptionally(rejection);
+    }
+    return answer;
   }
 
   /**

@@ -1,8 +1,9 @@
 package org.clearance.engine.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.command.CommandHandler;
+import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
-import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.job.JobReactivation;
 import org.clearance.engine.runtime.BpmnProcessor;
 import org.clearance.engine.runtime.CommitEffects;
@@ -13,16 +14,19 @@ import org.jboss.logging.Logger;
 
 /** ResolveIncident: a job incident makes the job activatable again; others re-run their step. */
 @ApplicationScoped
-public class IncidentService {
+public class ResolveIncidentCommand
+    implements CommandHandler<ResolveIncidentCommand.Request, Void> {
 
-  private static final Logger LOG = Logger.getLogger(IncidentService.class);
+  private static final Logger LOG = Logger.getLogger(ResolveIncidentCommand.class);
+
+  public record Request(long incidentKey) {}
 
   private final Db db;
   private final InstanceRepository instances;
   private final CommitEffects effects;
   private final JobReactivation jobs;
 
-  IncidentService(
+  ResolveIncidentCommand(
       Db db, InstanceRepository instances, CommitEffects effects, JobReactivation jobs) {
     this.db = db;
     this.instances = instances;
@@ -30,7 +34,9 @@ public class IncidentService {
     this.jobs = jobs;
   }
 
-  public void resolve(long incidentKey) {
+  @Override
+  public Void execute(Request request) {
+    long incidentKey = request.incidentKey();
     Execution execution =
         db.inTransaction(
             connection -> {
@@ -55,24 +61,20 @@ public class IncidentService {
               Execution locked = instances.lock(connection, instanceKey);
               ElementInstance element =
                   locked == null ? null : locked.state().element(elementInstanceKey);
-              if (element == null || element.incidentKey != incidentKey) {
+              if (element == null || element.incidentKey() != incidentKey) {
                 throw notFound(incidentKey);
               }
-              var processor = new BpmnProcessor(locked);
-              processor.resolveIncidentRecord(incidentKey, element);
+              // the RESOLVED record comes before the job's ACTIVATABLE one
+              new BpmnProcessor(locked).resolveIncident(element, incidentKey, jobKey != null);
               if (jobKey != null) {
                 jobs.reactivate(locked, jobKey, incidentKey);
-                element.incidentKey = 0;
-                element.pendingStep = ElementInstance.Step.NONE;
-                element.state = ElementInstance.State.ACTIVATED;
-              } else {
-                processor.retry(element);
               }
               effects.flush(locked);
               return locked;
             });
     effects.afterCommit(execution);
     LOG.infof("Resolved incident %d", incidentKey);
+    return null;
   }
 
   private static Rejection notFound(long incidentKey) {

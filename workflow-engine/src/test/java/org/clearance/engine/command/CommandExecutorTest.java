@@ -1,4 +1,4 @@
-package org.clearance.engine.gateway;
+package org.clearance.engine.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.clearance.engine.gateway.CommandExecutor.Lane;
+import org.clearance.engine.command.CommandExecutor.Lane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +154,64 @@ class CommandExecutorTest {
       latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A handler in the job-result lane that answers with its request doubled, or rejects 0. */
+  private static final CommandHandler<Integer, Integer> DOUBLING =
+      new CommandHandler<>() {
+        @Override
+        public Integer execute(Integer request) {
+          if (request == 0) {
+            throw Rejection.invalidArgument("zero");
+          }
+          return request * 2;
+        }
+
+        @Override
+        public Lane lane() {
+          return Lane.JOB_RESULT;
+        }
+      };
+
+  @Test
+  void shouldAnswerAHandlersResultThroughCall() throws Exception {
+    executor = new CommandExecutor(1, 1, 3, 5, TimeUnit.MILLISECONDS.toNanos(100), 1, clock::get);
+
+    assertThat(executor.call(DOUBLING, () -> 21).get(5, TimeUnit.SECONDS)).isEqualTo(42);
+    assertThat(executor.call(DOUBLING, () -> 0))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            Rejection.class, r -> assertThat(r.type()).isEqualTo(Rejection.Type.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void shouldRunCallsInTheHandlersLane() throws Exception {
+    start();
+    for (int i = 0; i < 3; i++) {
+      executor.submit(() -> {});
+    }
+    clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
+    var refused = executor.call(new NormalLane(), () -> 1);
+    var accepted = executor.call(DOUBLING, () -> 4);
+
+    assertThat(refused)
+        .failsWithin(1, TimeUnit.SECONDS)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            Rejection.class,
+            r -> assertThat(r.type()).isEqualTo(Rejection.Type.RESOURCE_EXHAUSTED));
+    release.countDown();
+    assertThat(accepted.get(5, TimeUnit.SECONDS)).isEqualTo(8);
+  }
+
+  private static final class NormalLane implements CommandHandler<Integer, Integer> {
+    @Override
+    public Integer execute(Integer request) {
+      return request;
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.clearance.engine.job;
+package org.clearance.engine.command;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,18 +1,16 @@
-package org.clearance.engine.message;
+package org.clearance.engine.deployment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import org.clearance.engine.db.KeyGenerator;
-import org.clearance.engine.deployment.ElementKind;
-import org.clearance.engine.deployment.ExecutableElement;
-import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.expression.Feel;
+import org.clearance.engine.record.Intent;
 import org.clearance.engine.record.RecordBatch;
+import org.clearance.engine.record.ValueType;
 import org.clearance.engine.timer.EngineClock;
 import org.clearance.engine.timer.TimerRow;
-import org.clearance.engine.timer.TimerScheduler;
 import org.clearance.engine.timer.TimerSpec;
 
 /**
@@ -25,16 +23,19 @@ public class StartEventSubscriptions {
 
   private final KeyGenerator keys;
   private final EngineClock clock;
-  private final TimerScheduler timers;
 
-  StartEventSubscriptions(KeyGenerator keys, EngineClock clock, TimerScheduler timers) {
+  StartEventSubscriptions(KeyGenerator keys, EngineClock clock) {
     this.keys = keys;
     this.clock = clock;
-    this.timers = timers;
   }
 
-  /** Called in the deployment's transaction for every newly stored process version. */
-  public void onDeployed(Connection connection, ExecutableProcess process, RecordBatch records)
+  /**
+   * Called in the deployment's transaction for every newly stored process version.
+   *
+   * @return the earliest due time of the start timers created, or Long.MAX_VALUE (the deployment
+   *     signals it to the timer scheduler after commit)
+   */
+  long onDeployed(Connection connection, ExecutableProcess process, RecordBatch records)
       throws SQLException {
     String processId = process.bpmnProcessId();
     try (var statement =
@@ -53,7 +54,7 @@ public class StartEventSubscriptions {
           var value = org.clearance.engine.db.Json.object();
           value.put("targetElementId", rs.getString(2));
           value.put("bpmnProcessId", processId);
-          records.add(rs.getLong(1), "TIMER", "CANCELED", null, value);
+          records.add(rs.getLong(1), ValueType.TIMER, Intent.CANCELED, null, value);
         }
       }
     }
@@ -79,7 +80,11 @@ public class StartEventSubscriptions {
         value.put("startEventId", start.id());
         value.put("messageName", name);
         records.add(
-            keys.nextKey(connection), "MESSAGE_START_EVENT_SUBSCRIPTION", "CREATED", null, value);
+            keys.nextKey(connection),
+            ValueType.MESSAGE_START_EVENT_SUBSCRIPTION,
+            Intent.CREATED,
+            null,
+            value);
       } else {
         String text = Feel.evaluate(start.trigger().timer(), name -> null).asText();
         TimerSpec spec = TimerSpec.evaluate(start.trigger().timerKind(), text, now);
@@ -101,12 +106,14 @@ public class StartEventSubscriptions {
         value.put("targetElementId", start.id());
         value.put("dueDate", spec.dueAt());
         value.put("repetitions", spec.repetitions());
-        records.add(timer.key(), "TIMER", "CREATED", null, value);
+        records.add(timer.key(), ValueType.TIMER, Intent.CREATED, null, value);
       }
     }
     TimerRow.insert(connection, newTimers);
+    long earliest = Long.MAX_VALUE;
     for (TimerRow timer : newTimers) {
-      timers.scheduleWakeUp(timer.dueAt());
+      earliest = Math.min(earliest, timer.dueAt());
     }
+    return earliest;
   }
 }
