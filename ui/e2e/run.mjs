@@ -26,7 +26,14 @@ const failed = [];
 try {
   for (const file of files) {
     const spec = await import(pathToFileURL(join(here, "specs", file)).href);
+    // The tests of a spec are steps of one journey: after a failure the later ones cannot run.
+    let broken = false;
     for (const test of spec.tests) {
+      if (broken) {
+        failed.push(`${file}: ${test.name}`);
+        console.log(`e2e: FAIL - ${file}: ${test.name} (not run: an earlier step failed)`);
+        continue;
+      }
       const started = Date.now();
       try {
         await test.run({ ...helpers, browser });
@@ -35,6 +42,7 @@ try {
           `e2e: ok   - ${file}: ${test.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
         );
       } catch (e) {
+        broken = true;
         failed.push(`${file}: ${test.name}`);
         console.log(
           `e2e: FAIL - ${file}: ${test.name}\n  ${String(e?.stack ?? e)

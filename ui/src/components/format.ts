@@ -27,3 +27,16 @@ export function words(code: string | null | undefined): string {
   const s = code.toLowerCase().replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const LISTS: Record<string, string> = {
+  EL: "Entity List (BIS)",
+  SDN: "Specially Designated Nationals (OFAC)",
+  DPL: "Denied Persons List (BIS)",
+  UVL: "Unverified List (BIS)",
+  MEU: "Military End-User List (BIS)",
+};
+
+/** "EL" → "Entity List (BIS)": the restricted-party list a match comes from. */
+export function listName(source: string): string {
+  return LISTS[source] ?? source;
+}

@@ -42,6 +42,13 @@ import {
 import { ContactSection, DestinationsSection, ItemsSection, PartiesSection } from "./sections";
 import { useDraft, type SaveState } from "./useDraft";
 
+const KIND_TEXT: Record<string, string> = {
+  AI_MODEL: "AI model",
+  HARDWARE: "Hardware",
+  SOFTWARE: "Software",
+  TECHNOLOGY: "Technology",
+};
+
 const STATUS_LABEL: Record<
   SectionStatus,
   { text: string; color: "grey" | "blue" | "green" | "red" }
@@ -392,7 +399,11 @@ function Answers({
   base: string;
 }) {
   const change = (s: SectionId) => (
-    <Link to={`${base}/${s}`} aria-label={`Change ${SECTIONS.find((x) => x.id === s)!.title}`}>
+    <Link
+      to={`${base}/${s}`}
+      className="pf-v6-u-font-size-md pf-v6-u-font-weight-normal pf-v6-u-ml-md"
+      aria-label={`Change ${SECTIONS.find((x) => x.id === s)!.title}`}
+    >
       Change
     </Link>
   );
@@ -404,7 +415,9 @@ function Answers({
   );
   return (
     <>
-      <Title headingLevel="h2">Contact details {change("contact")}</Title>
+      <Title headingLevel="h2" className="pf-v6-u-mt-md">
+        Contact details {change("contact")}
+      </Title>
       <DescriptionList isHorizontal isCompact>
         {row("Name", content.contact?.name)}
         {row("E-mail", content.contact?.email)}
@@ -426,7 +439,10 @@ function Answers({
           className="pf-v6-u-mb-md"
           aria-label={`Item ${i + 1}`}
         >
-          {row(`Item ${i + 1}`, `${words(it.kind)} — ${it.description ?? ""}`)}
+          {row(
+            `Item ${i + 1}`,
+            `${KIND_TEXT[it.kind ?? ""] ?? "Kind not chosen"} — ${it.description ?? ""}`,
+          )}
           {row("Classification", it.eccn)}
           {row("Quantity", it.quantity != null ? `${it.quantity} ${it.unit ?? ""}` : null)}
           {row("Unit value", it.unitValue != null ? `${it.unitValue} ${it.currency ?? ""}` : null)}

@@ -26,7 +26,7 @@ import { useMe } from "../../app/me";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
-import { formatDateTime, words } from "../../components/format";
+import { formatDateTime, listName, words } from "../../components/format";
 import {
   ApplicationView,
   AuditTable,
@@ -97,7 +97,7 @@ export function Screening({ c }: { c: CaseDetail }) {
                 </Td>
                 <Td dataLabel="Listed as">{m.listedName}</Td>
                 <Td dataLabel="List">
-                  {m.listSource} · version {m.listVersion}
+                  {listName(m.listSource)} · version {m.listVersion}
                 </Td>
                 <Td dataLabel="Score">{Number(m.score).toFixed(3)}</Td>
                 <Td dataLabel="Why it matched">
@@ -135,7 +135,7 @@ export function Screening({ c }: { c: CaseDetail }) {
 function Reviews({ c }: { c: CaseDetail }) {
   const tasks = useQuery({
     queryKey: ["case", c.id, "tasks"],
-    queryFn: () => api.tasks.search({ caseId: c.id, status: "ANY", size: 100 }),
+    queryFn: () => api.tasks.search({ caseId: c.id, status: "ANY", all: true, size: 100 }),
   });
   if (tasks.isPending) return <Loading what="reviews" />;
   if (tasks.isError) return <ErrorState title="Reviews could not be loaded" error={tasks.error} />;

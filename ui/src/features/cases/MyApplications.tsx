@@ -25,7 +25,7 @@ import { api, explain, type CaseStage } from "../../api";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
-import { formatDate, formatDateTime } from "../../components/format";
+import { formatDate } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
 import { useMe } from "../../app/me";
 
@@ -190,14 +190,20 @@ export default function MyApplications() {
             <Table aria-label="Applications" variant="compact">
               <Thead>
                 <Tr>
-                  <Th sort={sortBy("reference", 0)}>Reference</Th>
-                  <Th>Status</Th>
-                  <Th>Stage</Th>
-                  <Th>Goods</Th>
-                  <Th>Destinations</Th>
-                  <Th>Decision due</Th>
-                  <Th sort={sortBy("submittedAt", 6)}>Submitted</Th>
-                  <Th sort={sortBy("updatedAt", 7)}>Last change</Th>
+                  <Th sort={sortBy("reference", 0)} modifier="wrap">
+                    Reference
+                  </Th>
+                  <Th modifier="wrap">Status</Th>
+                  <Th modifier="wrap">Stage</Th>
+                  <Th modifier="wrap">Goods</Th>
+                  <Th modifier="wrap">Destinations</Th>
+                  <Th modifier="wrap">Decision due</Th>
+                  <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
+                    Submitted
+                  </Th>
+                  <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
+                    Last change
+                  </Th>
                   <Th screenReaderText="Actions" />
                 </Tr>
               </Thead>
@@ -224,16 +230,16 @@ export default function MyApplications() {
                     <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
                     <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
                     <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                    <Td dataLabel="Last change">{formatDateTime(c.updatedAt)}</Td>
+                    <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
                     <Td dataLabel="Actions" isActionCell>
                       <Button
-                        variant="secondary"
-                        size="sm"
+                        variant="link"
+                        isInline
                         onClick={() => copy.mutate(c.id)}
                         isDisabled={copy.isPending}
-                        aria-label={`Copy ${c.reference} as a new draft`}
+                        aria-label={`Copy as new draft: ${c.reference}`}
                       >
-                        Copy as new draft
+                        Copy
                       </Button>
                     </Td>
                   </Tr>

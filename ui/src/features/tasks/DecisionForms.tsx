@@ -22,6 +22,7 @@ import PlusIcon from "@patternfly/react-icons/dist/esm/icons/plus-circle-icon";
 import TrashIcon from "@patternfly/react-icons/dist/esm/icons/trash-icon";
 import { api, type MatchDisposition, type Task, type TaskDecision } from "../../api";
 import { TextAreaField, TextField } from "../../components/fields";
+import { listName } from "../../components/format";
 
 export interface FormProps {
   task: Task;
@@ -342,7 +343,7 @@ export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
   // The legal reviewer's provisos are offered as the licence's conditions.
   const legal = useQuery({
     queryKey: ["case", task.caseId, "tasks"],
-    queryFn: () => api.tasks.search({ caseId: task.caseId, status: "ANY", size: 100 }),
+    queryFn: () => api.tasks.search({ caseId: task.caseId, status: "ANY", all: true, size: 100 }),
   });
   const suggested = (legal.data?.items ?? [])
     .filter((t) => (t.type === "LEGAL_REVIEW" || t.type === "APPROVAL") && t.status === "COMPLETED")
@@ -472,7 +473,7 @@ export function AdjudicationForm({ task, errors, busy, onSubmit }: FormProps) {
           </CardTitle>
           <CardBody>
             <p className="pf-v6-u-mb-sm">
-              {m.listSource}, list version {m.listVersion}; {m.algorithm} similarity{" "}
+              {listName(m.listSource)}, list version {m.listVersion}; {m.algorithm} similarity{" "}
               {Number(m.score).toFixed(3)}.
             </p>
             <Choice

@@ -166,243 +166,280 @@ export default function Inbox() {
           activeKey={state.view}
           onSelect={(_e, k) => setState({ view: String(k) })}
           aria-label="Which tasks"
+          mountOnEnter
+          unmountOnExit
         >
-          <Tab eventKey="mine" title={<TabTitleText>Assigned to me</TabTitleText>} />
-          <Tab eventKey="unassigned" title={<TabTitleText>Unassigned in my roles</TabTitleText>} />
-          <Tab eventKey="completed" title={<TabTitleText>Completed</TabTitleText>} />
-        </Tabs>
-        <Toolbar
-          clearAllFilters={() => {
-            setDestination("");
-            setClassification("");
-            setState({ type: [], stage: [], destination: "", classification: "", overdue: false });
-          }}
-        >
-          <ToolbarContent>
-            <ToolbarFilter
-              categoryName="Type"
-              labels={state.type.map((t) => ({ key: t, node: taskName(t) }))}
-              deleteLabel={(_c, l) =>
-                setState({
-                  type: state.type.filter((t) => t !== (typeof l === "string" ? l : l.key)),
-                })
-              }
-            >
-              <MultiSelect
-                label="Task type"
-                options={types.map((t) => ({ value: t, label: taskName(t) }))}
-                selected={state.type}
-                onChange={(type) => setState({ type })}
-              />
-            </ToolbarFilter>
-            <ToolbarFilter
-              categoryName="Stage"
-              labels={state.stage.map((s) => ({ key: s, node: STAGE_TEXT[s] ?? s }))}
-              deleteLabel={(_c, l) =>
-                setState({
-                  stage: state.stage.filter((s) => s !== (typeof l === "string" ? l : l.key)),
-                })
-              }
-            >
-              <MultiSelect
-                label="Case stage"
-                options={["SCREENING", "REVIEW", "APPROVAL", "CLOSED"].map((s) => ({
-                  value: s,
-                  label: STAGE_TEXT[s],
-                }))}
-                selected={state.stage}
-                onChange={(stage) => setState({ stage })}
-              />
-            </ToolbarFilter>
-            <ToolbarFilter
-              categoryName="Destination"
-              labels={state.destination ? [state.destination] : []}
-              deleteLabel={() => {
-                setDestination("");
-                setState({ destination: "" });
-              }}
-            >
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  setState({ destination: destination.trim().toUpperCase() });
-                }}
-              >
-                <TextInput
-                  aria-label="Destination country (two letters, Enter to filter)"
-                  placeholder="Destination, e.g. CN"
-                  value={destination}
-                  onChange={(_e, v) => setDestination(v)}
-                  onBlur={() =>
-                    destination.trim().toUpperCase() !== state.destination &&
-                    setState({ destination: destination.trim().toUpperCase() })
-                  }
-                  style={{ width: "11rem" }}
-                />
-              </form>
-            </ToolbarFilter>
-            <ToolbarFilter
-              categoryName="Classification"
-              labels={state.classification ? [state.classification] : []}
-              deleteLabel={() => {
-                setClassification("");
-                setState({ classification: "" });
-              }}
-            >
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  setState({ classification: classification.trim().toUpperCase() });
-                }}
-              >
-                <TextInput
-                  aria-label="Classification (ECCN, Enter to filter)"
-                  placeholder="ECCN, e.g. 4E091"
-                  value={classification}
-                  onChange={(_e, v) => setClassification(v)}
-                  onBlur={() =>
-                    classification.trim().toUpperCase() !== state.classification &&
-                    setState({ classification: classification.trim().toUpperCase() })
-                  }
-                  style={{ width: "11rem" }}
-                />
-              </form>
-            </ToolbarFilter>
-            <ToolbarItem alignSelf="center">
-              <Switch
-                id="overdue-only"
-                label="Overdue only"
-                isChecked={state.overdue}
-                onChange={(_e, v) => setState({ overdue: v })}
-              />
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
-        {notice && (
-          <Alert
-            variant={notice.kind}
-            isInline
-            title={notice.text}
-            actionClose={
-              <Button variant="plain" aria-label="Dismiss" onClick={() => setNotice(null)}>
-                ×
-              </Button>
-            }
-            className="pf-v6-u-mb-md"
-          />
-        )}
-        {list.isPending ? (
-          <Loading what="your tasks" />
-        ) : list.isError ? (
-          <ErrorState
-            title="Your tasks could not be loaded"
-            error={list.error}
-            onRetry={() => list.refetch()}
-          />
-        ) : list.data.items.length === 0 ? (
-          <Empty
-            title={
-              state.view === "mine"
-                ? "Nothing assigned to you"
-                : state.view === "unassigned"
-                  ? "No unassigned task"
-                  : "No completed task"
-            }
-            detail={
-              state.view === "mine"
-                ? "Take a task from “Unassigned in my roles” to start working on it."
-                : "Try removing a filter, or look again later: new cases arrive as applicants submit them."
-            }
-            action={
-              state.view === "mine" ? (
-                <Button variant="secondary" onClick={() => setState({ view: "unassigned" })}>
-                  Show unassigned tasks
-                </Button>
-              ) : undefined
-            }
-          />
-        ) : (
-          <>
-            <Table aria-label="Tasks" variant="compact" data-testid="inbox-table">
-              <Thead>
-                <Tr>
-                  <Th>Case</Th>
-                  <Th>Task</Th>
-                  <Th
-                    sort={{
-                      sortBy: { index: 2, direction: state.sort === "dueAt,desc" ? "desc" : "asc" },
-                      onSort: (_e, _i, d) => setState({ sort: `dueAt,${d}` }),
-                      columnIndex: 2,
+          {(
+            [
+              ["mine", "Assigned to me"],
+              ["unassigned", "Unassigned in my roles"],
+              ["completed", "Completed"],
+            ] as const
+          ).map(([key, label]) => (
+            <Tab key={key} eventKey={key} title={<TabTitleText>{label}</TabTitleText>}>
+              {state.view === key && (
+                <>
+                  <Toolbar
+                    clearAllFilters={() => {
+                      setDestination("");
+                      setClassification("");
+                      setState({
+                        type: [],
+                        stage: [],
+                        destination: "",
+                        classification: "",
+                        overdue: false,
+                      });
                     }}
                   >
-                    Due
-                  </Th>
-                  <Th>SLA</Th>
-                  <Th>Assignee</Th>
-                  <Th>Opened</Th>
-                  <Th screenReaderText="Actions" />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {list.data.items.map((t) => (
-                  <Tr key={t.id}>
-                    <Td dataLabel="Case">
-                      <Link to={`/tasks/${t.id}`}>{t.caseReference}</Link>
-                    </Td>
-                    <Td dataLabel="Task">
-                      {taskName(t.type)}
-                      <div className="pf-v6-u-font-size-sm">{words(t.candidateRole)}</div>
-                    </Td>
-                    <Td dataLabel="Due">{formatDateTime(t.dueAt)}</Td>
-                    <Td dataLabel="SLA">
-                      {t.status === "OPEN" ? <SlaChip sla={t.sla} /> : words(t.status)}
-                    </Td>
-                    <Td dataLabel="Assignee">
-                      {t.status === "OPEN" ? (t.assignee ?? "Nobody yet") : (t.completedBy ?? "—")}
-                    </Td>
-                    <Td dataLabel="Opened">{formatDateTime(t.createdAt)}</Td>
-                    <Td dataLabel="Actions" isActionCell>
-                      {t.status === "OPEN" && !t.assignee && (
-                        <Button
-                          size="sm"
-                          onClick={() => claim.mutate(t)}
-                          isDisabled={claim.isPending}
-                          aria-label={`Take ${taskName(t.type)} of ${t.caseReference}`}
+                    <ToolbarContent>
+                      <ToolbarFilter
+                        categoryName="Type"
+                        labels={state.type.map((t) => ({ key: t, node: taskName(t) }))}
+                        deleteLabel={(_c, l) =>
+                          setState({
+                            type: state.type.filter(
+                              (t) => t !== (typeof l === "string" ? l : l.key),
+                            ),
+                          })
+                        }
+                      >
+                        <MultiSelect
+                          label="Task type"
+                          options={types.map((t) => ({ value: t, label: taskName(t) }))}
+                          selected={state.type}
+                          onChange={(type) => setState({ type })}
+                        />
+                      </ToolbarFilter>
+                      <ToolbarFilter
+                        categoryName="Stage"
+                        labels={state.stage.map((s) => ({ key: s, node: STAGE_TEXT[s] ?? s }))}
+                        deleteLabel={(_c, l) =>
+                          setState({
+                            stage: state.stage.filter(
+                              (s) => s !== (typeof l === "string" ? l : l.key),
+                            ),
+                          })
+                        }
+                      >
+                        <MultiSelect
+                          label="Case stage"
+                          options={["SCREENING", "REVIEW", "APPROVAL", "CLOSED"].map((s) => ({
+                            value: s,
+                            label: STAGE_TEXT[s],
+                          }))}
+                          selected={state.stage}
+                          onChange={(stage) => setState({ stage })}
+                        />
+                      </ToolbarFilter>
+                      <ToolbarFilter
+                        categoryName="Destination"
+                        labels={state.destination ? [state.destination] : []}
+                        deleteLabel={() => {
+                          setDestination("");
+                          setState({ destination: "" });
+                        }}
+                      >
+                        <form
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            setState({ destination: destination.trim().toUpperCase() });
+                          }}
                         >
-                          Take
+                          <TextInput
+                            aria-label="Destination country (two letters, Enter to filter)"
+                            placeholder="Destination, e.g. CN"
+                            value={destination}
+                            onChange={(_e, v) => setDestination(v)}
+                            onBlur={() =>
+                              destination.trim().toUpperCase() !== state.destination &&
+                              setState({ destination: destination.trim().toUpperCase() })
+                            }
+                            style={{ width: "11rem" }}
+                          />
+                        </form>
+                      </ToolbarFilter>
+                      <ToolbarFilter
+                        categoryName="Classification"
+                        labels={state.classification ? [state.classification] : []}
+                        deleteLabel={() => {
+                          setClassification("");
+                          setState({ classification: "" });
+                        }}
+                      >
+                        <form
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            setState({ classification: classification.trim().toUpperCase() });
+                          }}
+                        >
+                          <TextInput
+                            aria-label="Classification (ECCN, Enter to filter)"
+                            placeholder="ECCN, e.g. 4E091"
+                            value={classification}
+                            onChange={(_e, v) => setClassification(v)}
+                            onBlur={() =>
+                              classification.trim().toUpperCase() !== state.classification &&
+                              setState({ classification: classification.trim().toUpperCase() })
+                            }
+                            style={{ width: "11rem" }}
+                          />
+                        </form>
+                      </ToolbarFilter>
+                      <ToolbarItem alignSelf="center">
+                        <Switch
+                          id="overdue-only"
+                          label="Overdue only"
+                          isChecked={state.overdue}
+                          onChange={(_e, v) => setState({ overdue: v })}
+                        />
+                      </ToolbarItem>
+                    </ToolbarContent>
+                  </Toolbar>
+                  {notice && (
+                    <Alert
+                      variant={notice.kind}
+                      isInline
+                      title={notice.text}
+                      actionClose={
+                        <Button
+                          variant="plain"
+                          aria-label="Dismiss"
+                          onClick={() => setNotice(null)}
+                        >
+                          ×
                         </Button>
-                      )}
-                      {t.status === "OPEN" && t.assignee === me.username && (
-                        <>
-                          <Button size="sm" onClick={() => navigate(`/tasks/${t.id}`)}>
-                            Open
-                          </Button>{" "}
+                      }
+                      className="pf-v6-u-mb-md"
+                    />
+                  )}
+                  {list.isPending ? (
+                    <Loading what="your tasks" />
+                  ) : list.isError ? (
+                    <ErrorState
+                      title="Your tasks could not be loaded"
+                      error={list.error}
+                      onRetry={() => list.refetch()}
+                    />
+                  ) : list.data.items.length === 0 ? (
+                    <Empty
+                      title={
+                        state.view === "mine"
+                          ? "Nothing assigned to you"
+                          : state.view === "unassigned"
+                            ? "No unassigned task"
+                            : "No completed task"
+                      }
+                      detail={
+                        state.view === "mine"
+                          ? "Take a task from “Unassigned in my roles” to start working on it."
+                          : "Try removing a filter, or look again later: new cases arrive as applicants submit them."
+                      }
+                      action={
+                        state.view === "mine" ? (
                           <Button
-                            size="sm"
                             variant="secondary"
-                            onClick={() => release.mutate(t)}
-                            isDisabled={release.isPending}
-                            aria-label={`Release ${taskName(t.type)} of ${t.caseReference}`}
+                            onClick={() => setState({ view: "unassigned" })}
                           >
-                            Release
+                            Show unassigned tasks
                           </Button>
-                        </>
-                      )}
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <Pagination
-              itemCount={list.data.totalItems}
-              page={state.page + 1}
-              perPage={state.size}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, s) => setState({ size: s })}
-              titles={{ paginationAriaLabel: "Pages of tasks" }}
-            />
-          </>
-        )}
+                        ) : undefined
+                      }
+                    />
+                  ) : (
+                    <>
+                      <Table aria-label="Tasks" variant="compact" data-testid="inbox-table">
+                        <Thead>
+                          <Tr>
+                            <Th>Case</Th>
+                            <Th>Task</Th>
+                            <Th
+                              sort={{
+                                sortBy: {
+                                  index: 2,
+                                  direction: state.sort === "dueAt,desc" ? "desc" : "asc",
+                                },
+                                onSort: (_e, _i, d) => setState({ sort: `dueAt,${d}` }),
+                                columnIndex: 2,
+                              }}
+                            >
+                              Due
+                            </Th>
+                            <Th>SLA</Th>
+                            <Th>Assignee</Th>
+                            <Th>Opened</Th>
+                            <Th screenReaderText="Actions" />
+                          </Tr>
+                        </Thead>
+                        <Tbody>
+                          {list.data.items.map((t) => (
+                            <Tr key={t.id}>
+                              <Td dataLabel="Case">
+                                <Link className="clearance-nowrap" to={`/tasks/${t.id}`}>
+                                  {t.caseReference}
+                                </Link>
+                              </Td>
+                              <Td dataLabel="Task">
+                                {taskName(t.type)}
+                                <div className="pf-v6-u-font-size-sm">{words(t.candidateRole)}</div>
+                              </Td>
+                              <Td dataLabel="Due">{formatDateTime(t.dueAt)}</Td>
+                              <Td dataLabel="SLA">
+                                {t.status === "OPEN" ? <SlaChip sla={t.sla} /> : words(t.status)}
+                              </Td>
+                              <Td dataLabel="Assignee">
+                                {t.status === "OPEN"
+                                  ? (t.assignee ?? "Nobody yet")
+                                  : (t.completedBy ?? "—")}
+                              </Td>
+                              <Td dataLabel="Opened">{formatDateTime(t.createdAt)}</Td>
+                              <Td dataLabel="Actions" isActionCell>
+                                {t.status === "OPEN" && !t.assignee && (
+                                  <Button
+                                    size="sm"
+                                    onClick={() => claim.mutate(t)}
+                                    isDisabled={claim.isPending}
+                                    aria-label={`Take ${taskName(t.type)} of ${t.caseReference}`}
+                                  >
+                                    Take
+                                  </Button>
+                                )}
+                                {t.status === "OPEN" && t.assignee === me.username && (
+                                  <>
+                                    <Button size="sm" onClick={() => navigate(`/tasks/${t.id}`)}>
+                                      Open
+                                    </Button>{" "}
+                                    <Button
+                                      size="sm"
+                                      variant="secondary"
+                                      onClick={() => release.mutate(t)}
+                                      isDisabled={release.isPending}
+                                      aria-label={`Release ${taskName(t.type)} of ${t.caseReference}`}
+                                    >
+                                      Release
+                                    </Button>
+                                  </>
+                                )}
+                              </Td>
+                            </Tr>
+                          ))}
+                        </Tbody>
+                      </Table>
+                      <Pagination
+                        itemCount={list.data.totalItems}
+                        page={state.page + 1}
+                        perPage={state.size}
+                        onSetPage={(_e, p) => setState({ page: p - 1 })}
+                        onPerPageSelect={(_e, s) => setState({ size: s })}
+                        titles={{ paginationAriaLabel: "Pages of tasks" }}
+                      />
+                    </>
+                  )}
+                </>
+              )}
+            </Tab>
+          ))}
+        </Tabs>
       </PageSection>
     </>
   );

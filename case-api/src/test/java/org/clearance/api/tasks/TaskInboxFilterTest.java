@@ -67,6 +67,20 @@ class TaskInboxFilterTest {
   }
 
   @Test
+  void shouldShowAnyReviewerTheWholeReviewHistoryOfOneCase() {
+    as("ava")
+        .queryParam("caseId", norway)
+        .queryParam("all", true)
+        .queryParam("status", "ANY")
+        .get("/api/tasks")
+        .then()
+        .statusCode(200)
+        .body("items.type", hasItem("TECHNICAL_AUDIT"))
+        .body("items.type", hasItem("LEGAL_REVIEW"));
+    as("ava").queryParam("all", true).get("/api/tasks").then().statusCode(403);
+  }
+
+  @Test
   void shouldFilterTasksByTheirCasesStage() {
     as("audrey")
         .queryParam("stage", "REVIEW")
