@@ -222,13 +222,26 @@ class ExportLicenceProcessTest {
         .post("/api/cases/" + id + "/rfis/" + rfi + "/answer")
         .then()
         .statusCode(404);
+    // A document can be added while the applicant answers, and the answer names it.
+    String evidence =
+        as("alice")
+            .multiPart("file", "end-user.txt", "Kumo Research KK".getBytes(), "text/plain")
+            .post("/api/cases/" + id + "/documents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     as("alice")
         .contentType(ContentType.JSON)
-        .body("{\"text\": \"Kumo Research KK, Tokyo, for medical triage.\"}")
+        .body(
+            "{\"text\": \"Kumo Research KK, Tokyo, for medical triage.\", \"documentIds\": [\""
+                + evidence
+                + "\"]}")
         .post("/api/cases/" + id + "/rfis/" + rfi + "/answer")
         .then()
         .statusCode(200)
-        .body("status", equalTo("ANSWERED"));
+        .body("status", equalTo("ANSWERED"))
+        .body("documentIds", org.hamcrest.Matchers.contains(evidence));
 
     // then the legal review comes back and the case is under review again
     Await.until(
