@@ -114,7 +114,7 @@ class CaseAuthorizationTest {
     expected.put(Endpoint.CASE_AUDIT, new int[] {401, 200, 404, 200, 200, 200, 200, 403});
     expected.put(Endpoint.VERIFY_AUDIT, new int[] {401, 403, 403, 403, 403, 403, 200, 200});
     expected.put(Endpoint.LIST_ESCALATIONS, new int[] {401, 403, 403, 403, 403, 403, 200, 403});
-    expected.put(Endpoint.SCREEN_NAME, new int[] {401, 403, 403, 200, 200, 200, 200, 200}),
+    expected.put(Endpoint.SCREEN_NAME, new int[] {401, 403, 403, 200, 200, 200, 200, 200});
     expected.put(Endpoint.PROCESS_HEATMAP, new int[] {401, 403, 403, 403, 403, 403, 200, 403});
     expected.put(Endpoint.PROCESS_MODEL, new int[] {401, 403, 403, 200, 200, 200, 200, 200});
     expected.put(Endpoint.CASES_AT_ELEMENT, new int[] {401, 200, 200, 200, 200, 200, 200, 403});

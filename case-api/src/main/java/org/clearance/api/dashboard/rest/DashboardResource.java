@@ -55,13 +55,7 @@ public class DashboardResource {
               + " `weeks` ISO weeks how many passed it with p50/p90 of their time there; managers"
               + " only. The filters are the summary's; the window always ends now.")
   @APIResponse(responseCode = "200", description = "The heat map")
-  @APIResponse(
-      responseCode = "400",
-      description = "A filter is malformed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "A filter is malformed")
   @APIResponse(responseCode = "403", description = "Not a manager")
   public ProcessHeatmapResponse processHeatmap(
       @QueryParam("organisation") String organisation,

@@ -16,13 +16,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.clearance.api.common.rest.Problem;
 import org.clearance.api.views.domain.SavedView;
 import org.clearance.api.views.service.SavedViewInput;
 import org.clearance.api.views.service.SavedViewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,13 +38,7 @@ public class SavedViewResource {
   @GET
   @Operation(summary = "The caller's saved views and those shared with one of their roles, by name")
   @APIResponse(responseCode = "200", description = "The views")
-  @APIResponse(
-      responseCode = "400",
-      description = "The screen is malformed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "The screen is malformed")
   public List<SavedViewResponse> list(@QueryParam("screen") String screen) {
     return views.visible(screen).stream().map(this::toResponse).toList();
   }
@@ -65,13 +56,7 @@ public class SavedViewResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Save a view")
   @APIResponse(responseCode = "201", description = "Saved; Location names it")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
   @APIResponse(
       responseCode = "409",
       description = "The caller has a view of that name on the screen, or too many views")
