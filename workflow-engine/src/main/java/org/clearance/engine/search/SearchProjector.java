@@ -156,6 +156,13 @@ public class SearchProjector {
     private final PreparedStatement resolve;
     private final PreparedStatement elementIncident;
 
+    private record VariableId(long scopeKey, String name) {}
+
+    private record VariableRow(long key, String value, long processInstanceKey) {}
+
+    private final java.util.Map<VariableId, VariableRow> variables =
+        new java.util.LinkedHashMap<>();
+
     Batch(Connection connection) throws SQLException {
       activate =
           connection.prepareStatement(
@@ -195,12 +202,16 @@ public class SearchProjector {
       switch (valueType) {
         case "PROCESS_INSTANCE" -> element(key, intent, value, at);
         case "VARIABLE" -> {
-          variable.setLong(1, key);
-          variable.setString(2, value.path("name").asText());
-          variable.setString(3, value.path("value").asText());
-          variable.setLong(4, value.path("scopeKey").asLong());
-          variable.setLong(5, value.path("processInstanceKey").asLong());
-          variable.addBatch();
+          // one upsert per variable and round: the driver folds batched inserts into one
+          // statement, and ON CONFLICT DO UPDATE cannot touch a row twice in one statement
+          var id = new VariableId(value.path("scopeKey").asLong(), value.path("name").asText());
+          var previous = variables.get(id);
+          variables.put(
+              id,
+              new VariableRow(
+                  previous == null ? key : previous.key(),
+                  value.path("value").asText(),
+                  value.path("processInstanceKey").asLong()));
         }
         case "INCIDENT" -> incident(key, intent, value, at);
         default -> {}
@@ -273,6 +284,14 @@ public class SearchProjector {
 
     /** Inserts before updates, incidents after the elements they mark. */
     void execute() throws SQLException {
+      for (var entry : variables.entrySet()) {
+        variable.setLong(1, entry.getValue().key());
+        variable.setString(2, entry.getKey().name());
+        variable.setString(3, entry.getValue().value());
+        variable.setLong(4, entry.getKey().scopeKey());
+        variable.setLong(5, entry.getValue().processInstanceKey());
+        variable.addBatch();
+      }
       for (PreparedStatement statement :
           new PreparedStatement[] {activate, end, variable, incident, resolve, elementIncident}) {
         statement.executeBatch();
