@@ -30,6 +30,14 @@ const Inbox = lazy(() => import("../features/tasks/Inbox"));
 const TaskPage = lazy(() => import("../features/tasks/TaskPage"));
 const SearchPage = lazy(() => import("../features/cases/SearchPage"));
 const NotificationsPage = lazy(() => import("../components/NotificationsPage"));
+const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage"));
+const HeatmapPage = lazy(() => import("../features/dashboard/HeatmapPage"));
+const CaseListPage = lazy(() => import("../features/dashboard/CaseListPage"));
+const EscalationsPage = lazy(() => import("../features/manage/EscalationsPage"));
+const WorkQueuePage = lazy(() => import("../features/manage/WorkQueuePage"));
+const ManageCasePage = lazy(() => import("../features/manage/ManageCasePage"));
+const CountryGroupsPage = lazy(() => import("../features/admin/CountryGroupsPage"));
+const AuditCheckPage = lazy(() => import("../features/admin/AuditCheckPage"));
 
 export const routes: AppRoute[] = [
   {
@@ -73,6 +81,61 @@ export const routes: AppRoute[] = [
     title: "Search",
   },
   {
+    path: "/manage/dashboard",
+    component: DashboardPage,
+    roles: ["manager"],
+    nav: { label: "SLA dashboard", group: "Manage", order: 10 },
+    title: "SLA dashboard",
+  },
+  {
+    path: "/manage/heatmap",
+    component: HeatmapPage,
+    roles: ["manager"],
+    nav: { label: "Process heat map", group: "Manage", order: 20 },
+    title: "Process heat map",
+  },
+  {
+    path: "/cases",
+    component: CaseListPage,
+    roles: ["auditor", "legal", "approver", "manager"],
+    nav: { label: "All cases", group: "Manage", order: 30 },
+    title: "Cases",
+  },
+  {
+    path: "/manage/escalations",
+    component: EscalationsPage,
+    roles: ["manager"],
+    nav: { label: "Escalations", group: "Manage", order: 40 },
+    title: "Escalations",
+  },
+  {
+    path: "/manage/work",
+    component: WorkQueuePage,
+    roles: ["manager"],
+    nav: { label: "Open work & countersign", group: "Manage", order: 50 },
+    title: "Open work",
+  },
+  {
+    path: "/manage/cases/:id",
+    component: ManageCasePage,
+    roles: ["manager"],
+    title: "Manage case",
+  },
+  {
+    path: "/admin/country-groups",
+    component: CountryGroupsPage,
+    roles: ["admin"],
+    nav: { label: "Country groups", group: "Administer", order: 10 },
+    title: "Country groups",
+  },
+  {
+    path: "/admin/audit",
+    component: AuditCheckPage,
+    roles: ["admin", "manager"],
+    nav: { label: "Audit trail check", group: "Administer", order: 20 },
+    title: "Audit trail check",
+  },
+  {
     path: "/notifications",
     component: NotificationsPage,
     nav: { label: "Notifications", group: "Work", order: 90 },
@@ -89,8 +152,8 @@ export const HOME_BY_ROLE: { role: Role; path: string }[] = [
   { role: "auditor", path: "/inbox" },
   { role: "legal", path: "/inbox" },
   { role: "approver", path: "/inbox" },
-  { role: "manager", path: "/inbox" },
-  { role: "admin", path: "/notifications" },
+  { role: "manager", path: "/manage/dashboard" },
+  { role: "admin", path: "/admin/country-groups" },
 ];
 
 export function homeFor(roles: readonly string[]): string {

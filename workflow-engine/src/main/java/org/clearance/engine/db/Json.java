@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.command.Rejection;
 
 /** One shared JSON mapper; variables travel as JSON documents through the gateway. */
 public final class Json {

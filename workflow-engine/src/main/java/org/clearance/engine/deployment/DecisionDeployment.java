@@ -8,8 +8,8 @@ import java.util.List;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.decision.DecisionDefinition;
 import org.clearance.engine.decision.ParsedDecisionRequirements;
-import org.clearance.engine.deployment.DeploymentService.DeployedDecision;
-import org.clearance.engine.deployment.DeploymentService.DeployedDecisionRequirements;
+import org.clearance.engine.deployment.DeployResourcesCommand.DeployedDecision;
+import org.clearance.engine.deployment.DeployResourcesCommand.DeployedDecisionRequirements;
 import org.clearance.engine.record.RecordBatch;
 
 /**
@@ -127,8 +127,8 @@ final class DecisionDeployment {
       statement.setLong(8, deploymentKey);
       statement.executeUpdate();
     }
-    records.decisionRequirementsCreated(
-        drgKey, drg.id(), drg.name(), drgVersion, drg.resourceName(), drg.checksum());
+    DeploymentRecords.decisionRequirementsCreated(
+        records, drgKey, drg.id(), drg.name(), drgVersion, drg.resourceName(), drg.checksum());
     requirements.add(
         new DeployedDecisionRequirements(
             drg.id(), drg.name(), drgVersion, drgKey, drg.resourceName()));
@@ -149,7 +149,8 @@ final class DecisionDeployment {
         statement.setLong(7, deploymentKey);
         statement.executeUpdate();
       }
-      records.decisionCreated(key, decision.id(), decision.name(), version, drg.id(), drgKey);
+      DeploymentRecords.decisionCreated(
+          records, key, decision.id(), decision.name(), version, drg.id(), drgKey);
       decisions.add(deployed(decision.id(), decision.name(), version, key, drg.id(), drgKey));
     }
     repository.put(drgKey, drg);

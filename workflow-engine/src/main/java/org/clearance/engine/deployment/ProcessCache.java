@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.command.Rejection;
 
 /**
  * Compiled processes by key. A miss loads the stored resource and compiles it again, so a restart

@@ -48,81 +48,108 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.LaunchMode;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.clearance.engine.command.CommandExecutor;
+import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.config.EngineConfig;
 import org.clearance.engine.db.Json;
-import org.clearance.engine.deployment.DeploymentService;
-import org.clearance.engine.incident.IncidentService;
-import org.clearance.engine.job.ActivationLongPoll;
-import org.clearance.engine.job.JobService;
+import org.clearance.engine.deployment.DeployResourcesCommand;
+import org.clearance.engine.incident.ResolveIncidentCommand;
+import org.clearance.engine.job.ActivateJobsCommand;
+import org.clearance.engine.job.CompleteJobCommand;
+import org.clearance.engine.job.FailJobCommand;
+import org.clearance.engine.job.JobActivator;
 import org.clearance.engine.job.JobStreams;
-import org.clearance.engine.runtime.DecisionEvaluationService;
-import org.clearance.engine.runtime.ProcessInstanceService;
-import org.clearance.engine.runtime.ProcessInstanceService.ProcessSelector;
-import org.clearance.engine.runtime.ResultWaiters;
+import org.clearance.engine.job.ThrowErrorCommand;
+import org.clearance.engine.job.UpdateJobRetriesCommand;
+import org.clearance.engine.job.UpdateJobTimeoutCommand;
+import org.clearance.engine.message.PublishMessageCommand;
+import org.clearance.engine.runtime.CancelProcessInstanceCommand;
+import org.clearance.engine.runtime.CreateProcessInstanceCommand;
+import org.clearance.engine.runtime.EvaluateDecisionCommand;
+import org.clearance.engine.runtime.SetVariablesCommand;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The Zeebe gateway service. Each request becomes one command run on a {@link CommandExecutor}
- * thread (never on the gRPC event loop); rejections map to the status codes Zeebe documents.
- * Methods not overridden here answer UNIMPLEMENTED, which is what the official client expects from
- * a gateway that lacks a feature.
+ * The Zeebe gateway service: protocol mapping only. Each request becomes the request record of one
+ * command handler (which lives with its domain: {@code job/CompleteJobCommand}, ...), run on a
+ * {@link CommandExecutor} thread in the handler's lane (never on the gRPC event loop); results map
+ * back to protocol messages and rejections to the status codes Zeebe documents ({@link
+ * GrpcRejections}). Methods not overridden here answer UNIMPLEMENTED, which is what the official
+ * client expects from a gateway that lacks a feature.
  */
 @GrpcService
 public class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   static final String GATEWAY_VERSION = "8.9.0";
-  static final String DEFAULT_TENANT = "<default>";
+  static final String DEFAULT_TENANT = Tenants.DEFAULT_TENANT;
   private static final Logger LOG = Logger.getLogger(GatewayService.class);
 
   private final EngineConfig config;
   private final int grpcPort;
   private final CommandExecutor executor;
-  private final DeploymentService deployments;
-  private final ProcessInstanceService instances;
-  private final JobService jobs;
-  private final ActivationLongPoll longPoll;
+  private final DeployResourcesCommand deployResources;
+  private final EvaluateDecisionCommand evaluateDecision;
+  private final CreateProcessInstanceCommand createProcessInstance;
+  private final CancelProcessInstanceCommand cancelProcessInstance;
+  private final SetVariablesCommand setVariables;
+  private final ResolveIncidentCommand resolveIncident;
+  private final PublishMessageCommand publishMessage;
+  private final ActivateJobsCommand activateJobs;
   private final JobStreams streams;
-  private final IncidentService incidents;
-  private final ResultWaiters waiters;
-  private final DecisionEvaluationService decisionEvaluations;
+  private final CompleteJobCommand completeJob;
+  private final FailJobCommand failJob;
+  private final ThrowErrorCommand throwError;
+  private final UpdateJobRetriesCommand updateJobRetries;
+  private final UpdateJobTimeoutCommand updateJobTimeout;
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-
-  @jakarta.inject.Inject org.clearance.engine.message.MessageService messages;
 
   GatewayService(
       EngineConfig config,
       @ConfigProperty(name = "quarkus.grpc.server.port") int port,
       @ConfigProperty(name = "quarkus.grpc.server.test-port") int testPort,
       CommandExecutor executor,
-      DeploymentService deployments,
-      ProcessInstanceService instances,
-      JobService jobs,
-      ActivationLongPoll longPoll,
+      DeployResourcesCommand deployResources,
+      EvaluateDecisionCommand evaluateDecision,
+      CreateProcessInstanceCommand createProcessInstance,
+      CancelProcessInstanceCommand cancelProcessInstance,
+      SetVariablesCommand setVariables,
+      ResolveIncidentCommand resolveIncident,
+      PublishMessageCommand publishMessage,
+      ActivateJobsCommand activateJobs,
       JobStreams streams,
-      IncidentService incidents,
-      ResultWaiters waiters,
-      DecisionEvaluationService decisionEvaluations,
+      CompleteJobCommand completeJob,
+      FailJobCommand failJob,
+      ThrowErrorCommand throwError,
+      UpdateJobRetriesCommand updateJobRetries,
+      UpdateJobTimeoutCommand updateJobTimeout,
       MeterRegistry registry) {
     this.config = config;
     // In test mode Quarkus serves gRPC on the test port; advertise the port actually bound.
     this.grpcPort = LaunchMode.current() == LaunchMode.TEST ? testPort : port;
     this.executor = executor;
-    this.deployments = deployments;
-    this.instances = instances;
-    this.jobs = jobs;
-    this.longPoll = longPoll;
+    this.deployResources = deployResources;
+    this.evaluateDecision = evaluateDecision;
+    this.createProcessInstance = createProcessInstance;
+    this.cancelProcessInstance = cancelProcessInstance;
+    this.setVariables = setVariables;
+    this.resolveIncident = resolveIncident;
+    this.publishMessage = publishMessage;
+    this.activateJobs = activateJobs;
     this.streams = streams;
-    this.incidents = incidents;
-    this.waiters = waiters;
-    this.decisionEvaluations = decisionEvaluations;
+    this.completeJob = completeJob;
+    this.failJob = failJob;
+    this.throwError = throwError;
+    this.updateJobRetries = updateJobRetries;
+    this.updateJobTimeout = updateJobTimeout;
     this.registry = registry;
   }
 
@@ -161,14 +188,16 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "DeployResource",
         observer,
         () -> {
-          requireDefaultTenant(request.getTenantId());
           var resources =
               request.getResourcesList().stream()
                   .map(
                       r ->
-                          new DeploymentService.Resource(r.getName(), r.getContent().toByteArray()))
+                          new DeployResourcesCommand.Resource(
+                              r.getName(), r.getContent().toByteArray()))
                   .toList();
-          var result = deployments.deploy(resources);
+          var result =
+              deployResources.execute(
+                  new DeployResourcesCommand.Request(resources, request.getTenantId()));
           var response =
               DeployResourceResponse.newBuilder().setKey(result.key()).setTenantId(DEFAULT_TENANT);
           for (var process : result.processes()) {
@@ -220,10 +249,13 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "EvaluateDecision",
         observer,
         () -> {
-          requireDefaultTenant(request.getTenantId());
           var outcome =
-              decisionEvaluations.evaluate(
-                  request.getDecisionKey(), request.getDecisionId(), request.getVariables());
+              evaluateDecision.execute(
+                  new EvaluateDecisionCommand.Request(
+                      request.getDecisionKey(),
+                      request.getDecisionId(),
+                      request.getVariables(),
+                      request.getTenantId()));
           return DecisionResponses.evaluateDecisionResponse(
               outcome.key(), outcome.evaluated(), DEFAULT_TENANT);
         });
@@ -240,9 +272,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         observer,
         () -> {
           validateCreation(request);
-          var created =
-              instances.create(
-                  selector(request), request.getVariables(), false, java.util.List.of());
+          var created = createProcessInstance.execute(creation(request, false, List.of(), 0));
           return CreateProcessInstanceResponse.newBuilder()
               .setProcessDefinitionKey(created.process().key())
               .setBpmnProcessId(created.process().bpmnProcessId())
@@ -261,51 +291,35 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "CreateProcessInstanceWithResult",
         observer,
         () -> {
-          var creation = request.getRequest();
-          validateCreation(creation);
+          validateCreation(request.getRequest());
           var created =
-              instances.create(
-                  selector(creation),
-                  creation.getVariables(),
-                  true,
-                  request.getFetchVariablesList());
-          long timeout =
-              request.getRequestTimeout() > 0
-                  ? request.getRequestTimeout()
-                  : config.defaultLongPollTimeout();
+              createProcessInstance.execute(
+                  creation(
+                      request.getRequest(),
+                      true,
+                      request.getFetchVariablesList(),
+                      request.getRequestTimeout()));
           long key = created.processInstanceKey();
           created
               .result()
-              .orTimeout(timeout, TimeUnit.MILLISECONDS)
               .whenComplete(
                   (variables, error) -> {
-                    if (error != null) {
-                      waiters.forget(key);
-                      Throwable cause =
-                          error instanceof TimeoutException ? error : error.getCause();
-                      if (cause instanceof TimeoutException || error instanceof TimeoutException) {
-                        reject(
-                            "CreateProcessInstanceWithResult",
-                            observer,
-                            new Rejection(
-                                Rejection.Type.DEADLINE_EXCEEDED,
-                                "Expected process instance %d to complete within %d ms, but it did not"
-                                    .formatted(key, timeout)));
-                      } else {
-                        fail("CreateProcessInstanceWithResult", observer, error);
-                      }
-                      return;
+                    if (error instanceof Rejection rejection) {
+                      reject("CreateProcessInstanceWithResult", observer, rejection);
+                    } else if (error != null) {
+                      fail("CreateProcessInstanceWithResult", observer, error);
+                    } else {
+                      respond(
+                          observer,
+                          CreateProcessInstanceWithResultResponse.newBuilder()
+                              .setProcessDefinitionKey(created.process().key())
+                              .setBpmnProcessId(created.process().bpmnProcessId())
+                              .setVersion(created.process().version())
+                              .setProcessInstanceKey(key)
+                              .setVariables(Json.toDocument(variables))
+                              .setTenantId(DEFAULT_TENANT)
+                              .build());
                     }
-                    respond(
-                        observer,
-                        CreateProcessInstanceWithResultResponse.newBuilder()
-                            .setProcessDefinitionKey(created.process().key())
-                            .setBpmnProcessId(created.process().bpmnProcessId())
-                            .setVersion(created.process().version())
-                            .setProcessInstanceKey(key)
-                            .setVariables(Json.toDocument(variables))
-                            .setTenantId(DEFAULT_TENANT)
-                            .build());
                   });
           count("CreateProcessInstanceWithResult", "processed");
         });
@@ -317,9 +331,11 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       StreamObserver<CancelProcessInstanceResponse> observer) {
     run(
         "CancelProcessInstance",
+        cancelProcessInstance.lane(),
         observer,
         () -> {
-          instances.cancel(request.getProcessInstanceKey());
+          cancelProcessInstance.execute(
+              new CancelProcessInstanceCommand.Request(request.getProcessInstanceKey()));
           return CancelProcessInstanceResponse.getDefaultInstance();
         });
   }
@@ -333,10 +349,11 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         () ->
             SetVariablesResponse.newBuilder()
                 .setKey(
-                    instances.setVariables(
-                        request.getElementInstanceKey(),
-                        request.getVariables(),
-                        request.getLocal()))
+                    setVariables.execute(
+                        new SetVariablesCommand.Request(
+                            request.getElementInstanceKey(),
+                            Json.parseVariables(request.getVariables(), "variables"),
+                            request.getLocal())))
                 .build());
   }
 
@@ -347,7 +364,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "ResolveIncident",
         observer,
         () -> {
-          incidents.resolve(request.getIncidentKey());
+          resolveIncident.execute(new ResolveIncidentCommand.Request(request.getIncidentKey()));
           return ResolveIncidentResponse.getDefaultInstance();
         });
   }
@@ -361,14 +378,16 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "PublishMessage",
         observer,
         () -> {
-          requireDefaultTenant(request.getTenantId());
+          Tenants.requireDefault(request.getTenantId());
           long key =
-              messages.publish(
-                  request.getName(),
-                  request.getCorrelationKey(),
-                  request.getTimeToLive(),
-                  request.getMessageId(),
-                  request.getVariables());
+              publishMessage.execute(
+                  new PublishMessageCommand.Request(
+                      request.getName(),
+                      request.getCorrelationKey(),
+                      request.getTimeToLive(),
+                      request.getMessageId(),
+                      Json.parseVariables(request.getVariables(), "the message variables"),
+                      request.getTenantId()));
           return PublishMessageResponse.newBuilder()
               .setKey(key)
               .setTenantId(DEFAULT_TENANT)
@@ -382,40 +401,43 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void activateJobs(
       ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
     // must be registered on the calling (event-loop) thread, before this method returns
-    var cancelled = new AtomicBoolean();
+    var answer = new CompletableFuture<List<org.clearance.engine.job.ActivatedJob>>();
     if (observer instanceof ServerCallStreamObserver<ActivateJobsResponse> call) {
-      call.setOnCancelHandler(() -> cancelled.set(true));
+      call.setOnCancelHandler(() -> answer.cancel(false));
     }
+    answer.whenComplete(
+        (jobs, error) -> {
+          if (error instanceof CancellationException) {
+            return; // the client went away
+          }
+          if (error != null) {
+            fail("ActivateJobs", observer, error);
+            return;
+          }
+          try {
+            if (!jobs.isEmpty()) {
+              var response = ActivateJobsResponse.newBuilder();
+              jobs.forEach(job -> response.addJobs(GrpcJobs.toProto(job)));
+              observer.onNext(response.build());
+            }
+            observer.onCompleted();
+          } catch (RuntimeException e) {
+            LOG.debugf("Could not answer ActivateJobs: %s", e.getMessage());
+          }
+        });
     submitActivation(
         "ActivateJobs",
         observer,
         () -> {
-          if (request.getType().isBlank()) {
-            throw Rejection.invalidArgument(
-                "Expected to activate jobs of a type, but type is blank");
-          }
-          if (request.getTimeout() < 1) {
-            throw Rejection.invalidArgument(
-                "Expected to activate jobs with a timeout of at least 1 ms, but got %d"
-                    .formatted(request.getTimeout()));
-          }
-          if (request.getMaxJobsToActivate() < 1) {
-            throw Rejection.invalidArgument(
-                "Expected to activate at least 1 job, but maxJobsToActivate is %d"
-                    .formatted(request.getMaxJobsToActivate()));
-          }
-          long longPoll =
-              request.getRequestTimeout() == 0
-                  ? config.defaultLongPollTimeout()
-                  : request.getRequestTimeout();
-          var activation =
-              new JobService.Activation(
+          activateJobs.execute(
+              new ActivateJobsCommand.Request(
                   request.getType(),
                   request.getWorker(),
                   request.getTimeout(),
                   request.getMaxJobsToActivate(),
-                  request.getFetchVariableList());
-          this.longPoll.activate(activation, longPoll, observer, cancelled);
+                  request.getFetchVariableList(),
+                  request.getRequestTimeout()),
+              answer);
           count("ActivateJobs", "processed");
         });
   }
@@ -443,7 +465,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       return;
     }
     var activation =
-        new JobService.Activation(
+        new JobActivator.Activation(
             request.getType(),
             request.getWorker(),
             request.getTimeout(),
@@ -453,7 +475,9 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       observer.onError(Status.UNIMPLEMENTED.withDescription("job streaming").asRuntimeException());
       return;
     }
-    streams.open(activation, call);
+    JobStreams.Stream stream = streams.open(activation, GrpcJobs.sink(call));
+    call.setOnCancelHandler(stream::close);
+    call.setOnReadyHandler(() -> streams.push(activation.type()));
     count("StreamActivatedJobs", "processed");
   }
 
@@ -462,10 +486,13 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
     run(
         "CompleteJob",
-        CommandExecutor.Lane.JOB_RESULT,
+        completeJob.lane(),
         observer,
         () -> {
-          jobs.complete(request.getJobKey(), request.getVariables());
+          completeJob.execute(
+              new CompleteJobCommand.Request(
+                  request.getJobKey(),
+                  Json.parseVariables(request.getVariables(), "job variables")));
           return CompleteJobResponse.getDefaultInstance();
         });
   }
@@ -474,15 +501,16 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
     run(
         "FailJob",
-        CommandExecutor.Lane.JOB_RESULT,
+        failJob.lane(),
         observer,
         () -> {
-          jobs.fail(
-              request.getJobKey(),
-              request.getRetries(),
-              request.getErrorMessage(),
-              request.getRetryBackOff(),
-              request.getVariables());
+          failJob.execute(
+              new FailJobCommand.Request(
+                  request.getJobKey(),
+                  request.getRetries(),
+                  request.getErrorMessage(),
+                  request.getRetryBackOff(),
+                  Json.parseVariables(request.getVariables(), "job variables")));
           return FailJobResponse.getDefaultInstance();
         });
   }
@@ -491,14 +519,15 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
     run(
         "ThrowError",
-        CommandExecutor.Lane.JOB_RESULT,
+        throwError.lane(),
         observer,
         () -> {
-          jobs.throwError(
-              request.getJobKey(),
-              request.getErrorCode(),
-              request.getErrorMessage(),
-              request.getVariables());
+          throwError.execute(
+              new ThrowErrorCommand.Request(
+                  request.getJobKey(),
+                  request.getErrorCode(),
+                  request.getErrorMessage(),
+                  Json.parseVariables(request.getVariables(), "error variables")));
           return ThrowErrorResponse.getDefaultInstance();
         });
   }
@@ -510,7 +539,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "UpdateJobRetries",
         observer,
         () -> {
-          jobs.updateRetries(request.getJobKey(), request.getRetries());
+          updateJobRetries.execute(
+              new UpdateJobRetriesCommand.Request(request.getJobKey(), request.getRetries()));
           return UpdateJobRetriesResponse.getDefaultInstance();
         });
   }
@@ -522,15 +552,17 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "UpdateJobTimeout",
         observer,
         () -> {
-          jobs.updateTimeout(request.getJobKey(), request.getTimeout());
+          updateJobTimeout.execute(
+              new UpdateJobTimeoutCommand.Request(request.getJobKey(), request.getTimeout()));
           return UpdateJobTimeoutResponse.getDefaultInstance();
         });
   }
 
   // ---------------------------------------------------------------- plumbing
 
+  /** What the gRPC request can hold but the engine does not support yet. */
   private static void validateCreation(CreateProcessInstanceRequest request) {
-    requireDefaultTenant(request.getTenantId());
+    Tenants.requireDefault(request.getTenantId());
     if (request.getStartInstructionsCount() > 0) {
       throw Rejection.invalidArgument(
           "Expected to create a process instance at its none start event; start instructions are not supported yet");
@@ -540,19 +572,20 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
   }
 
-  private static void requireDefaultTenant(String tenantId) {
-    if (!tenantId.isEmpty() && !tenantId.equals(DEFAULT_TENANT)) {
-      throw Rejection.invalidArgument(
-          "Expected to handle request with tenant identifier '%s', but multi-tenancy is disabled"
-              .formatted(tenantId));
-    }
-  }
-
-  private static ProcessSelector selector(CreateProcessInstanceRequest request) {
-    return new ProcessSelector(
+  private static CreateProcessInstanceCommand.Request creation(
+      CreateProcessInstanceRequest request,
+      boolean awaitCompletion,
+      List<String> fetchVariables,
+      long requestTimeout) {
+    return new CreateProcessInstanceCommand.Request(
         request.getProcessDefinitionKey(),
         request.getBpmnProcessId(),
-        request.getVersion() <= 0 ? -1 : request.getVersion());
+        request.getVersion(),
+        Json.parseVariables(request.getVariables(), "the variables of the process instance"),
+        request.getTenantId(),
+        awaitCompletion,
+        fetchVariables,
+        requestTimeout);
   }
 
   /** Runs a command on a command thread and answers with its result. */
@@ -628,7 +661,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     LOG.debugf("%s rejected (%s): %s", command, rejection.type(), rejection.getMessage());
     try {
       observer.onError(
-          Status.fromCode(rejection.type().statusCode())
+          Status.fromCode(GrpcRejections.statusCode(rejection.type()))
               .withDescription(
                   "Command '%s' rejected with code '%s': %s"
                       .formatted(command, rejection.type(), rejection.getMessage()))

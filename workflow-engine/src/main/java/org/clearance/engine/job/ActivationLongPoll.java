@@ -1,12 +1,10 @@
 package org.clearance.engine.job;
 
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
-import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import org.clearance.engine.gateway.CommandExecutor;
-import org.clearance.engine.job.JobService.Activation;
+import org.clearance.engine.command.CommandExecutor;
+import org.clearance.engine.command.EngineScheduler;
+import org.clearance.engine.command.EngineSignals;
+import org.clearance.engine.job.JobActivator.Activation;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,20 +30,14 @@ public class ActivationLongPoll {
 
   private final class Parked {
     final Activation activation;
-    final StreamObserver<ActivateJobsResponse> observer;
+    final CompletableFuture<List<ActivatedJob>> answer;
     final long deadline;
     final AtomicBoolean claimed = new AtomicBoolean();
-    final AtomicBoolean cancelled;
 
-    Parked(
-        Activation activation,
-        StreamObserver<ActivateJobsResponse> observer,
-        long deadline,
-        AtomicBoolean cancelled) {
+    Parked(Activation activation, CompletableFuture<List<ActivatedJob>> answer, long deadline) {
       this.activation = activation;
-      this.observer = observer;
+      this.answer = answer;
       this.deadline = deadline;
-      this.cancelled = cancelled;
     }
   }
 
@@ -75,7 +68,7 @@ public class ActivationLongPoll {
 
     private void drainOnce() {
       for (Parked request : parked) {
-        if (request.cancelled.get() || !request.claimed.compareAndSet(false, true)) {
+        if (request.answer.isDone() || !request.claimed.compareAndSet(false, true)) {
           parked.remove(request);
           continue;
         }
@@ -84,17 +77,17 @@ public class ActivationLongPoll {
           jobs = jobService.activate(request.activation);
         } catch (RuntimeException e) {
           parked.remove(request);
-          fail(request.observer, e);
+          request.answer.completeExceptionally(e);
           continue;
         }
         if (!jobs.isEmpty()) {
           parked.remove(request);
-          respond(request.observer, jobs);
+          request.answer.complete(jobs);
           continue;
         }
         if (System.currentTimeMillis() >= request.deadline) {
           parked.remove(request);
-          respond(request.observer, List.of());
+          request.answer.complete(List.of());
           continue;
         }
         request.claimed.set(false);
@@ -103,17 +96,17 @@ public class ActivationLongPoll {
     }
   }
 
-  private final JobService jobService;
+  private final JobActivator jobService;
   private final CommandExecutor executor;
   private final ScheduledExecutorService scheduler;
   private final JobStreams streams;
   private final Map<String, TypeQueue> queues = new ConcurrentHashMap<>();
 
   ActivationLongPoll(
-      JobService jobService,
+      JobActivator jobService,
       CommandExecutor executor,
       EngineScheduler scheduler,
-      JobSignals signals,
+      EngineSignals signals,
       JobStreams streams) {
     this.jobService = jobService;
     this.executor = executor;
@@ -153,54 +146,35 @@ public class ActivationLongPoll {
     return types;
   }
 
-  /** Runs on an activation thread. */
+  /**
+   * Activates jobs now or parks the request until jobs come or the long poll times out. Runs on an
+   * activation thread; the answer is completed (with the jobs, possibly none) from whichever thread
+   * finds them. A request whose answer is already done (cancelled by the client) is dropped.
+   *
+   * @param longPollTimeout how long to wait for jobs; negative: answer at once
+   */
   public void activate(
-      Activation activation,
-      long longPollTimeout,
-      StreamObserver<ActivateJobsResponse> observer,
-      AtomicBoolean cancelled) {
+      Activation activation, long longPollTimeout, CompletableFuture<List<ActivatedJob>> answer) {
     TypeQueue queue = queues.computeIfAbsent(activation.type(), TypeQueue::new);
     long signalsBefore = queue.signals.get();
     List<ActivatedJob> jobs = jobService.activate(activation);
     if (!jobs.isEmpty() || longPollTimeout < 0) {
-      respond(observer, jobs);
+      answer.complete(jobs);
       return;
     }
-    var request =
-        new Parked(activation, observer, System.currentTimeMillis() + longPollTimeout, cancelled);
+    var request = new Parked(activation, answer, System.currentTimeMillis() + longPollTimeout);
     queue.parked.add(request);
     scheduler.schedule(
         () -> {
           if (request.claimed.compareAndSet(false, true)) {
             queue.parked.remove(request);
-            respond(observer, List.of());
+            answer.complete(List.of());
           }
         },
         longPollTimeout,
         TimeUnit.MILLISECONDS);
     if (queue.signals.get() != signalsBefore) {
       queue.wake(); // a job arrived between our attempt and parking
-    }
-  }
-
-  private static void respond(
-      StreamObserver<ActivateJobsResponse> observer, List<ActivatedJob> jobs) {
-    try {
-      if (!jobs.isEmpty()) {
-        observer.onNext(ActivateJobsResponse.newBuilder().addAllJobs(jobs).build());
-      }
-      observer.onCompleted();
-    } catch (RuntimeException e) {
-      LOG.debugf("Could not answer ActivateJobs: %s", e.getMessage());
-    }
-  }
-
-  private static void fail(StreamObserver<ActivateJobsResponse> observer, RuntimeException e) {
-    Consumer<Throwable> onError = observer::onError;
-    try {
-      onError.accept(io.grpc.Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
-    } catch (RuntimeException ignored) {
-      // the call is gone
     }
   }
 }

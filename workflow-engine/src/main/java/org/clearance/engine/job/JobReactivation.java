@@ -2,7 +2,7 @@ package org.clearance.engine.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.command.Rejection;
 import org.clearance.engine.runtime.Execution;
 import org.clearance.engine.runtime.JobRow;
 
@@ -12,7 +12,7 @@ public class JobReactivation {
 
   public void reactivate(Execution execution, long jobKey, long incidentKey) throws SQLException {
     var connection = execution.connection();
-    JobRow job = JobService.find(connection, "engine.failed_job", jobKey, true);
+    JobRow job = JobLock.find(connection, "engine.failed_job", jobKey, true);
     if (job == null) {
       return;
     }

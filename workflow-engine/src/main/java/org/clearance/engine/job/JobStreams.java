@@ -1,7 +1,5 @@
 package org.clearance.engine.job;
 
-import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.clearance.engine.gateway.CommandExecutor;
-import org.clearance.engine.job.JobService.Activation;
+import org.clearance.engine.command.CommandExecutor;
+import org.clearance.engine.job.JobActivator.Activation;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,15 +31,31 @@ public class JobStreams {
   private static final Logger LOG = Logger.getLogger(JobStreams.class);
   static final int PUSH_BATCH = 32;
 
-  /** One open StreamActivatedJobs call. */
+  /** Where a stream's jobs go: the gateway's side of one open stream (a gRPC call). */
+  public interface Sink {
+    /** Whether the client reads (flow control): jobs are pushed only to ready streams. */
+    boolean isReady();
+
+    /** Whether the client went away; a job sent to a cancelled stream counts as undelivered. */
+    boolean isCancelled();
+
+    /** Sends one job; throws if it cannot. */
+    void send(ActivatedJob job);
+  }
+
+  /** One open stream. {@link #close()} removes it (the client cancelled). */
   public final class Stream {
     final Activation activation;
-    final ServerCallStreamObserver<ActivatedJob> observer;
+    final Sink observer;
     final AtomicBoolean closed = new AtomicBoolean();
 
-    Stream(Activation activation, ServerCallStreamObserver<ActivatedJob> observer) {
+    Stream(Activation activation, Sink observer) {
       this.activation = activation;
       this.observer = observer;
+    }
+
+    public void close() {
+      remove(this);
     }
 
     boolean ready() {
@@ -100,10 +114,10 @@ public class JobStreams {
         var undelivered = new ArrayList<Long>();
         for (ActivatedJob job : jobs) {
           if (!send(stream, job)) {
-            undelivered.add(job.getKey());
+            undelivered.add(job.key());
             Stream other = pick();
             if (other != null && send(other, job)) {
-              undelivered.remove(job.getKey());
+              undelivered.remove(job.key());
               stream = other;
             }
           }
@@ -138,7 +152,7 @@ public class JobStreams {
       }
       try {
         synchronized (stream) {
-          stream.observer.onNext(job);
+          stream.observer.send(job);
         }
         if (stream.observer.isCancelled()) {
           // gRPC drops messages to a cancelled call silently: treat as not delivered
@@ -148,21 +162,21 @@ public class JobStreams {
         pushed.increment();
         return true;
       } catch (RuntimeException e) {
-        LOG.debugf("Could not push job %d: %s", job.getKey(), e.getMessage());
+        LOG.debugf("Could not push job %d: %s", job.key(), e.getMessage());
         remove(stream);
         return false;
       }
     }
   }
 
-  private final JobService jobService;
+  private final JobActivator jobService;
   private final CommandExecutor executor;
   private final Map<String, TypeStreams> byType = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
   private final Counter pushed;
   private volatile java.util.function.Consumer<String> leftover = type -> {};
 
-  JobStreams(JobService jobService, CommandExecutor executor, MeterRegistry registry) {
+  JobStreams(JobActivator jobService, CommandExecutor executor, MeterRegistry registry) {
     this.jobService = jobService;
     this.executor = executor;
     this.pushed =
@@ -174,17 +188,19 @@ public class JobStreams {
         .register(registry);
   }
 
-  /** Registers a stream; it is removed when the client cancels or closes it. */
-  public void open(Activation activation, ServerCallStreamObserver<ActivatedJob> observer) {
-    var stream = new Stream(activation, observer);
+  /**
+   * Registers a stream. The gateway closes it when the client cancels and calls {@link #push} for
+   * its type when the client becomes ready again.
+   */
+  public Stream open(Activation activation, Sink sink) {
+    var stream = new Stream(activation, sink);
     TypeStreams streams = byType.computeIfAbsent(activation.type(), TypeStreams::new);
-    observer.setOnCancelHandler(() -> remove(stream));
-    observer.setOnReadyHandler(() -> push(activation.type()));
     streams.streams.add(stream);
     open.incrementAndGet();
     LOG.debugf("Job stream opened for type %s by %s", activation.type(), activation.worker());
     // jobs that are already waiting go to the new stream too
     push(activation.type());
+    return stream;
   }
 
   /** Who is told about jobs that no stream took (the long polls). */

@@ -9,10 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.clearance.engine.command.EngineScheduler;
+import org.clearance.engine.command.EngineSignals;
 import org.clearance.engine.config.EngineConfig;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.Json;
+import org.clearance.engine.record.Intent;
 import org.clearance.engine.record.RecordBatch;
+import org.clearance.engine.record.ValueType;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +31,7 @@ public class JobSweeper {
   private static final Logger LOG = Logger.getLogger(JobSweeper.class);
 
   private final Db db;
-  private final JobSignals signals;
+  private final EngineSignals signals;
   private final ActivationLongPoll longPoll;
   private final EngineScheduler scheduler;
   private final EngineConfig config;
@@ -37,7 +41,7 @@ public class JobSweeper {
 
   JobSweeper(
       Db db,
-      JobSignals signals,
+      EngineSignals signals,
       ActivationLongPoll longPoll,
       EngineScheduler scheduler,
       EngineConfig config,
@@ -106,7 +110,7 @@ public class JobSweeper {
                 value.put("type", rs.getString(2));
                 value.put("elementId", rs.getString(4));
                 value.put("retries", rs.getInt(5));
-                records.add(rs.getLong(1), "JOB", "TIMED_OUT", rs.getLong(3), value);
+                records.add(rs.getLong(1), ValueType.JOB, Intent.TIMED_OUT, rs.getLong(3), value);
               }
             }
           }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.clearance.engine.command.EngineSignals;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -27,7 +28,7 @@ public class PgNotifications {
   private static final Logger LOG = Logger.getLogger(PgNotifications.class);
   static final String CHANNEL = "clearance_engine";
 
-  private final JobSignals signals;
+  private final EngineSignals signals;
   private final String url;
   private final String user;
   private final String password;
@@ -38,7 +39,7 @@ public class PgNotifications {
   private Thread notifier;
 
   PgNotifications(
-      JobSignals signals,
+      EngineSignals signals,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
       @ConfigProperty(name = "quarkus.datasource.username") String user,
       @ConfigProperty(name = "quarkus.datasource.password") String password) {

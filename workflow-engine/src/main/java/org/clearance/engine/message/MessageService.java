@@ -5,341 +5,61 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.Json;
-import org.clearance.engine.db.KeyGenerator;
-import org.clearance.engine.deployment.ExecutableProcess;
-import org.clearance.engine.deployment.ProcessCache;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.record.Intent;
 import org.clearance.engine.record.RecordBatch;
+import org.clearance.engine.record.ValueType;
 import org.clearance.engine.runtime.BpmnProcessor;
 import org.clearance.engine.runtime.CommitEffects;
-import org.clearance.engine.runtime.EventWrites.EndedMessageStart;
 import org.clearance.engine.runtime.Execution;
 import org.clearance.engine.runtime.InstanceRepository;
 import org.clearance.engine.timer.EngineClock;
-import org.jboss.logging.Logger;
 
 /**
- * PublishMessage and everything that follows from it. Publication (one transaction, under the
- * advisory lock of name + correlation key) stores the message, starts instances at message start
- * events and notes which waiting instances it must reach; each of those is then correlated in its
- * own transaction holding that instance's lock. A message reaches each process instance at most
- * once; with a time-to-live it stays buffered for subscriptions opened later.
+ * What follows a publication ({@link PublishMessageCommand}): correlation to each waiting instance
+ * in that instance's own transaction, correlations a stopped replica left pending, and the expiry
+ * of buffered messages (the message scheduler runs the last two).
  */
 @ApplicationScoped
 public class MessageService {
 
-  private static final Logger LOG = Logger.getLogger(MessageService.class);
-
-  private record Published(
-      long key, List<Long> waitingInstances, List<Execution> startedInstances) {}
-
   private final Db db;
-  private final KeyGenerator keys;
   private final InstanceRepository instances;
-  private final ProcessCache processes;
   private final CommitEffects effects;
   private final EngineClock clock;
-  private final Counter published;
   private final Counter correlated;
 
   MessageService(
       Db db,
-      KeyGenerator keys,
       InstanceRepository instances,
-      ProcessCache processes,
       CommitEffects effects,
       EngineClock clock,
       MeterRegistry registry) {
     this.db = db;
-    this.keys = keys;
     this.instances = instances;
-    this.processes = processes;
     this.effects = effects;
     this.clock = clock;
-    this.published =
-        Counter.builder("engine.messages.published")
-            .description("Messages published")
-            .register(registry);
-    this.correlated =
-        Counter.builder("engine.messages.correlated")
-            .description("Messages correlated to process instances")
-            .register(registry);
+    this.correlated = correlatedCounter(registry);
   }
 
-  /**
-   * @return the message key
-   */
-  public long publish(
-      String name, String correlationKey, long timeToLive, String messageId, String document) {
-    if (name == null || name.isBlank()) {
-      throw Rejection.invalidArgument(
-          "Expected to publish a message with a name, but it was empty");
-    }
-    if (timeToLive < 0) {
-      throw Rejection.invalidArgument(
-          "Expected to publish a message with a time to live of at least 0 ms, but got %d"
-              .formatted(timeToLive));
-    }
-    String key = correlationKey == null ? "" : correlationKey;
-    String id = messageId == null || messageId.isEmpty() ? null : messageId;
-    Map<String, JsonNode> variables = Json.parseVariables(document, "the message variables");
-    Published result =
-        db.inTransaction(
-            connection -> {
-              long now = clock.now();
-              MessageBuffer.lock(connection, name, key);
-              if (id != null && isBuffered(connection, name, key, id, now)) {
-                throw new Rejection(
-                    Rejection.Type.ALREADY_EXISTS,
-                    "Expected to publish a new message with id '%s', but a message with that id was already published"
-                        .formatted(id));
-              }
-              long messageKey = keys.nextKey(connection);
-              store(connection, messageKey, name, key, id, document, variables, now, timeToLive);
-              var records = new RecordBatch();
-              ObjectNode value = Json.object();
-              value.put("name", name);
-              value.put("correlationKey", key);
-              value.put("timeToLive", timeToLive);
-              value.put("messageId", id == null ? "" : id);
-              value.put("variables", Json.toDocument(variables));
-              records.add(messageKey, "MESSAGE", "PUBLISHED", null, value);
-              records.flush(connection);
-              List<Long> waiting = notePendingCorrelations(connection, messageKey, name, key);
-              List<Execution> started =
-                  startAtMessageStartEvents(connection, messageKey, name, key, variables);
-              return new Published(messageKey, waiting, started);
-            });
-    published.increment();
-    result.startedInstances().forEach(effects::afterCommit);
-    for (long processInstanceKey : result.waitingInstances()) {
-      correlatePending(result.key(), processInstanceKey);
-    }
-    LOG.debugf(
-        "Published message '%s' (%s): %d waiting, %d started",
-        name, key, result.waitingInstances().size(), result.startedInstances().size());
-    return result.key();
-  }
-
-  private static boolean isBuffered(
-      Connection connection, String name, String correlationKey, String messageId, long now)
-      throws SQLException {
-    try (var statement =
-        connection.prepareStatement(
-            "SELECT 1 FROM engine.message WHERE name = ? AND correlation_key = ? AND message_id = ?"
-                + " AND expires_at > ?")) {
-      statement.setString(1, name);
-      statement.setString(2, correlationKey);
-      statement.setString(3, messageId);
-      statement.setLong(4, now);
-      try (var rs = statement.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private static void store(
-      Connection connection,
-      long messageKey,
-      String name,
-      String correlationKey,
-      String messageId,
-      String document,
-      Map<String, JsonNode> variables,
-      long now,
-      long timeToLive)
-      throws SQLException {
-    try (var statement =
-        connection.prepareStatement(
-            "INSERT INTO engine.message (key, name, correlation_key, message_id, variables,"
-                + " published_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      statement.setLong(1, messageKey);
-      statement.setString(2, name);
-      statement.setString(3, correlationKey);
-      statement.setString(4, messageId);
-      statement.setString(5, Json.toDocument(variables));
-      statement.setLong(6, now);
-      statement.setLong(7, now + timeToLive);
-      statement.executeUpdate();
-    }
-  }
-
-  private static List<Long> notePendingCorrelations(
-      Connection connection, long messageKey, String name, String correlationKey)
-      throws SQLException {
-    var waiting = new ArrayList<Long>();
-    try (var statement =
-        connection.prepareStatement(
-            "INSERT INTO engine.message_pending (message_key, process_instance_key)"
-                + " SELECT DISTINCT ?::bigint, process_instance_key FROM engine.message_subscription"
-                + " WHERE name = ? AND correlation_key = ? RETURNING process_instance_key")) {
-      statement.setLong(1, messageKey);
-      statement.setString(2, name);
-      statement.setString(3, correlationKey);
-      try (var rs = statement.executeQuery()) {
-        while (rs.next()) {
-          waiting.add(rs.getLong(1));
-        }
-      }
-    }
-    waiting.sort(null);
-    return waiting;
-  }
-
-  // ---------------------------------------------------------------- message start events
-
-  private List<Execution> startAtMessageStartEvents(
-      Connection connection,
-      long messageKey,
-      String name,
-      String correlationKey,
-      Map<String, JsonNode> variables)
-      throws SQLException {
-    var started = new ArrayList<Execution>();
-    var starts = new ArrayList<String[]>();
-    try (var statement =
-        connection.prepareStatement(
-            "SELECT bpmn_process_id, process_definition_key, element_id"
-                + " FROM engine.message_start_subscription WHERE message_name = ?")) {
-      statement.setString(1, name);
-      try (var rs = statement.executeQuery()) {
-        while (rs.next()) {
-          starts.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-        }
-      }
-    }
-    for (String[] start : starts) {
-      Execution execution =
-          startInstance(
-              connection,
-              messageKey,
-              Long.parseLong(start[1]),
-              start[2],
-              name,
-              correlationKey,
-              variables);
-      if (execution != null) {
-        started.add(execution);
-      }
-    }
-    return started;
-  }
-
-  /**
-   * Starts an instance at a message start event, unless an instance of the process started by a
-   * message with the same (non-empty) correlation key is still running: then the message stays
-   * buffered and starts the next instance once that one ends.
-   */
-  private Execution startInstance(
-      Connection connection,
-      long messageKey,
-      long processDefinitionKey,
-      String startEventId,
-      String name,
-      String correlationKey,
-      Map<String, JsonNode> variables)
-      throws SQLException {
-    ExecutableProcess process = processes.byKey(connection, processDefinitionKey);
-    Execution started = instances.start(connection, process);
-    long processInstanceKey = started.state().processInstanceKey;
-    if (!correlationKey.isEmpty()) {
-      try (var statement =
-          connection.prepareStatement(
-              "INSERT INTO engine.message_start_instance"
-                  + " (bpmn_process_id, correlation_key, process_instance_key) VALUES (?, ?, ?)"
-                  + " ON CONFLICT DO NOTHING")) {
-        statement.setString(1, process.bpmnProcessId());
-        statement.setString(2, correlationKey);
-        statement.setLong(3, processInstanceKey);
-        if (statement.executeUpdate() == 0) {
-          return null;
-        }
-      }
-      started.state().messageStartCorrelationKey = correlationKey;
-    }
-    MessageBuffer.markCorrelated(
-        connection, messageKey, processInstanceKey, process.bpmnProcessId());
-    ObjectNode value = Json.object();
-    value.put("bpmnProcessId", process.bpmnProcessId());
-    value.put("processDefinitionKey", process.key());
-    value.put("startEventId", startEventId);
-    value.put("messageName", name);
-    value.put("correlationKey", correlationKey);
-    value.put("messageKey", messageKey);
-    value.put("processInstanceKey", processInstanceKey);
-    started.record(
-        keys.nextKey(connection), "MESSAGE_START_EVENT_SUBSCRIPTION", "CORRELATED", value);
-    new BpmnProcessor(started).startProcessAt(startEventId, variables);
-    effects.flush(started);
-    correlated.increment();
-    return started;
-  }
-
-  /** An instance a message started has ended: a buffered message may start the next one. */
-  public void afterMessageStartedInstanceEnded(EndedMessageStart ended) {
-    List<Execution> started =
-        db.inTransaction(
-            connection -> {
-              var names = new ArrayList<String[]>();
-              try (var statement =
-                  connection.prepareStatement(
-                      "SELECT message_name, process_definition_key, element_id"
-                          + " FROM engine.message_start_subscription WHERE bpmn_process_id = ?")) {
-                statement.setString(1, ended.bpmnProcessId());
-                try (var rs = statement.executeQuery()) {
-                  while (rs.next()) {
-                    names.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                  }
-                }
-              }
-              long now = clock.now();
-              for (String[] start : names) {
-                MessageBuffer.lock(connection, start[0], ended.correlationKey());
-                try (var statement =
-                    connection.prepareStatement(
-                        "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
-                            + " AND m.correlation_key = ? AND m.expires_at > ? AND NOT EXISTS"
-                            + " (SELECT 1 FROM engine.message_correlation c WHERE c.message_key = m.key"
-                            + " AND c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1")) {
-                  statement.setString(1, start[0]);
-                  statement.setString(2, ended.correlationKey());
-                  statement.setLong(3, now);
-                  statement.setString(4, ended.bpmnProcessId());
-                  try (var rs = statement.executeQuery()) {
-                    if (rs.next()) {
-                      long messageKey = rs.getLong(1);
-                      var variables = Json.parseVariables(rs.getString(2), "the message variables");
-                      rs.close();
-                      Execution execution =
-                          startInstance(
-                              connection,
-                              messageKey,
-                              Long.parseLong(start[1]),
-                              start[2],
-                              start[0],
-                              ended.correlationKey(),
-                              variables);
-                      return execution == null ? List.<Execution>of() : List.of(execution);
-                    }
-                  }
-                }
-              }
-              return List.<Execution>of();
-            });
-    started.forEach(effects::afterCommit);
+  static Counter correlatedCounter(MeterRegistry registry) {
+    return Counter.builder("engine.messages.correlated")
+        .description("Messages correlated to process instances")
+        .register(registry);
   }
 
   // ---------------------------------------------------------------- correlation
 
-  /** Correlates a published message to one waiting instance, in that instance's transaction. */
-  public void correlatePending(long messageKey, long processInstanceKey) {
+  /**
+   * Correlates a published message to one waiting instance, in that instance's transaction.
+   *
+   * @return whether it correlated (false: done elsewhere, or the subscription closed meanwhile)
+   */
+  public boolean correlatePending(long messageKey, long processInstanceKey) {
     Execution execution =
         db.inTransaction(
             connection -> {
@@ -400,7 +120,8 @@ public class MessageService {
               value.put("messageName", name);
               value.put("correlationKey", correlationKey);
               value.put("messageKey", messageKey);
-              locked.record(subscriptionKey, "MESSAGE_SUBSCRIPTION", "CORRELATED", value);
+              locked.record(
+                  subscriptionKey, ValueType.MESSAGE_SUBSCRIPTION, Intent.CORRELATED, value);
               new BpmnProcessor(locked).triggerEvent(elementInstanceKey, elementId, variables);
               effects.flush(locked);
               return locked;
@@ -409,6 +130,7 @@ public class MessageService {
       correlated.increment();
       effects.afterCommit(execution);
     }
+    return execution != null;
   }
 
   /** Correlations noted at publication that did not run (the publishing replica stopped). */
@@ -456,7 +178,7 @@ public class MessageService {
                   value.put("name", rs.getString(2));
                   value.put("correlationKey", rs.getString(3));
                   value.put("messageId", rs.getString(4) == null ? "" : rs.getString(4));
-                  records.add(rs.getLong(1), "MESSAGE", "EXPIRED", null, value);
+                  records.add(rs.getLong(1), ValueType.MESSAGE, Intent.EXPIRED, null, value);
                 }
               }
               if (!expired.isEmpty()) {

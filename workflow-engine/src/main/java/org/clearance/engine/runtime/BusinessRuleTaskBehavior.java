@@ -10,6 +10,7 @@ import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.ExecutableElement;
 import org.clearance.engine.expression.EvaluationException;
 import org.clearance.engine.expression.Feel;
+import org.clearance.engine.record.ValueType;
 import org.clearance.engine.runtime.ElementInstance.Step;
 
 /**
@@ -19,37 +20,32 @@ import org.clearance.engine.runtime.ElementInstance.Step;
  */
 final class BusinessRuleTaskBehavior {
 
-  private final BpmnProcessor processor;
   private final Execution execution;
   private final InstanceState state;
 
-  BusinessRuleTaskBehavior(BpmnProcessor processor) {
-    this.processor = processor;
-    this.execution = processor.execution;
-    this.state = processor.state;
+  BusinessRuleTaskBehavior(Execution execution) {
+    this.execution = execution;
+    this.state = execution.state;
   }
 
-  void evaluateDecision(ExecutableElement element, ElementInstance instance) {
+  Outcome evaluateDecision(ExecutableElement element, ElementInstance instance) {
     String decisionId;
     try {
       decisionId = Feel.evaluateString(element.calledDecisionId(), state.visibleFrom(instance.key));
     } catch (EvaluationException e) {
-      processor.raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
+      return Outcome.incident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE);
     }
     DecisionRepository decisions = execution.instances.decisions();
     DecisionCalls.Evaluated evaluated;
     try {
       var stored = decisions.latest(execution.connection, decisionId);
       if (stored.isEmpty()) {
-        processor.raiseIncident(
+        return Outcome.incident(
             instance,
             "CALLED_DECISION_ERROR",
             "Expected to evaluate decision '%s', but no decision found for id '%s'"
                 .formatted(decisionId, decisionId),
-            Step.ACTIVATE,
-            null);
-        return;
+            Step.ACTIVATE);
       }
       evaluated =
           DecisionCalls.evaluate(
@@ -58,9 +54,7 @@ final class BusinessRuleTaskBehavior {
               stored.get(),
               DecisionCalls.variables(state.allVisible(instance.key)));
     } catch (DecisionNotFoundException e) {
-      processor.raiseIncident(
-          instance, "CALLED_DECISION_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
+      return Outcome.incident(instance, "CALLED_DECISION_ERROR", e.getMessage(), Step.ACTIVATE);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -71,15 +65,13 @@ final class BusinessRuleTaskBehavior {
     value.put("elementId", instance.elementId);
     value.put("elementInstanceKey", instance.key);
     execution.record(
-        execution.nextKey(), "DECISION_EVALUATION", DecisionCalls.intent(evaluated), value);
+        execution.nextKey(), ValueType.DECISION_EVALUATION, DecisionCalls.intent(evaluated), value);
     if (evaluated.evaluation().isFailure()) {
-      processor.raiseIncident(
+      return Outcome.incident(
           instance,
           "DECISION_EVALUATION_ERROR",
           evaluated.evaluation().failureMessage(),
-          Step.ACTIVATE,
-          null);
-      return;
+          Step.ACTIVATE);
     }
     JsonNode result;
     try {
@@ -89,6 +81,6 @@ final class BusinessRuleTaskBehavior {
     }
     var variables = new LinkedHashMap<String, JsonNode>();
     variables.put(element.resultVariable(), result);
-    processor.complete(instance, variables, null);
+    return Outcome.complete(variables);
   }
 }

@@ -4,51 +4,48 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clearance.engine.command.Rejection;
 import org.clearance.engine.deployment.ExecutableElement;
 import org.clearance.engine.deployment.ExecutableElement.MultiInstance;
 import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.expression.EvaluationException;
 import org.clearance.engine.expression.Feel;
-import org.clearance.engine.gateway.Rejection;
 import org.clearance.engine.runtime.ElementInstance.Step;
 
 /**
  * Call activities. The child is a process instance of its own (own row, own lock) that knows its
  * calling element; parent and child run in the same transaction whenever one affects the other
  * (start, completion, cancellation, an uncaught error), through {@link Execution#related(long)}.
+ * This class decides; {@link BpmnProcessor} runs the other instance.
  */
 final class CallActivityBehavior {
 
-  private final BpmnProcessor processor;
   private final Execution execution;
   private final InstanceState state;
 
-  CallActivityBehavior(BpmnProcessor processor) {
-    this.processor = processor;
-    this.execution = processor.execution;
-    this.state = processor.state;
+  CallActivityBehavior(Execution execution) {
+    this.execution = execution;
+    this.state = execution.state;
   }
 
-  void start(ExecutableElement element, ElementInstance instance) {
+  /** Creates the called instance, linked to the call activity; the processor starts it. */
+  Outcome start(ExecutableElement element, ElementInstance instance) {
     String processId;
     try {
       processId = Feel.evaluateString(element.calledProcessId(), state.visibleFrom(instance.key));
     } catch (EvaluationException e) {
-      processor.raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
+      return Outcome.incident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE);
     }
     ExecutableProcess called;
     try {
       called = execution.instances.processes().byProcessId(execution.connection, processId, -1);
     } catch (Rejection notFound) {
-      processor.raiseIncident(
+      return Outcome.incident(
           instance,
           "CALLED_ELEMENT_ERROR",
           "Expected process with BPMN process id '%s' to be deployed, but not found."
               .formatted(processId),
-          Step.ACTIVATE,
-          null);
-      return;
+          Step.ACTIVATE);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -57,37 +54,30 @@ final class CallActivityBehavior {
             ? state.allVisible(instance.key)
             : new LinkedHashMap<>(state.variables.getOrDefault(instance.key, Map.of()));
     Execution child = execution.startRelated(called);
-    child.state.parentProcessInstanceKey = state.processInstanceKey;
-    child.state.parentElementInstanceKey = instance.key;
-    instance.calledProcessInstanceKey = child.state.processInstanceKey;
-    BpmnProcessor.processorOf(child).startProcess(variables);
+    child.state.calledBy(state.processInstanceKey, instance.key);
+    instance.calledInstance(child.state.processInstanceKey);
+    return new Outcome.StartCalledInstance(child, variables);
   }
 
-  /** A called instance completed: the call activity completes with its variables. */
-  void returnToCallingInstance(Map<String, JsonNode> childVariables) {
-    Execution parent = relatedOrNull(state.parentProcessInstanceKey);
-    if (parent == null) {
-      return;
-    }
-    BpmnProcessor parentProcessor = BpmnProcessor.processorOf(parent);
-    long childKey = state.processInstanceKey;
-    long elementKey = state.parentElementInstanceKey;
-    parentProcessor.schedule(
-        () ->
-            parentProcessor.callActivities.calledProcessCompleted(
-                elementKey, childKey, childVariables));
-    parentProcessor.drain();
+  /** The calling instance of this (called) one, locked in this transaction; null if none. */
+  Execution callingInstance() {
+    return state.parentProcessInstanceKey == 0 ? null : related(state.parentProcessInstanceKey);
   }
 
-  void calledProcessCompleted(
+  /**
+   * A called instance completed: the call activity completes with the child's variables (all of
+   * them with propagation, else only what its output mappings take).
+   *
+   * @return null if the call activity no longer waits for that child
+   */
+  Outcome calledInstanceCompleted(
       long elementInstanceKey, long childKey, Map<String, JsonNode> childVariables) {
     ElementInstance call = state.element(elementInstanceKey);
     if (call == null || call.calledProcessInstanceKey != childKey) {
-      return;
+      return null;
     }
-    call.calledProcessInstanceKey = 0;
+    call.calledInstance(0);
     ExecutableElement element = execution.process.element(call.elementId);
-    // Without propagation only output mappings can take child variables.
     boolean take = element.propagateAllChildVariables() || !element.outputs().isEmpty();
     Map<String, JsonNode> result = take ? childVariables : Map.of();
     MultiInstance loop = element.multiInstance();
@@ -97,38 +87,17 @@ final class CallActivityBehavior {
       result = new LinkedHashMap<>(result);
       result.remove(loop.outputCollection());
     }
-    processor.complete(call, result, null);
+    return Outcome.complete(result);
   }
 
-  void terminateCalledProcess(ElementInstance call) {
-    Execution child = relatedOrNull(call.calledProcessInstanceKey);
-    call.calledProcessInstanceKey = 0;
-    if (child != null) {
-      BpmnProcessor.processorOf(child).cancelInstance();
-    }
+  /** The call activity ends early: its child (locked in this transaction) to cancel, or null. */
+  Execution detachCalledInstance(ElementInstance call) {
+    Execution child = related(call.calledProcessInstanceKey);
+    call.calledInstance(0);
+    return child;
   }
 
-  /**
-   * An error nobody in this instance catches goes to the calling element of the parent instance.
-   *
-   * @return whether the parent (or an instance above it) caught it
-   */
-  boolean throwToCallingInstance(String errorCode, Map<String, JsonNode> variables) {
-    Execution parent = relatedOrNull(state.parentProcessInstanceKey);
-    if (parent == null) {
-      return false;
-    }
-    BpmnProcessor parentProcessor = BpmnProcessor.processorOf(parent);
-    ElementInstance call = parent.state.element(state.parentElementInstanceKey);
-    if (call == null) {
-      return false;
-    }
-    boolean caught = parentProcessor.catchError(call, errorCode, variables);
-    parentProcessor.drain();
-    return caught;
-  }
-
-  private Execution relatedOrNull(long processInstanceKey) {
+  private Execution related(long processInstanceKey) {
     try {
       return execution.related(processInstanceKey);
     } catch (SQLException e) {

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.clearance.engine.command.EngineSignals;
 import org.clearance.engine.db.Json;
-import org.clearance.engine.job.JobSignals;
 
 /**
  * What a command does around its commit: the result row for a waiting client in another replica
@@ -17,16 +17,9 @@ import org.clearance.engine.job.JobSignals;
 public class CommitEffects {
 
   private final ResultWaiters waiters;
-  private final JobSignals signals;
+  private final EngineSignals signals;
 
-  // looked up lazily: both depend on this bean
-  @jakarta.inject.Inject
-  jakarta.enterprise.inject.Instance<org.clearance.engine.timer.TimerScheduler> timers;
-
-  @jakarta.inject.Inject
-  jakarta.enterprise.inject.Instance<org.clearance.engine.message.MessageService> messages;
-
-  CommitEffects(ResultWaiters waiters, JobSignals signals) {
+  CommitEffects(ResultWaiters waiters, EngineSignals signals) {
     this.waiters = waiters;
     this.signals = signals;
   }
@@ -64,11 +57,10 @@ public class CommitEffects {
     }
     long earliestTimer = execution.events.earliestTimer();
     if (earliestTimer != Long.MAX_VALUE) {
-      timers.get().scheduleWakeUp(earliestTimer);
       signals.timerScheduled(earliestTimer);
     }
     if (execution.events.endedMessageStart() != null) {
-      messages.get().afterMessageStartedInstanceEnded(execution.events.endedMessageStart());
+      signals.messageStartedInstanceEnded(execution.events.endedMessageStart());
     }
     Map<String, JsonNode> result = execution.result;
     if (result != null) {

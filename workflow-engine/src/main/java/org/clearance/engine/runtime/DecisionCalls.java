@@ -14,6 +14,7 @@ import org.clearance.engine.decision.EvaluatedOutput;
 import org.clearance.engine.decision.MatchedRule;
 import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.DecisionRepository.StoredDecision;
+import org.clearance.engine.record.Intent;
 
 /**
  * Evaluates a stored decision and describes the outcome as a DECISION_EVALUATION record value, for
@@ -97,8 +98,8 @@ public final class DecisionCalls {
     return value;
   }
 
-  public static String intent(Evaluated evaluated) {
-    return evaluated.evaluation().isFailure() ? "FAILED" : "EVALUATED";
+  public static Intent intent(Evaluated evaluated) {
+    return evaluated.evaluation().isFailure() ? Intent.FAILED : Intent.EVALUATED;
   }
 
   private static String orEmpty(String text) {

@@ -8,8 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clearance.engine.command.EngineSignals.MessageStartedInstanceEnded;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.message.SubscriptionRow;
+import org.clearance.engine.record.Intent;
+import org.clearance.engine.record.ValueType;
 import org.clearance.engine.timer.TimerRow;
 
 /**
@@ -19,14 +22,11 @@ import org.clearance.engine.timer.TimerRow;
  */
 public final class EventWrites {
 
-  /** A message-started instance ended: a buffered message may start the next one. */
-  public record EndedMessageStart(String bpmnProcessId, String correlationKey) {}
-
   final List<SubscriptionRow> subscriptions = new ArrayList<>();
   final List<TimerRow> timers = new ArrayList<>();
   final Set<Long> closedOwners = new LinkedHashSet<>();
   final Map<Long, Set<String>> closedCatches = new LinkedHashMap<>();
-  EndedMessageStart endedMessageStart;
+  MessageStartedInstanceEnded endedMessageStart;
 
   public void addTimer(TimerRow timer) {
     timers.add(timer);
@@ -36,7 +36,7 @@ public final class EventWrites {
     return timers;
   }
 
-  public EndedMessageStart endedMessageStart() {
+  public MessageStartedInstanceEnded endedMessageStart() {
     return endedMessageStart;
   }
 
@@ -84,7 +84,7 @@ public final class EventWrites {
           value.put("elementInstanceKey", rs.getLong(4));
           value.put("elementId", rs.getString(5));
           value.put("processInstanceKey", execution.state.processInstanceKey);
-          execution.record(rs.getLong(1), "MESSAGE_SUBSCRIPTION", "DELETED", value);
+          execution.record(rs.getLong(1), ValueType.MESSAGE_SUBSCRIPTION, Intent.DELETED, value);
         }
       }
     }
@@ -104,7 +104,7 @@ public final class EventWrites {
           value.put("targetElementId", rs.getString(3));
           value.put("dueDate", rs.getLong(4));
           value.put("processInstanceKey", execution.state.processInstanceKey);
-          execution.record(rs.getLong(1), "TIMER", "CANCELED", value);
+          execution.record(rs.getLong(1), ValueType.TIMER, Intent.CANCELED, value);
         }
       }
     }
@@ -138,7 +138,7 @@ public final class EventWrites {
         statement.executeUpdate();
       }
       endedMessageStart =
-          new EndedMessageStart(
+          new MessageStartedInstanceEnded(
               execution.process.bpmnProcessId(), state.messageStartCorrelationKey);
     }
   }

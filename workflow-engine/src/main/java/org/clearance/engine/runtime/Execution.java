@@ -12,7 +12,9 @@ import java.util.Set;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.deployment.ExecutableProcess;
+import org.clearance.engine.record.Intent;
 import org.clearance.engine.record.RecordBatch;
+import org.clearance.engine.record.ValueType;
 
 /**
  * One command's unit of work on one process instance: the locked state, the compiled process, and
@@ -68,6 +70,16 @@ public final class Execution {
 
   /** The processor running on this execution, so related instances can hand it work. */
   BpmnProcessor processor;
+
+  /** The processor of this execution: the one running on it, or a new one. */
+  BpmnProcessor processor() {
+    return processor != null ? processor : new BpmnProcessor(this);
+  }
+
+  /** The element lifecycle of this execution (a related instance terminates a called one). */
+  ElementLifecycle lifecycle() {
+    return processor().lifecycle;
+  }
 
   /** Set when the instance completed and a client waits for its result. */
   Map<String, com.fasterxml.jackson.databind.JsonNode> result;
@@ -179,7 +191,7 @@ public final class Execution {
     return keys.nextKey(connection);
   }
 
-  public void record(long key, String valueType, String intent, ObjectNode value) {
+  public void record(long key, ValueType valueType, Intent intent, ObjectNode value) {
     records.add(key, valueType, intent, state.processInstanceKey, value);
   }
 
@@ -192,7 +204,7 @@ public final class Execution {
     newJobs.add(job);
     signalledJobTypes.add(job.type());
     ObjectNode value = Json.object().put("type", job.type()).put("retries", job.retries());
-    records.add(job.key(), "JOB", "ACTIVATABLE", state.processInstanceKey, value);
+    records.add(job.key(), ValueType.JOB, Intent.ACTIVATABLE, state.processInstanceKey, value);
   }
 
   /** Moves a job out of the hot table; it waits in failed_job until its incident is resolved. */

@@ -3,12 +3,13 @@ package org.clearance.engine.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.deployment.DecisionRepository;
 import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.deployment.ProcessCache;
-import org.clearance.engine.gateway.Rejection;
+import org.clearance.engine.timer.EngineClock;
 
 /** Loads a process instance under its row lock, or starts a new one. */
 @ApplicationScoped
@@ -18,9 +19,11 @@ public class InstanceRepository {
   private final ProcessCache processes;
   private final DecisionRepository decisions;
 
-  @jakarta.inject.Inject org.clearance.engine.timer.EngineClock clock;
+  private final EngineClock clock;
 
-  InstanceRepository(KeyGenerator keys, ProcessCache processes, DecisionRepository decisions) {
+  InstanceRepository(
+      KeyGenerator keys, ProcessCache processes, DecisionRepository decisions, EngineClock clock) {
+    this.clock = clock;
     this.keys = keys;
     this.processes = processes;
     this.decisions = decisions;
@@ -35,7 +38,7 @@ public class InstanceRepository {
   }
 
   private long now() {
-    return clock == null ? System.currentTimeMillis() : clock.now();
+    return clock.now();
   }
 
   /** Locks the instance row until the transaction ends; null if there is no such instance. */

@@ -1,5 +1,6 @@
 package org.clearance.engine.runtime;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,38 +16,64 @@ import java.util.function.Function;
  * row, and changed only while that row is locked.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+    setterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class InstanceState {
 
-  public long processInstanceKey;
-  public long processDefinitionKey;
-  public List<ElementInstance> elements = new ArrayList<>();
+  long processInstanceKey;
+  long processDefinitionKey;
+  List<ElementInstance> elements = new ArrayList<>();
 
   /** For an instance started by a call activity: the calling instance and element instance. */
-  public long parentProcessInstanceKey;
+  long parentProcessInstanceKey;
 
-  public long parentElementInstanceKey;
+  long parentElementInstanceKey;
 
   /** Scope key (element instance key) to the variables local to that scope. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public Map<Long, Map<String, JsonNode>> variables = new LinkedHashMap<>();
+  Map<Long, Map<String, JsonNode>> variables = new LinkedHashMap<>();
 
   /** Scope key to gateway id to incoming flow id to the number of tokens waiting there. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public Map<Long, Map<String, Map<String, Integer>>> joins = new LinkedHashMap<>();
+  Map<Long, Map<String, Map<String, Integer>>> joins = new LinkedHashMap<>();
 
-  public boolean awaitingResult;
+  boolean awaitingResult;
 
   /** Element instances that have open message subscriptions or timers. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public java.util.Set<Long> eventOwners = new java.util.LinkedHashSet<>();
+  java.util.Set<Long> eventOwners = new java.util.LinkedHashSet<>();
 
   /** Set when a message with a correlation key started this instance. */
-  public String messageStartCorrelationKey;
+  String messageStartCorrelationKey;
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public List<String> fetchVariables = new ArrayList<>();
+  List<String> fetchVariables = new ArrayList<>();
 
   @JsonIgnore private Map<Long, ElementInstance> byKey;
+
+  public long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  /** Started by a message with this (non-empty) correlation key: one such instance at a time. */
+  public void startedByMessage(String correlationKey) {
+    messageStartCorrelationKey = correlationKey;
+  }
+
+  /** Started by a call activity of another instance. */
+  void calledBy(long parentInstanceKey, long callActivityInstanceKey) {
+    parentProcessInstanceKey = parentInstanceKey;
+    parentElementInstanceKey = callActivityInstanceKey;
+  }
+
+  /** A client waits for the instance's completion, for these variables (empty: all). */
+  void awaitResult(List<String> variables) {
+    awaitingResult = true;
+    fetchVariables.addAll(variables);
+  }
 
   private Map<Long, ElementInstance> index() {
     if (byKey == null) {

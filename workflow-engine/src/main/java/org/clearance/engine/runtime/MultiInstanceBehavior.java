@@ -2,7 +2,9 @@ package org.clearance.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.clearance.engine.db.Json;
@@ -10,7 +12,7 @@ import org.clearance.engine.deployment.ExecutableElement;
 import org.clearance.engine.deployment.ExecutableElement.MultiInstance;
 import org.clearance.engine.expression.EvaluationException;
 import org.clearance.engine.expression.Feel;
-import org.clearance.engine.runtime.ElementInstance.State;
+import org.clearance.engine.record.Intent;
 import org.clearance.engine.runtime.ElementInstance.Step;
 
 /**
@@ -20,14 +22,16 @@ import org.clearance.engine.runtime.ElementInstance.Step;
  */
 final class MultiInstanceBehavior {
 
-  private final BpmnProcessor processor;
   private final Execution execution;
   private final InstanceState state;
+  private final ElementRecords records;
+  private final ScopeVariables variables;
 
-  MultiInstanceBehavior(BpmnProcessor processor) {
-    this.processor = processor;
-    this.execution = processor.execution;
-    this.state = processor.state;
+  MultiInstanceBehavior(Execution execution, ElementRecords records, ScopeVariables variables) {
+    this.execution = execution;
+    this.state = execution.state;
+    this.records = records;
+    this.variables = variables;
   }
 
   private static final java.util.regex.Pattern PLAIN_NAME =
@@ -47,57 +51,59 @@ final class MultiInstanceBehavior {
         && parent.elementId.equals(instance.elementId);
   }
 
-  void activateBody(ExecutableElement element, ElementInstance body) {
+  /**
+   * Activates a body: evaluates the input collection and creates the inner instances (all of them,
+   * or the first of a sequential loop); an empty collection completes the body at once.
+   */
+  Outcome activateBody(ExecutableElement element, ElementInstance body) {
     MultiInstance loop = element.multiInstance();
     JsonNode items;
     try {
       items = Feel.evaluate(loop.inputCollection(), state.visibleFrom(body.key));
     } catch (EvaluationException e) {
-      processor.raiseIncident(body, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE, null);
-      return;
+      return Outcome.incident(body, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE);
     }
     if (!items.isArray()) {
-      processor.raiseIncident(
+      return Outcome.incident(
           body,
           "EXTRACT_VALUE_ERROR",
           "Expected result of the expression '%s' to be 'ARRAY', but was '%s'."
               .formatted(loop.inputCollection().text(), typeName(items)),
-          Step.ACTIVATE,
-          null);
-      return;
+          Step.ACTIVATE);
     }
-    body.state = State.ACTIVATED;
-    processor.elementRecord(body, "ELEMENT_ACTIVATED");
-    body.numberOfInstances = items.size();
+    body.activated();
+    records.element(body, Intent.ELEMENT_ACTIVATED);
+    body.bodyStarted(items.size(), loop.sequential() ? items : null);
     if (loop.outputCollection() != null) {
       var outputs = Json.MAPPER.createArrayNode();
       items.forEach(item -> outputs.addNull());
-      processor.setLocal(body.key, loop.outputCollection(), outputs);
+      variables.setLocal(body.key, loop.outputCollection(), outputs);
     }
     if (items.isEmpty()) {
-      processor.schedule(() -> processor.complete(body, Map.of(), null));
-      return;
+      return Outcome.complete(Map.of());
     }
+    var created = new ArrayList<ElementInstance>();
     if (loop.sequential()) {
-      body.loopItems = items;
-      activateInner(element, body, items.get(0));
+      created.add(activateInner(element, body, items.get(0)));
     } else {
       for (JsonNode item : items) {
-        activateInner(element, body, item);
+        created.add(activateInner(element, body, item));
       }
     }
+    return new Outcome.Activate(created);
   }
 
-  private void activateInner(ExecutableElement element, ElementInstance body, JsonNode item) {
+  private ElementInstance activateInner(
+      ExecutableElement element, ElementInstance body, JsonNode item) {
     var inner = new ElementInstance(execution.nextKey(), element.id(), body.key);
-    inner.loopCounter = ++body.loopCounter;
+    inner.innerOf(body);
     state.add(inner);
-    processor.setLocal(
+    variables.setLocal(
         inner.key, "loopCounter", Json.MAPPER.getNodeFactory().numberNode(inner.loopCounter));
     MultiInstance loop = element.multiInstance();
     String inputElement = loop.inputElement();
     if (inputElement != null) {
-      processor.setLocal(inner.key, inputElement, item);
+      variables.setLocal(inner.key, inputElement, item);
     }
     // An output element naming a plain variable is local to the inner instance, so each
     // instance's result stays apart from the others' until it is collected.
@@ -107,18 +113,19 @@ final class MultiInstanceBehavior {
         && PLAIN_NAME.matcher(outputVariable).matches()
         && !outputVariable.equals(inputElement)
         && !outputVariable.equals("loopCounter")) {
-      processor.setLocal(inner.key, outputVariable, Json.MAPPER.nullNode());
+      variables.setLocal(inner.key, outputVariable, Json.MAPPER.nullNode());
     }
-    processor.elementRecord(inner, "ELEMENT_ACTIVATING");
-    processor.schedule(() -> processor.onActivate(inner));
+    records.element(inner, Intent.ELEMENT_ACTIVATING);
+    return inner;
   }
 
   /**
    * An inner instance completes: its output element goes into the output collection, then the
-   * completion condition decides whether the body completes early, else the next item starts
-   * (sequential) or the body completes once no inner instance is left.
+   * completion condition decides whether the body completes early (the others are terminated), else
+   * the next item starts (sequential) or the body completes once no inner instance is left. The
+   * outcome is the body's; an incident is on the inner instance.
    */
-  void completeInner(ExecutableElement element, ElementInstance inner, ElementInstance body) {
+  Outcome completeInner(ExecutableElement element, ElementInstance inner, ElementInstance body) {
     MultiInstance loop = element.multiInstance();
     boolean done;
     try {
@@ -133,29 +140,28 @@ final class MultiInstanceBehavior {
           collection.addNull();
         }
         collection.set(inner.loopCounter - 1, output);
-        processor.setLocal(body.key, loop.outputCollection(), collection);
+        variables.setLocal(body.key, loop.outputCollection(), collection);
       }
       done = completionConditionHolds(loop, body, inner);
     } catch (EvaluationException e) {
-      processor.raiseIncident(inner, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.COMPLETE, null);
-      return;
+      return Outcome.incident(inner, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.COMPLETE);
     }
-    body.completedInstances++;
-    processor.elementRecord(inner, "ELEMENT_COMPLETED");
+    body.innerCompleted();
+    records.element(inner, Intent.ELEMENT_COMPLETED);
     state.remove(inner);
     if (done) {
-      for (ElementInstance other : state.children(body.key)) {
-        body.terminatedInstances++;
-        processor.terminate(other);
-      }
-      processor.schedule(() -> processor.complete(body, Map.of(), null));
+      List<ElementInstance> others = state.children(body.key);
+      others.forEach(other -> body.innerTerminated());
+      return new Outcome.TerminateAndComplete(others);
     } else if (loop.sequential()
         && body.loopItems != null
         && body.loopCounter < body.loopItems.size()) {
-      activateInner(element, body, body.loopItems.get(body.loopCounter));
+      return new Outcome.Activate(
+          List.of(activateInner(element, body, body.loopItems.get(body.loopCounter))));
     } else if (state.children(body.key).isEmpty()) {
-      processor.schedule(() -> processor.complete(body, Map.of(), null));
+      return Outcome.complete(Map.of());
     }
+    return Outcome.WAIT;
   }
 
   /**
@@ -190,7 +196,7 @@ final class MultiInstanceBehavior {
     Map<String, JsonNode> local = state.variables.get(body.key);
     JsonNode value = local == null ? null : local.get(name);
     if (value != null) {
-      processor.propagate(body.parentKey, name, value);
+      variables.propagate(body.parentKey, name, value);
     }
   }
 

@@ -3,10 +3,10 @@ package org.clearance.engine.runtime;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.clearance.engine.command.CommandExecutor;
+import org.clearance.engine.command.EngineSignals;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.Json;
-import org.clearance.engine.gateway.CommandExecutor;
-import org.clearance.engine.job.JobSignals;
 
 /** Picks up results of instances that completed in another replica while a client waits here. */
 @ApplicationScoped
@@ -15,9 +15,9 @@ public class RemoteResults {
   private final Db db;
   private final ResultWaiters waiters;
   private final CommandExecutor executor;
-  private final JobSignals signals;
+  private final EngineSignals signals;
 
-  RemoteResults(Db db, ResultWaiters waiters, CommandExecutor executor, JobSignals signals) {
+  RemoteResults(Db db, ResultWaiters waiters, CommandExecutor executor, EngineSignals signals) {
     this.db = db;
     this.waiters = waiters;
     this.executor = executor;

@@ -6,19 +6,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clearance.engine.command.EngineSignals;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
 import org.clearance.engine.deployment.ExecutableProcess;
 import org.clearance.engine.deployment.ProcessCache;
-import org.clearance.engine.job.JobSignals;
-import org.clearance.engine.message.MessageService;
+import org.clearance.engine.record.Intent;
+import org.clearance.engine.record.ValueType;
 import org.clearance.engine.runtime.BpmnProcessor;
 import org.clearance.engine.runtime.CommitEffects;
 import org.clearance.engine.runtime.Execution;
@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * be seen) and is woken early when a nearer timer is created here or, via NOTIFY, elsewhere. A
  * timer fires in the transaction that locks its instance first and then claims the timer row with
  * SKIP LOCKED, so with any number of replicas each timer fires exactly once; timers that fell due
- * while no engine ran fire at start-up. The same loop expires buffered messages.
+ * while no engine ran fire at start-up. It learns of new timers from the engine's after-commit
+ * signal ({@code EngineSignals#timerScheduled}), here and from other replicas.
  */
 @ApplicationScoped
 public class TimerScheduler {
@@ -45,8 +46,7 @@ public class TimerScheduler {
   private final ProcessCache processes;
   private final CommitEffects effects;
   private final EngineClock clock;
-  private final JobSignals signals;
-  private final Instance<MessageService> messages;
+  private final EngineSignals signals;
   private final long maxIdle;
   private final Counter triggered;
   private final Object monitor = new Object();
@@ -62,8 +62,7 @@ public class TimerScheduler {
       ProcessCache processes,
       CommitEffects effects,
       EngineClock clock,
-      JobSignals signals,
-      Instance<MessageService> messages,
+      EngineSignals signals,
       MeterRegistry registry,
       org.clearance.engine.config.EngineConfig config) {
     this.db = db;
@@ -73,7 +72,6 @@ public class TimerScheduler {
     this.effects = effects;
     this.clock = clock;
     this.signals = signals;
-    this.messages = messages;
     this.maxIdle = config.timerMaxIdle();
     this.triggered =
         Counter.builder("engine.timers.triggered")
@@ -108,8 +106,6 @@ public class TimerScheduler {
     while (running) {
       try {
         fireDueTimers();
-        messages.get().expireMessages();
-        messages.get().retryPendingCorrelations();
       } catch (RuntimeException e) {
         LOG.warnf("Timer scheduling failed: %s", e.getMessage());
       }
@@ -220,9 +216,9 @@ public class TimerScheduler {
               }
               locked.record(
                   timer.key(),
-                  "TIMER",
-                  "TRIGGERED",
-                  timerValue(timer, locked.state().processInstanceKey));
+                  ValueType.TIMER,
+                  Intent.TRIGGERED,
+                  timerValue(timer, locked.state().processInstanceKey()));
               var processor = new BpmnProcessor(locked);
               long owner = timer.elementInstanceKey();
               processor.triggerEvent(owner, timer.elementId(), Map.of());
@@ -230,7 +226,10 @@ public class TimerScheduler {
                 TimerRow next = timer.next(locked.nextKey(), now);
                 locked.events().addTimer(next);
                 locked.record(
-                    next.key(), "TIMER", "CREATED", timerValue(next, timer.processInstanceKey()));
+                    next.key(),
+                    ValueType.TIMER,
+                    Intent.CREATED,
+                    timerValue(next, timer.processInstanceKey()));
               }
               effects.flush(locked);
               return locked;
@@ -248,13 +247,15 @@ public class TimerScheduler {
     ExecutableProcess process = processes.byKey(connection, timer.processDefinitionKey());
     Execution started = instances.start(connection, process);
     started.record(
-        timer.key(), "TIMER", "TRIGGERED", timerValue(timer, started.state().processInstanceKey));
+        timer.key(),
+        ValueType.TIMER,
+        Intent.TRIGGERED,
+        timerValue(timer, started.state().processInstanceKey()));
     new BpmnProcessor(started).startProcessAt(timer.elementId(), Map.of());
     if (timer.repeats()) {
       TimerRow next = timer.next(keys.nextKey(connection), now);
-      TimerRow.insert(connection, List.of(next));
-      started.record(next.key(), "TIMER", "CREATED", timerValue(next, null));
-      scheduleWakeUp(next.dueAt());
+      started.record(next.key(), ValueType.TIMER, Intent.CREATED, timerValue(next, null));
+      started.events().addTimer(next);
     }
     effects.flush(started);
     LOG.debugf(

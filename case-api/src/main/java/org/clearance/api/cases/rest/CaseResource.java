@@ -26,15 +26,14 @@ import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseSearchCriteria;
 import org.clearance.api.cases.service.CaseSearchService;
 import org.clearance.api.cases.service.CaseService;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
+import org.clearance.api.workflow.domain.ProcessPlace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,19 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Export-licence applications")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "The caller's roles do not allow this",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class CaseResource {
-
-  static final int MAX_PAGE_SIZE = 100;
 
   private final CaseService cases;
   private final CaseSearchService search;
@@ -85,13 +74,7 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start a draft application (applicants; organisation from the token)")
   @APIResponse(responseCode = "201", description = "Draft created; Location names it")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
   public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
     ExportCase created = cases.createDraft(mapper.toInput(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -124,13 +107,7 @@ public class CaseResource {
           "Applicants see their organisation's cases; auditors, legal reviewers, approvers and"
               + " managers see every submitted case. Repeat status or stage to match any of them.")
   @APIResponse(responseCode = "200", description = "One page of cases")
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown filter value, sort field or page size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown filter value, sort field or page size")
   public PageResponse<CaseSummaryResponse> search(
       @QueryParam("status") List<String> status,
       @QueryParam("stage") List<String> stage,
@@ -152,6 +129,18 @@ public class CaseResource {
           @QueryParam("overdue")
           @DefaultValue("false")
           boolean overdue,
+      @Parameter(
+              description =
+                  "a BPMN element id of export-licence.bpmn where cases wait (as in the process"
+                      + " heat map): cases there now; with overdue=true those overdue there")
+          @QueryParam("element")
+          String element,
+      @Parameter(description = "first submission date, ISO-8601, inclusive (SLA time zone)")
+          @QueryParam("submittedFrom")
+          String submittedFrom,
+      @Parameter(description = "last submission date, ISO-8601, inclusive (SLA time zone)")
+          @QueryParam("submittedTo")
+          String submittedTo,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size,
       @Parameter(
@@ -164,15 +153,28 @@ public class CaseResource {
     List<FieldError> errors = new ArrayList<>();
     Set<CaseStatus> statuses = enums("status", status, CaseStatus.class, errors);
     Set<CaseStage> stages = enums("stage", stage, CaseStage.class, errors);
+    // page and size: checked by common.rest.RequestInputFilter, the one paging rule of the API.
     String q = blankToNull(text);
     if (q != null && q.strip().length() > 100) {
       errors.add(new FieldError("q", "must be at most 100 characters"));
     }
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
+    ProcessPlace place = null;
+    if (blankToNull(element) != null) {
+      place = ProcessPlace.ofElement(element.strip()).orElse(null);
+      if (place == null) {
+        errors.add(
+            new FieldError(
+                "element",
+                "must be an element of export-licence.bpmn where cases wait: "
+                    + java.util.Arrays.stream(ProcessPlace.values())
+                        .map(ProcessPlace::elementId)
+                        .toList()));
+      }
     }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    java.time.LocalDate fromDate = date("submittedFrom", submittedFrom, errors);
+    java.time.LocalDate toDate = date("submittedTo", submittedTo, errors);
+    if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+      errors.add(new FieldError("submittedFrom", "must not be after submittedTo"));
     }
     String[] sortParts = sort.split(",", -1);
     CaseSearchCriteria.SortField sortField = null;
@@ -192,6 +194,9 @@ public class CaseResource {
     } else if (sortParts.length == 2) {
       descending = sortParts[1].strip().equalsIgnoreCase("desc");
     }
+    if (upper(destination) != null && !CountryCodes.isAssigned(upper(destination))) {
+      errors.add(new FieldError("destination", "must be an ISO 3166-1 alpha-2 code such as JP"));
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(
           "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
@@ -209,6 +214,9 @@ public class CaseResource {
                     ? caller.username()
                     : blankToNull(assignee),
                 overdue,
+                place,
+                fromDate,
+                toDate,
                 page,
                 size,
                 sortField,
@@ -221,13 +229,7 @@ public class CaseResource {
   @Path("{id}")
   @Operation(summary = "Read a case")
   @APIResponse(responseCode = "200", description = "The case")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
   public CaseResponse get(@PathParam("id") UUID id) {
     return respond(cases.get(id));
   }
@@ -237,27 +239,9 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the content of a draft (applicants of its organisation)")
   @APIResponse(responseCode = "200", description = "The saved draft")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is no longer a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is no longer a draft")
   public CaseResponse update(@PathParam("id") UUID id, CaseRequest request) {
     return respond(cases.updateDraft(id, mapper.toInput(request)));
   }
@@ -266,34 +250,12 @@ public class CaseResource {
   @Path("{id}/submit")
   @Operation(summary = "Submit a complete draft and start its review process")
   @APIResponse(responseCode = "200", description = "The submitted case")
-  @APIResponse(
-      responseCode = "400",
-      description = "Every missing or invalid field",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is not a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Every missing or invalid field")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is not a draft")
   @APIResponse(
       responseCode = "503",
-      description = "The workflow engine did not start the process; nothing changed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The workflow engine did not start the process; nothing changed")
   public CaseResponse submit(@PathParam("id") UUID id) {
     return respond(cases.submit(id));
   }
@@ -303,20 +265,8 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Withdraw an application that is not yet decided")
   @APIResponse(responseCode = "200", description = "The withdrawn case")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is already closed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is already closed")
   public CaseResponse withdraw(@PathParam("id") UUID id, WithdrawRequest request) {
     return respond(cases.withdraw(id, request == null ? null : request.reason()));
   }
@@ -347,6 +297,19 @@ public class CaseResource {
       }
     }
     return parsed;
+  }
+
+  private static java.time.LocalDate date(String field, String value, List<FieldError> errors) {
+    String text = blankToNull(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(new FieldError(field, "must be a date such as 2026-11-27"));
+      return null;
+    }
   }
 
   private static String blankToNull(String value) {

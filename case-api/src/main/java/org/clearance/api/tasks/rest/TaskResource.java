@@ -41,10 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Authenticated
 public class TaskResource {
 
-  static final int MAX_PAGE_SIZE = 100;
-
   /** Hands a task to a named user (managers). */
-  public record ReassignRequest(String assignee) {}
+  /** The user to hand the task to, and an optional note for the audit trail (≤ 500). */
+  public record ReassignRequest(String assignee, String note) {}
 
   private final TaskService tasks;
   private final CaseRepository cases;
@@ -149,12 +148,7 @@ public class TaskResource {
     if (assignedToMe && unassigned) {
       errors.add(new FieldError("unassigned", "cannot be combined with assignedToMe"));
     }
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
+    // page and size: checked by common.rest.RequestInputFilter, the one paging rule of the API.
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(
           "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
@@ -205,7 +199,21 @@ public class TaskResource {
   @Operation(summary = "Hand a task to a user with the task's role (managers)")
   public TaskResponse reassign(@PathParam("id") UUID id, ReassignRequest request) {
     return respond(
-        tasks.reassign(id, request == null ? null : request.assignee()), new HashMap<>());
+        tasks.reassign(
+            id,
+            request == null ? null : request.assignee(),
+            request == null ? null : request.note()),
+        new HashMap<>());
+  }
+
+  @GET
+  @Path("{id}/eligible-assignees")
+  @Operation(
+      summary = "Who a manager may hand an open task to",
+      description =
+          "Users Clearance has seen holding the task's role who pass four eyes for it, by name.")
+  public List<String> eligibleAssignees(@PathParam("id") UUID id) {
+    return tasks.eligibleAssignees(id);
   }
 
   @POST

@@ -375,8 +375,34 @@ public class TaskService {
     return flushed(task);
   }
 
+  /** Longest note a manager may attach to a reassignment. */
+  public static final int MAX_NOTE_LENGTH = 500;
+
+  /**
+   * The users a manager may hand an open task to: known users holding its role who pass four eyes
+   * for it, by username (the current assignee included).
+   */
+  @Transactional
+  public List<String> eligibleAssignees(UUID id) {
+    requireStaff();
+    if (!caller.hasRole(Caller.MANAGER)) {
+      throw ProblemException.forbidden(
+          "Only managers reassign tasks; your roles are " + caller.roles() + ".");
+    }
+    ReviewTask task = lockOpen(id);
+    return directory.usersWithRole(task.candidateRole()).stream()
+        .filter(user -> fourEyesConflict(task, user) == null)
+        .toList();
+  }
+
   @Transactional
   public ReviewTask reassign(UUID id, String assignee) {
+    return reassign(id, assignee, null);
+  }
+
+  /** Hands an open task to {@code assignee}; the manager's note goes into the audit trail. */
+  @Transactional
+  public ReviewTask reassign(UUID id, String assignee, String note) {
     requireStaff();
     if (!caller.hasRole(Caller.MANAGER)) {
       throw ProblemException.forbidden(
@@ -409,6 +435,11 @@ public class TaskService {
     if (conflict != null) {
       throw invalid(List.of(new FieldError("assignee", conflict)));
     }
+    String reason = note == null || note.isBlank() ? null : note.strip();
+    if (reason != null && reason.length() > MAX_NOTE_LENGTH) {
+      throw invalid(
+          List.of(new FieldError("note", "must be at most " + MAX_NOTE_LENGTH + " characters")));
+    }
     String previous = task.assignee();
     task.assignTo(target, clock.instant());
     Map<String, Object> detail = new LinkedHashMap<>();
@@ -417,6 +448,9 @@ public class TaskService {
     detail.put("assignee", target);
     if (previous != null) {
       detail.put("previousAssignee", previous);
+    }
+    if (reason != null) {
+      detail.put("note", reason);
     }
     audit.record(task.caseId(), caller.username(), "TASK_REASSIGNED", detail);
     fireAssigned(task, cases.findById(task.caseId()));
@@ -463,6 +497,28 @@ public class TaskService {
                         caller.username(),
                         now));
       }
+      screening.rememberDecisions(matches);
+      matches.stream()
+          .filter(m -> m.disposition() == ScreeningMatch.Disposition.TRUE_MATCH)
+          .findFirst()
+          .ifPresent(
+              m -> {
+                // a confirmed match makes the case high-risk (the approval then needs a
+                // countersign: the process reads confirmedMatch, the case shows the flag)
+                String why =
+                    "Confirmed screening match: "
+                        + m.partyName()
+                        + " ~ "
+                        + m.listedName()
+                        + " ("
+                        + m.listSource()
+                        + ", "
+                        + m.listVersion()
+                        + ")";
+                exportCase.flagHighRisk(why);
+                audit.record(
+                    exportCase.id(), caller.username(), "HIGH_RISK_FLAGGED", Map.of("reason", why));
+              });
     }
     task.complete(caller.username(), toJson(normalised), now);
     Map<String, Object> detail = new LinkedHashMap<>();

@@ -1,0 +1,43 @@
+package org.clearance.engine.record;
+
+/**
+ * What happened to the record's subject; stored by name in {@code engine.record.intent}. One closed
+ * set across value types (the comment says which types use an intent), named as Zeebe names them.
+ */
+public enum Intent {
+  // every kind of definition, job, incident, variable, subscription, timer
+  CREATED,
+  // VARIABLE
+  UPDATED,
+  // PROCESS_INSTANCE: the element lifecycle
+  ELEMENT_ACTIVATING,
+  ELEMENT_ACTIVATED,
+  ELEMENT_COMPLETING,
+  ELEMENT_COMPLETED,
+  ELEMENT_TERMINATED,
+  SEQUENCE_FLOW_TAKEN,
+  // JOB
+  ACTIVATABLE,
+  ACTIVATED,
+  COMPLETED,
+  FAILED,
+  ERROR_THROWN,
+  TIMED_OUT,
+  YIELDED,
+  RETRIES_UPDATED,
+  TIMEOUT_UPDATED,
+  // JOB, TIMER
+  CANCELED,
+  // INCIDENT
+  RESOLVED,
+  // MESSAGE
+  PUBLISHED,
+  EXPIRED,
+  // MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION
+  CORRELATED,
+  DELETED,
+  // TIMER
+  TRIGGERED,
+  // DECISION_EVALUATION (FAILED too)
+  EVALUATED
+}
