@@ -63,6 +63,7 @@ token=$(curl -fsS --max-time 20 "$KEYCLOAK/realms/clearance/protocol/openid-conn
   -d username=alice -d password=demo | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 check "Keycloak issues a token for the demo applicant" test -n "$token"
 me=$(curl -fsS --max-time 20 -H "Authorization: Bearer $token" "$API/api/me")
+# shellcheck disable=SC2016 # $0 is expanded by the inner bash, on purpose
 check "/api/me answers with the applicant and her organisation" \
   bash -c '[[ $0 == *"\"username\":\"alice\""* && $0 == *"\"organisation\":\"acme-ai\""* && $0 == *"\"applicant\""* ]]' "$me"
 status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 "$API/api/me")
@@ -71,6 +72,7 @@ check "/api/me without a token answers 401" test "$status" = 401
 "$ROOT/clearance" down >>"$CLEARANCE_HOME/up.log" 2>&1
 check "'./clearance down' succeeds" test $? -eq 0
 for _ in $(seq 1 30); do alive "$up_pid" || break; sleep 1; done
+# shellcheck disable=SC2016 # $0 is expanded by the inner bash, on purpose
 check "the foreground 'up' has ended" bash -c '! [ -d /proc/$0 ] || grep -q "^[0-9]* (.*) Z" /proc/$0/stat' "$up_pid"
 left=()
 for pid in "${started_pids[@]}"; do

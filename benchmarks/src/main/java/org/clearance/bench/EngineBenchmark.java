@@ -42,7 +42,10 @@ import org.HdrHistogram.Histogram;
  * moment the create was acknowledged (0 when the job reached the worker first), which is closer to
  * "job committed → job in the worker's hands".
  *
- * <p>{@code --stream=true} opens the workers with StreamActivatedJobs (job push).
+ * <p>{@code --stream=true} opens the workers with StreamActivatedJobs (job push). {@code
+ * --protocol=rest} drives the engine over the Orchestration Cluster REST API (the client's default
+ * since 8.9; {@code --rest-address}) instead of gRPC: creations, activations and completions then
+ * all travel as HTTP/JSON.
  */
 public final class EngineBenchmark {
 
@@ -78,18 +81,31 @@ public final class EngineBenchmark {
     System.setProperty(
         "clearance.bench.poll-interval-ms", options.getOrDefault("poll-interval", "100"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
+    String protocol = options.getOrDefault("protocol", "grpc");
+    if (!protocol.equals("grpc") && !protocol.equals("rest")) {
+      throw new IllegalArgumentException("--protocol is grpc or rest, not " + protocol);
+    }
+    if (stream && protocol.equals("rest")) {
+      throw new IllegalArgumentException("job streaming (--stream=true) exists only over gRPC");
+    }
+    URI restAddress = URI.create(options.getOrDefault("rest-address", "http://localhost:8081"));
 
     try (CamundaClient client =
         CamundaClient.newClientBuilder()
             .grpcAddress(address)
-            .preferRestOverGrpc(false)
+            .restAddress(restAddress)
+            .preferRestOverGrpc(protocol.equals("rest"))
+            // HTTP/1.1 holds one connection per request in flight (gRPC multiplexes one): room
+            // for the 256 creations in flight plus the workers' polls and completions
+            .maxHttpConnections(1024)
             .numJobWorkerExecutionThreads(4)
             .defaultRequestTimeout(Duration.ofSeconds(30))
             .build()) {
       var topology = client.newTopologyRequest().send().join();
       System.out.printf(
-          "engine at %s: gateway %s, %d partition(s); %d cores, warm-up %ds, measured %ds per scenario%n",
-          address,
+          "engine at %s over %s: gateway %s, %d partition(s); %d cores, warm-up %ds, measured %ds per scenario%n",
+          protocol.equals("rest") ? restAddress : address,
+          protocol,
           topology.getGatewayVersion(),
           topology.getPartitionsCount(),
           Runtime.getRuntime().availableProcessors(),
@@ -272,7 +288,7 @@ public final class EngineBenchmark {
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
-            "arguments are --name=value (address, warmup, duration, scenario, rate, stream): "
+            "arguments are --name=value (address, rest-address, protocol, warmup, duration, scenario, rate, stream): "
                 + arg);
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -452,6 +468,10 @@ public final class EngineBenchmark {
     while (cause != null) {
       if (cause instanceof ClientStatusException status
           && status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED) {
+        return true;
+      }
+      if (cause instanceof io.camunda.client.api.command.ProblemException problem
+          && problem.code() == 503) {
         return true;
       }
       if (cause instanceof io.grpc.StatusRuntimeException status

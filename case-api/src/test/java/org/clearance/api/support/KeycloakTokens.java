@@ -20,18 +20,35 @@ public final class KeycloakTokens {
   }
 
   private static String fetch(String username) {
-    return given()
-        .baseUri(KEYCLOAK_URL)
-        .formParam("grant_type", "password")
-        .formParam("client_id", "clearance-api")
-        .formParam("client_secret", "clearance-api-dev-secret")
-        .formParam("username", username)
-        .formParam("password", "demo")
+    return directGrant("clearance-api", "clearance-api-dev-secret", username, null, "access_token");
+  }
+
+  /**
+   * A fresh token of the demo user from a direct grant of the given client of the realm ({@code
+   * secret} null for a public client such as Keycloak's built-in {@code admin-cli}); {@code kind}
+   * is {@code access_token} or {@code id_token} (with {@code scope} openid).
+   */
+  public static String directGrant(
+      String clientId, String secret, String username, String scope, String kind) {
+    var request =
+        given()
+            .baseUri(KEYCLOAK_URL)
+            .formParam("grant_type", "password")
+            .formParam("client_id", clientId)
+            .formParam("username", username)
+            .formParam("password", "demo");
+    if (secret != null) {
+      request.formParam("client_secret", secret);
+    }
+    if (scope != null) {
+      request.formParam("scope", scope);
+    }
+    return request
         .when()
         .post("/realms/clearance/protocol/openid-connect/token")
         .then()
         .statusCode(200)
         .extract()
-        .path("access_token");
+        .path(kind);
   }
 }

@@ -68,4 +68,11 @@ public interface EngineConfig {
    */
   @WithDefault("5000")
   long timerMaxIdle();
+
+  /**
+   * How often (ms) the search projector copies newly committed records into the read tables behind
+   * the REST searches and statistics; 0 turns the projection off.
+   */
+  @WithDefault("200")
+  long searchProjectionInterval();
 }

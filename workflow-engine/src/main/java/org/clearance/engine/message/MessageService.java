@@ -54,8 +54,12 @@ public class MessageService {
 
   // ---------------------------------------------------------------- correlation
 
-  /** Correlates a published message to one waiting instance, in that instance's transaction. */
-  public void correlatePending(long messageKey, long processInstanceKey) {
+  /**
+   * Correlates a published message to one waiting instance, in that instance's transaction.
+   *
+   * @return whether it correlated (false: done elsewhere, or the subscription closed meanwhile)
+   */
+  public boolean correlatePending(long messageKey, long processInstanceKey) {
     Execution execution =
         db.inTransaction(
             connection -> {
@@ -126,6 +130,7 @@ public class MessageService {
       correlated.increment();
       effects.afterCommit(execution);
     }
+    return execution != null;
   }
 
   /** Correlations noted at publication that did not run (the publishing replica stopped). */

@@ -81,8 +81,16 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
             .register(registry);
   }
 
+  /** A publication's message key and the first process instance it started or reached (0: none). */
+  record Publication(long messageKey, long firstProcessInstanceKey) {}
+
   @Override
   public Long execute(Request request) {
+    return publish(request).messageKey();
+  }
+
+  /** Publishes and correlates; {@link CorrelateMessageCommand} needs to know what it reached. */
+  Publication publish(Request request) {
     Tenants.requireDefault(request.tenantId());
     String name = request.name();
     String correlationKey = request.correlationKey();
@@ -128,13 +136,19 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
             });
     published.increment();
     result.startedInstances().forEach(effects::afterCommit);
+    long first =
+        result.startedInstances().isEmpty()
+            ? 0
+            : result.startedInstances().get(0).state().processInstanceKey();
     for (long processInstanceKey : result.waitingInstances()) {
-      correlations.correlatePending(result.key(), processInstanceKey);
+      if (correlations.correlatePending(result.key(), processInstanceKey) && first == 0) {
+        first = processInstanceKey;
+      }
     }
     LOG.debugf(
         "Published message '%s' (%s): %d waiting, %d started",
         name, key, result.waitingInstances().size(), result.startedInstances().size());
-    return result.key();
+    return new Publication(result.key(), first);
   }
 
   private static boolean isBuffered(

@@ -1,9 +1,7 @@
 package org.clearance.engine.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluatedDecision;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -93,46 +91,33 @@ class DecisionTest extends EngineTestSupport {
         Bpmn.createExecutableProcess(processId).startEvent("Start").endEvent("End").done();
 
     // when / then
-    assertThatThrownBy(
-            () ->
-                client
-                    .newDeployResourceCommand()
-                    .addProcessModel(process, processId + ".bpmn")
-                    .addResourceBytes(
-                        DmnModels.read("invalid-feel.dmn").getBytes(), "invalid-feel.dmn")
-                    .send()
-                    .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage())
-                  .contains("invalid-feel.dmn")
-                  .contains("licence_requirement");
-            });
-    assertThatThrownBy(() -> start(processId))
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertRejected(
+        () ->
+            client
+                .newDeployResourceCommand()
+                .addProcessModel(process, processId + ".bpmn")
+                .addResourceBytes(DmnModels.read("invalid-feel.dmn").getBytes(), "invalid-feel.dmn")
+                .send()
+                .join(),
+        Status.Code.INVALID_ARGUMENT,
+        "invalid-feel.dmn",
+        "licence_requirement");
+    assertRejected(() -> start(processId), Status.Code.NOT_FOUND);
   }
 
   @Test
   void shouldRejectDeploymentWithTheSameDecisionIdInTwoResources() {
     // when / then
-    assertThatThrownBy(
-            () ->
-                client
-                    .newDeployResourceCommand()
-                    .addResourceBytes(DmnModels.licenceRequirement(suffix), "a.dmn")
-                    .addResourceBytes(DmnModels.licenceRequirement(suffix), "b.dmn")
-                    .send()
-                    .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains(licenceRequirement());
-            });
+    assertRejected(
+        () ->
+            client
+                .newDeployResourceCommand()
+                .addResourceBytes(DmnModels.licenceRequirement(suffix), "a.dmn")
+                .addResourceBytes(DmnModels.licenceRequirement(suffix), "b.dmn")
+                .send()
+                .join(),
+        Status.Code.INVALID_ARGUMENT,
+        licenceRequirement());
   }
 
   @Test
@@ -239,20 +224,12 @@ class DecisionTest extends EngineTestSupport {
   @Test
   void shouldRejectEvaluationOfUnknownDecisionWithNotFound() {
     // when / then
-    assertThatThrownBy(
-            () ->
-                client
-                    .newEvaluateDecisionCommand()
-                    .decisionId(id("no_such_decision"))
-                    .send()
-                    .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));
-    assertThatThrownBy(() -> client.newEvaluateDecisionCommand().decisionKey(42L).send().join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertRejected(
+        () -> client.newEvaluateDecisionCommand().decisionId(id("no_such_decision")).send().join(),
+        Status.Code.NOT_FOUND);
+    assertRejected(
+        () -> client.newEvaluateDecisionCommand().decisionKey(42L).send().join(),
+        Status.Code.NOT_FOUND);
   }
 
   @Test

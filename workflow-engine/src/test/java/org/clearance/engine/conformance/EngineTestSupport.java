@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Drives the engine only through the official client over gRPC, as an application would. Each test
- * gets unique process ids and job types so tests never see each other's jobs.
+ * Drives the engine only through the official client, as an application would: over gRPC, or, in
+ * the {@code *RestTest} subclasses, over the Orchestration Cluster REST API with the client's
+ * default settings ({@code preferRestOverGrpc} true). Each test gets unique process ids and job
+ * types so tests never see each other's jobs.
  */
 abstract class EngineTestSupport {
 
@@ -31,18 +33,68 @@ abstract class EngineTestSupport {
 
   @jakarta.inject.Inject javax.sql.DataSource dataSource;
 
+  @io.quarkus.test.common.http.TestHTTPResource("/")
+  java.net.URL httpUrl;
+
   CamundaClient client;
   String suffix;
 
   @BeforeEach
   void connect() {
-    client =
+    var builder =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://localhost:" + grpcPort))
-            .preferRestOverGrpc(false)
-            .defaultRequestTimeout(Duration.ofSeconds(10))
-            .build();
+            .restAddress(URI.create("http://localhost:" + httpUrl.getPort()))
+            .defaultRequestTimeout(Duration.ofSeconds(10));
+    if (!overRest()) {
+      builder.preferRestOverGrpc(false);
+    }
+    client = builder.build();
     suffix = COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  /** Whether this class drives the engine over REST (the client's default) instead of gRPC. */
+  boolean overRest() {
+    return false;
+  }
+
+  /**
+   * Asserts that a command was rejected with the status Zeebe documents, over either protocol: the
+   * gRPC code, or over REST the HTTP status the REST API answers for that rejection.
+   */
+  void assertRejected(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable command,
+      io.grpc.Status.Code code,
+      String... messageParts) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(command)
+        .satisfies(
+            e -> {
+              if (messageParts.length > 0) {
+                assertThat(e.getMessage()).contains(messageParts);
+              }
+              if (overRest()) {
+                assertThat(e).isInstanceOf(io.camunda.client.api.command.ProblemException.class);
+                var problem = (io.camunda.client.api.command.ProblemException) e;
+                assertThat(problem.code()).as(problem.getMessage()).isEqualTo(httpStatus(code));
+              } else {
+                assertThat(e)
+                    .isInstanceOf(io.camunda.client.api.command.ClientStatusException.class);
+                assertThat(
+                        ((io.camunda.client.api.command.ClientStatusException) e).getStatusCode())
+                    .isEqualTo(code);
+              }
+            });
+  }
+
+  private static int httpStatus(io.grpc.Status.Code code) {
+    return switch (code) {
+      case NOT_FOUND -> 404;
+      case INVALID_ARGUMENT -> 400;
+      case FAILED_PRECONDITION, ALREADY_EXISTS -> 409;
+      case RESOURCE_EXHAUSTED -> 503;
+      case DEADLINE_EXCEEDED -> 504;
+      default -> 500;
+    };
   }
 
   @AfterEach

@@ -1,9 +1,7 @@
 package org.clearance.engine.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
@@ -120,10 +118,8 @@ class JobTest extends EngineTestSupport {
 
   @Test
   void shouldRejectCompletionOfUnknownJob() {
-    assertThatThrownBy(() -> client.newCompleteCommand(123456789L).send().join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertRejected(
+        () -> client.newCompleteCommand(123456789L).send().join(), Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -136,10 +132,7 @@ class JobTest extends EngineTestSupport {
     complete(job, Map.of());
 
     // when / then
-    assertThatThrownBy(() -> complete(job, Map.of()))
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertRejected(() -> complete(job, Map.of()), Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -175,10 +168,9 @@ class JobTest extends EngineTestSupport {
     client.newFailCommand(job.getKey()).retries(1).send().join();
 
     // when / then
-    assertThatThrownBy(() -> client.newFailCommand(job.getKey()).retries(0).send().join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+    assertRejected(
+        () -> client.newFailCommand(job.getKey()).retries(0).send().join(),
+        Status.Code.FAILED_PRECONDITION);
   }
 
   @Test
@@ -216,10 +208,9 @@ class JobTest extends EngineTestSupport {
 
   @Test
   void shouldRejectNonPositiveRetriesUpdate() {
-    assertThatThrownBy(() -> client.newUpdateRetriesCommand(1L).retries(0).send().join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    assertRejected(
+        () -> client.newUpdateRetriesCommand(1L).retries(0).send().join(),
+        Status.Code.INVALID_ARGUMENT);
   }
 
   @Test

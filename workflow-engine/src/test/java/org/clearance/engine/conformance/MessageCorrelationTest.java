@@ -1,9 +1,7 @@
 package org.clearance.engine.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
@@ -216,19 +214,17 @@ class MessageCorrelationTest extends EngineTestSupport {
         .join();
 
     // when / then
-    assertThatThrownBy(
-            () ->
-                client
-                    .newPublishMessageCommand()
-                    .messageName(message)
-                    .correlationKey("case-8")
-                    .messageId("msg-1")
-                    .timeToLive(Duration.ofHours(1))
-                    .send()
-                    .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+    assertRejected(
+        () ->
+            client
+                .newPublishMessageCommand()
+                .messageName(message)
+                .correlationKey("case-8")
+                .messageId("msg-1")
+                .timeToLive(Duration.ofHours(1))
+                .send()
+                .join(),
+        Status.Code.ALREADY_EXISTS);
   }
 
   @Test
@@ -261,17 +257,15 @@ class MessageCorrelationTest extends EngineTestSupport {
 
   @Test
   void shouldRejectPublishingMessageWithoutName() {
-    assertThatThrownBy(
-            () ->
-                client
-                    .newPublishMessageCommand()
-                    .messageName("")
-                    .correlationKey("case-10")
-                    .send()
-                    .join())
-        .isInstanceOfSatisfying(
-            ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    assertRejected(
+        () ->
+            client
+                .newPublishMessageCommand()
+                .messageName("")
+                .correlationKey("case-10")
+                .send()
+                .join(),
+        Status.Code.INVALID_ARGUMENT);
   }
 
   @Test

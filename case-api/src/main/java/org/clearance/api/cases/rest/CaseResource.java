@@ -26,15 +26,13 @@ import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseSearchCriteria;
 import org.clearance.api.cases.service.CaseSearchService;
 import org.clearance.api.cases.service.CaseService;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,19 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Export-licence applications")
 @SecurityRequirement(name = "SecurityScheme")
-@APIResponse(
-    responseCode = "401",
-    description = "No valid bearer token",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-    responseCode = "403",
-    description = "The caller's roles do not allow this",
-    content =
-        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class CaseResource {
-
-  static final int MAX_PAGE_SIZE = 100;
 
   private final CaseService cases;
   private final CaseSearchService search;
@@ -85,13 +73,7 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Start a draft application (applicants; organisation from the token)")
   @APIResponse(responseCode = "201", description = "Draft created; Location names it")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
   public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
     ExportCase created = cases.createDraft(mapper.toInput(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -106,13 +88,7 @@ public class CaseResource {
           "Applicants see their organisation's cases; auditors, legal reviewers, approvers and"
               + " managers see every submitted case. Repeat status or stage to match any of them.")
   @APIResponse(responseCode = "200", description = "One page of cases")
-  @APIResponse(
-      responseCode = "400",
-      description = "Unknown filter value, sort field or page size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Unknown filter value, sort field or page size")
   public PageResponse<CaseSummaryResponse> search(
       @QueryParam("status") List<String> status,
       @QueryParam("stage") List<String> stage,
@@ -140,12 +116,7 @@ public class CaseResource {
     List<FieldError> errors = new ArrayList<>();
     Set<CaseStatus> statuses = enums("status", status, CaseStatus.class, errors);
     Set<CaseStage> stages = enums("stage", stage, CaseStage.class, errors);
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
+    // page and size: checked by common.rest.RequestInputFilter, the one paging rule of the API.
     String[] sortParts = sort.split(",", -1);
     CaseSearchCriteria.SortField sortField = null;
     boolean descending = false;
@@ -163,6 +134,9 @@ public class CaseResource {
       errors.add(new FieldError("sort", "direction must be asc or desc"));
     } else if (sortParts.length == 2) {
       descending = sortParts[1].strip().equalsIgnoreCase("desc");
+    }
+    if (upper(destination) != null && !CountryCodes.isAssigned(upper(destination))) {
+      errors.add(new FieldError("destination", "must be an ISO 3166-1 alpha-2 code such as JP"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(
@@ -192,13 +166,7 @@ public class CaseResource {
   @Path("{id}")
   @Operation(summary = "Read a case")
   @APIResponse(responseCode = "200", description = "The case")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
   public CaseResponse get(@PathParam("id") UUID id) {
     return respond(cases.get(id));
   }
@@ -208,27 +176,9 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the content of a draft (applicants of its organisation)")
   @APIResponse(responseCode = "200", description = "The saved draft")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid fields, each listed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is no longer a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is no longer a draft")
   public CaseResponse update(@PathParam("id") UUID id, CaseRequest request) {
     return respond(cases.updateDraft(id, mapper.toInput(request)));
   }
@@ -237,34 +187,12 @@ public class CaseResource {
   @Path("{id}/submit")
   @Operation(summary = "Submit a complete draft and start its review process")
   @APIResponse(responseCode = "200", description = "The submitted case")
-  @APIResponse(
-      responseCode = "400",
-      description = "Every missing or invalid field",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is not a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Every missing or invalid field")
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is not a draft")
   @APIResponse(
       responseCode = "503",
-      description = "The workflow engine did not start the process; nothing changed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The workflow engine did not start the process; nothing changed")
   public CaseResponse submit(@PathParam("id") UUID id) {
     return respond(cases.submit(id));
   }
@@ -274,20 +202,8 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Withdraw an application that is not yet decided")
   @APIResponse(responseCode = "200", description = "The withdrawn case")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such case, or not visible to the caller",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is already closed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
+  @APIResponse(responseCode = "409", description = "The case is already closed")
   public CaseResponse withdraw(@PathParam("id") UUID id, WithdrawRequest request) {
     return respond(cases.withdraw(id, request == null ? null : request.reason()));
   }

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clearance.api.cases.domain.CaseContent;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.items.domain.CaseItem;
 import org.clearance.api.items.domain.ItemKind;
@@ -37,7 +37,6 @@ public class ApplicationRules {
   static final int MAX_LONG_TEXT = 4000;
   static final int MAX_END_USE = 20000;
 
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Set<String> CURRENCIES =
       Currency.getAvailableCurrencies().stream()
           .map(Currency::getCurrencyCode)
@@ -212,7 +211,7 @@ public class ApplicationRules {
 
     /** Returns whether the value is a valid country code (absent values are valid). */
     boolean country(String field, String value) {
-      if (value != null && !COUNTRIES.contains(value)) {
+      if (value != null && !CountryCodes.isAssigned(value)) {
         add(field, "must be an ISO 3166-1 alpha-2 country code such as JP or DE");
         return false;
       }

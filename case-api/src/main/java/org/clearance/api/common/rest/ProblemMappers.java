@@ -2,6 +2,7 @@ package org.clearance.api.common.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -9,6 +10,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -25,7 +28,10 @@ public class ProblemMappers {
     return e.problem().toResponse();
   }
 
-  /** A body that is not JSON, or a value of the wrong type, names the offending field. */
+  /**
+   * A body that is not JSON, holds a duplicate key, a value of the wrong type, or text with refused
+   * characters: 400 naming the offending field (see {@link JsonCustomizer}).
+   */
   @ServerExceptionMapper({
     JsonProcessingException.class,
     JsonParseException.class,
@@ -35,16 +41,66 @@ public class ProblemMappers {
   })
   public Response unreadableJson(JsonProcessingException e) {
     String field = "body";
+    String message = "is not valid JSON";
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       field = path(mapping.getPath());
+      message = "has the wrong type or format";
+    }
+    if (e instanceof JsonCustomizer.InvalidTextException text) {
+      message = text.reason();
+    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      message = "must be " + expected(mismatch.getTargetType());
+    } else if (e instanceof StreamReadException read) {
+      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+      if (duplicate.find()) {
+        field = duplicate.group(1);
+        message = "is given more than once";
+      }
     }
     return Problem.of(
             "malformed-request",
             "The request body cannot be read",
             400,
             "The body must be JSON matching the documented schema.")
-        .withErrors(List.of(new Problem.FieldError(field, "has the wrong type or format")))
+        .withErrors(List.of(new Problem.FieldError(field, message)))
         .toResponse();
+  }
+
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
+
+  /** What the client should have sent, in JSON terms. */
+  private static String expected(Class<?> type) {
+    if (type == String.class) {
+      return "a JSON string";
+    }
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class
+        || type == java.math.BigInteger.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a JSON array";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "a date or time in ISO 8601 form";
+    }
+    if (type == java.util.UUID.class) {
+      return "a UUID";
+    }
+    return "a JSON object of the documented form";
   }
 
   @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
@@ -60,11 +116,41 @@ public class ProblemMappers {
   /** Framework errors (unknown path, wrong method, unsupported media type) keep their status. */
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
+    if (e.getCause() instanceof JsonProcessingException unreadable) {
+      // The JSON reader wraps what it could not read into a plain 400.
+      return unreadableJson(unreadable);
+    }
     int status = e.getResponse().getStatus();
     Response.Status known = Response.Status.fromStatusCode(status);
     String title = known == null ? "Request rejected" : known.getReasonPhrase();
     String type = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
     return Problem.of(type, title, status, e.getMessage()).toResponse();
+  }
+
+  /**
+   * A multipart body the parser cannot read (cut short, no closing boundary, a boundary other than
+   * the Content-Type's) is the client's error; other I/O failures are not.
+   */
+  @ServerExceptionMapper
+  public Response unreadableBody(java.io.IOException e) {
+    boolean multipart =
+        java.util.Arrays.stream(e.getStackTrace())
+            .anyMatch(frame -> frame.getClassName().contains("multipart"));
+    if (!multipart) {
+      return unexpected(e);
+    }
+    return malformedMultipart();
+  }
+
+  static Response malformedMultipart() {
+    return Problem.of(
+            "malformed-multipart",
+            "The multipart body cannot be read",
+            400,
+            "Send multipart/form-data with the boundary of the Content-Type, each part framed by"
+                + " it and the body closed by the final boundary.")
+        .withErrors(List.of(new Problem.FieldError("body", "is not well-formed multipart")))
+        .toResponse();
   }
 
   /** Anything unexpected: logged with a reference the caller can quote, no internals sent. */

@@ -9,6 +9,9 @@ public final class QueryNumbers {
   /** The largest page size of the list endpoints. */
   public static final int MAX_PAGE_SIZE = 100;
 
+  /** The last page number: the offset of a page (page times size) always fits an int. */
+  public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
+
   private QueryNumbers() {}
 
   /**
@@ -18,7 +21,11 @@ public final class QueryNumbers {
   public static int wholeNumber(
       String field, String raw, int min, int max, List<FieldError> errors) {
     try {
-      int value = Integer.parseInt(raw.strip());
+      // Digits only: no sign, no blanks, no fraction, nothing Integer.parseInt would also take.
+      if (!raw.matches("[0-9]{1,10}")) {
+        throw new NumberFormatException(raw);
+      }
+      int value = Integer.parseInt(raw);
       if (value >= min && value <= max) {
         return value;
       }
@@ -29,9 +36,9 @@ public final class QueryNumbers {
     return min;
   }
 
-  /** A page number: from 0 to the last page a page of {@link #MAX_PAGE_SIZE} can address. */
+  /** A page number: from 0 to {@link #MAX_PAGE}. */
   public static int page(String raw, List<FieldError> errors) {
-    return wholeNumber("page", raw, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+    return wholeNumber("page", raw, 0, MAX_PAGE, errors);
   }
 
   /** A page size: from 1 to {@link #MAX_PAGE_SIZE}. */

@@ -15,14 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.clearance.api.common.rest.Problem;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.dashboard.domain.DashboardFilter;
 import org.clearance.api.dashboard.service.DashboardService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +34,6 @@ public class DashboardResource {
   private static final Pattern ECCN =
       Pattern.compile("^(?:[0-9][A-E][0-9]{3}(?:\\.[a-z0-9]{1,4}){0,4}|EAR99)$");
 
-  private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
   private static final int MAX_ORGANISATION_LENGTH = 100;
 
   private final DashboardService dashboards;
@@ -54,13 +51,7 @@ public class DashboardResource {
           "Counts per status and stage, ageing of open cases, cycle-time p50/p90 per stage and"
               + " weekly throughput of submitted cases; managers only.")
   @APIResponse(responseCode = "200", description = "The dashboard")
-  @APIResponse(
-      responseCode = "400",
-      description = "A filter is malformed",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "A filter is malformed")
   @APIResponse(responseCode = "403", description = "Not a manager")
   public Response summary(
       @QueryParam("organisation") String organisation,
@@ -149,7 +140,7 @@ public class DashboardResource {
     String country = blankToNull(destination);
     if (country != null) {
       country = country.toUpperCase(Locale.ROOT);
-      if (!COUNTRY.matcher(country).matches()) {
+      if (!CountryCodes.isAssigned(country)) {
         errors.add(new FieldError("destination", "must be an ISO 3166-1 alpha-2 code such as JP"));
       }
     }

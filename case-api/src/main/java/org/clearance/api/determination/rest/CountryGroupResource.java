@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.clearance.api.common.domain.CountryCodes;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.determination.domain.CountryGroup;
@@ -74,6 +75,13 @@ public class CountryGroupResource {
     }
     String countryCode =
         country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+    if (countryCode != null && !CountryCodes.isAssigned(countryCode)) {
+      throw ProblemException.badRequest(
+          "invalid-search",
+          "The search cannot be run",
+          "Some parameters are invalid.",
+          List.of(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as JP")));
+    }
     return countryGroups.inForce(day, countryCode).stream().map(MembershipResponse::of).toList();
   }
 
@@ -88,7 +96,7 @@ public class CountryGroupResource {
     }
     List<FieldError> errors = new ArrayList<>();
     String code = countryCode.strip().toUpperCase(Locale.ROOT);
-    if (!code.matches("[A-Z]{2}")) {
+    if (!CountryCodes.isAssigned(code)) {
       errors.add(new FieldError("countryCode", "must be an ISO 3166-1 alpha-2 code"));
     }
     Set<CountryGroup> groups = EnumSet.noneOf(CountryGroup.class);

@@ -21,8 +21,6 @@ import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.CaseDocument;
 import org.clearance.api.documents.service.DocumentService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -51,27 +49,9 @@ public class DocumentResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Upload a supporting document to a draft (multipart field 'file')")
   @APIResponse(responseCode = "201", description = "Stored; the body carries its SHA-256")
-  @APIResponse(
-      responseCode = "409",
-      description = "The case is no longer a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "Larger than clearance.documents.max-size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      description = "Content type not accepted",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "The case is no longer a draft")
+  @APIResponse(responseCode = "413", description = "Larger than clearance.documents.max-size")
+  @APIResponse(responseCode = "415", description = "Content type not accepted")
   public Response upload(
       @PathParam("caseId") UUID caseId, @RestForm("file") FileUpload file, @Context UriInfo uri) {
     if (file == null) {

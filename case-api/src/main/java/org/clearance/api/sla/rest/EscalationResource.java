@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.common.rest.QueryNumbers;
@@ -27,8 +26,6 @@ import org.clearance.api.sla.domain.SlaStage;
 import org.clearance.api.sla.service.EscalationSearch;
 import org.clearance.api.sla.service.SlaConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -70,19 +67,9 @@ public class EscalationResource {
   @APIResponse(responseCode = "200", description = "One page of escalations")
   @APIResponse(
       responseCode = "400",
-      description = "A parameter is malformed; every offending one is named in errors",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A parameter is malformed; every offending one is named in errors")
   @APIResponse(responseCode = "401", description = "No valid token")
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a manager",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "403", description = "Not a manager")
   public PageResponse<EscalationResponse> list(
       @Parameter(
               description =

@@ -39,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 public class TaskResource {
 
-  static final int MAX_PAGE_SIZE = 100;
-
   /** Hands a task to a named user (managers). */
   public record ReassignRequest(String assignee) {}
 
@@ -104,12 +102,7 @@ public class TaskResource {
     if (assignedToMe && unassigned) {
       errors.add(new FieldError("unassigned", "cannot be combined with assignedToMe"));
     }
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
+    // page and size: checked by common.rest.RequestInputFilter, the one paging rule of the API.
     if (!errors.isEmpty()) {
       throw ProblemException.badRequest(
           "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);

@@ -1,0 +1,71 @@
+package org.clearance.engine.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.clearance.engine.runtime.SetVariablesCommand;
+import org.clearance.engine.search.Searches;
+
+/** PUT /v2/element-instances/{key}/variables: sets variables in an element instance's scope. */
+@Path("/v2/element-instances")
+public class ElementInstanceResource {
+
+  public record SetVariableRequest(JsonNode variables, Boolean local, Long operationReference) {}
+
+  private final RestCommands commands;
+  private final SetVariablesCommand setVariables;
+
+  private final Searches searches;
+
+  ElementInstanceResource(
+      RestCommands commands, SetVariablesCommand setVariables, Searches searches) {
+    this.searches = searches;
+    this.commands = commands;
+    this.setVariables = setVariables;
+  }
+
+  @PUT
+  @Path("{key}/variables")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CompletionStage<Response> setVariables(
+      @PathParam("key") String key, SetVariableRequest request) {
+    return commands.call(
+        "SetVariables",
+        "/v2/element-instances/" + key + "/variables",
+        setVariables,
+        () -> {
+          long elementInstanceKey = RestInput.key(key, "an element instance key");
+          RestInput.required(request, "a request body with variables");
+          RestInput.required(request.variables(), "variables");
+          return new SetVariablesCommand.Request(
+              elementInstanceKey,
+              RestInput.variableMap(request.variables(), "variables"),
+              Boolean.TRUE.equals(request.local()));
+        },
+        done -> Response.noContent().build());
+  }
+
+  @POST
+  @Path("search")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Searches.Result search(JsonNode request) {
+    return searches.elementInstances(request);
+  }
+
+  @GET
+  @Path("{key}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> get(@PathParam("key") String key) {
+    return searches.elementInstance(RestInput.key(key, "an element instance key"));
+  }
+}

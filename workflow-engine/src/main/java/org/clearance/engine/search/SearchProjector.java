@@ -1,0 +1,283 @@
+package org.clearance.engine.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.clearance.engine.config.EngineConfig;
+import org.clearance.engine.db.Db;
+import org.clearance.engine.db.Json;
+import org.jboss.logging.Logger;
+
+/**
+ * Copies committed records into the read tables behind the REST searches and statistics ({@code
+ * engine.search_*}), off the command path: commands write their records as before and this
+ * projector follows the log on its own thread.
+ *
+ * <p>It reads by transaction id, not by position: positions are taken before commit, so a later
+ * position can become visible before an earlier one, but every transaction whose id is below the
+ * oldest still-running one ({@code pg_snapshot_xmin}) has finished, so the records of the txid
+ * range {@code [next_txid, xmin)} are complete and final. One replica projects at a time (an
+ * advisory transaction lock); the others skip the round.
+ */
+@ApplicationScoped
+public class SearchProjector {
+
+  private static final Logger LOG = Logger.getLogger(SearchProjector.class);
+  private static final long LOCK = 0x5EA4C4L;
+
+  /** At most this many transactions per round, so a backlog is worked off in bounded steps. */
+  private static final long TXIDS_PER_ROUND = 20_000;
+
+  private final Db db;
+  private final long interval;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("engine-search-projector").factory());
+
+  SearchProjector(Db db, EngineConfig config) {
+    this.db = db;
+    this.interval = config.searchProjectionInterval();
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (interval > 0) {
+      thread.scheduleWithFixedDelay(this::runSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    thread.shutdownNow();
+  }
+
+  private void runSafely() {
+    try {
+      while (projectOnce() == TXIDS_PER_ROUND) {
+        // a backlog: keep going
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("Search projection failed, retrying next round: %s", e.getMessage());
+    }
+  }
+
+  /**
+   * Projects the records of finished transactions not projected yet.
+   *
+   * @return how many transaction ids the round covered
+   */
+  long projectOnce() {
+    return db.inTransaction(
+        connection -> {
+          try (var lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK);
+            try (var rs = lock.executeQuery()) {
+              rs.next();
+              if (!rs.getBoolean(1)) {
+                return 0L;
+              }
+            }
+          }
+          long next;
+          long horizon;
+          try (var statement =
+                  connection.prepareStatement(
+                      "SELECT next_txid::text::bigint,"
+                          + " pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                          + " FROM engine.search_projection WHERE id = 1 FOR UPDATE");
+              var rs = statement.executeQuery()) {
+            rs.next();
+            next = rs.getLong(1);
+            horizon = rs.getLong(2);
+          }
+          long upTo = Math.min(horizon, next + TXIDS_PER_ROUND);
+          if (upTo <= next) {
+            return 0L;
+          }
+          int projected = project(connection, next, upTo);
+          try (var statement =
+              connection.prepareStatement(
+                  "UPDATE engine.search_projection SET next_txid = ?::text::xid8, updated_at = now()"
+                      + " WHERE id = 1")) {
+            statement.setLong(1, upTo);
+            statement.executeUpdate();
+          }
+          if (projected > 0) {
+            LOG.tracef("Projected %d records of txids [%d, %d)", projected, next, upTo);
+          }
+          return upTo - next;
+        });
+  }
+
+  private int project(Connection connection, long from, long upTo) throws SQLException {
+    var batch = new Batch(connection);
+    int count = 0;
+    try (var statement =
+        connection.prepareStatement(
+            "SELECT key, value_type, intent, value::text, \"timestamp\" FROM engine.record"
+                + " WHERE txid::text::bigint >= ? AND txid::text::bigint < ?"
+                + " AND value_type IN ('PROCESS_INSTANCE', 'VARIABLE', 'INCIDENT')"
+                + " ORDER BY position")) {
+      statement.setLong(1, from);
+      statement.setLong(2, upTo);
+      statement.setFetchSize(2000);
+      try (var rs = statement.executeQuery()) {
+        while (rs.next()) {
+          batch.apply(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              Json.MAPPER.readTree(rs.getString(4)),
+              rs.getTimestamp(5));
+          count++;
+        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("Unreadable record value", e);
+      }
+    }
+    batch.execute();
+    return count;
+  }
+
+  /** The writes of one round, as JDBC batches run in an order that respects the record order. */
+  private static final class Batch {
+    private final PreparedStatement activate;
+    private final PreparedStatement end;
+    private final PreparedStatement variable;
+    private final PreparedStatement incident;
+    private final PreparedStatement resolve;
+    private final PreparedStatement elementIncident;
+
+    Batch(Connection connection) throws SQLException {
+      activate =
+          connection.prepareStatement(
+              "INSERT INTO engine.search_element_instance (key, process_instance_key,"
+                  + " process_definition_key, bpmn_process_id, process_version, element_id,"
+                  + " element_type, flow_scope_key, parent_process_instance_key,"
+                  + " parent_element_instance_key, state, start_date)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) ON CONFLICT DO NOTHING");
+      end =
+          connection.prepareStatement(
+              "UPDATE engine.search_element_instance SET state = ?, end_date = ?, incident_key = NULL"
+                  + " WHERE key = ?");
+      variable =
+          connection.prepareStatement(
+              "INSERT INTO engine.search_variable (key, name, value, scope_key, process_instance_key)"
+                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope_key, name)"
+                  + " DO UPDATE SET value = EXCLUDED.value");
+      incident =
+          connection.prepareStatement(
+              "INSERT INTO engine.search_incident (key, process_instance_key, process_definition_key,"
+                  + " bpmn_process_id, element_id, element_instance_key, job_key, error_type,"
+                  + " error_message, state, creation_time)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) ON CONFLICT DO NOTHING");
+      resolve =
+          connection.prepareStatement(
+              "UPDATE engine.search_incident SET state = 'RESOLVED' WHERE key = ?");
+      elementIncident =
+          connection.prepareStatement(
+              "UPDATE engine.search_element_instance SET incident_key = CASE"
+                  + " WHEN ?::boolean THEN ?::bigint"
+                  + " WHEN incident_key = ?::bigint THEN NULL ELSE incident_key END"
+                  + " WHERE key = ?");
+    }
+
+    void apply(long key, String valueType, String intent, JsonNode value, Timestamp at)
+        throws SQLException {
+      switch (valueType) {
+        case "PROCESS_INSTANCE" -> element(key, intent, value, at);
+        case "VARIABLE" -> {
+          variable.setLong(1, key);
+          variable.setString(2, value.path("name").asText());
+          variable.setString(3, value.path("value").asText());
+          variable.setLong(4, value.path("scopeKey").asLong());
+          variable.setLong(5, value.path("processInstanceKey").asLong());
+          variable.addBatch();
+        }
+        case "INCIDENT" -> incident(key, intent, value, at);
+        default -> {}
+      }
+    }
+
+    private void element(long key, String intent, JsonNode value, Timestamp at)
+        throws SQLException {
+      switch (intent) {
+        case "ELEMENT_ACTIVATING" -> {
+          activate.setLong(1, key);
+          activate.setLong(2, value.path("processInstanceKey").asLong());
+          activate.setLong(3, value.path("processDefinitionKey").asLong());
+          activate.setString(4, value.path("bpmnProcessId").asText());
+          activate.setInt(5, value.path("version").asInt());
+          activate.setString(6, value.path("elementId").asText());
+          activate.setString(7, value.path("bpmnElementType").asText("UNSPECIFIED"));
+          activate.setLong(8, value.path("flowScopeKey").asLong());
+          setNullableLong(activate, 9, value.path("parentProcessInstanceKey"));
+          setNullableLong(activate, 10, value.path("parentElementInstanceKey"));
+          activate.setTimestamp(11, at);
+          activate.addBatch();
+        }
+        case "ELEMENT_COMPLETED", "ELEMENT_TERMINATED" -> {
+          end.setString(1, intent.equals("ELEMENT_COMPLETED") ? "COMPLETED" : "TERMINATED");
+          end.setTimestamp(2, at);
+          end.setLong(3, key);
+          end.addBatch();
+        }
+        default -> {}
+      }
+    }
+
+    private void incident(long key, String intent, JsonNode value, Timestamp at)
+        throws SQLException {
+      long elementInstanceKey = value.path("elementInstanceKey").asLong();
+      if (intent.equals("CREATED")) {
+        incident.setLong(1, key);
+        incident.setLong(2, value.path("processInstanceKey").asLong());
+        incident.setLong(3, value.path("processDefinitionKey").asLong());
+        incident.setString(4, value.path("bpmnProcessId").asText());
+        incident.setString(5, value.path("elementId").asText());
+        incident.setLong(6, elementInstanceKey);
+        setNullableLong(incident, 7, value.path("jobKey"));
+        incident.setString(8, value.path("errorType").asText());
+        incident.setString(9, value.path("errorMessage").asText());
+        incident.setTimestamp(10, at);
+        incident.addBatch();
+      } else if (intent.equals("RESOLVED")) {
+        resolve.setLong(1, key);
+        resolve.addBatch();
+      } else {
+        return;
+      }
+      elementIncident.setBoolean(1, intent.equals("CREATED"));
+      elementIncident.setLong(2, key);
+      elementIncident.setLong(3, key);
+      elementIncident.setLong(4, elementInstanceKey);
+      elementIncident.addBatch();
+    }
+
+    private static void setNullableLong(PreparedStatement statement, int index, JsonNode node)
+        throws SQLException {
+      if (node.isMissingNode() || node.isNull()) {
+        statement.setNull(index, Types.BIGINT);
+      } else {
+        statement.setLong(index, node.asLong());
+      }
+    }
+
+    /** Inserts before updates, incidents after the elements they mark. */
+    void execute() throws SQLException {
+      for (PreparedStatement statement :
+          new PreparedStatement[] {activate, end, variable, incident, resolve, elementIncident}) {
+        statement.executeBatch();
+        statement.close();
+      }
+    }
+  }
+}

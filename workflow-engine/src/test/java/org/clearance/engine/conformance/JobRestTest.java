@@ -1,0 +1,16 @@
+package org.clearance.engine.conformance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Typed;
+
+/** {@link JobTest} through the official client over REST, with its default settings. */
+// Typed: as a CDI bean this class must not also count as its superclass (ambiguous injection)
+@Typed(JobRestTest.class)
+@QuarkusTest
+class JobRestTest extends JobTest {
+
+  @Override
+  boolean overRest() {
+    return true;
+  }
+}
