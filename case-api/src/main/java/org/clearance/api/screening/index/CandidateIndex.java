@@ -54,6 +54,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   static final String PHON = "phon";
   static final String ENTRY = "entry";
 
+  /** Terms one fuzzy clause may expand to; dense vocabularies have many one-edit neighbours. */
+  static final int MAX_EXPANSIONS = 200;
+
   /** How many entries the candidate step hands to the scorer. */
   public static final int DEFAULT_CANDIDATES = 100;
 
@@ -161,9 +164,10 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       float boost = token.companyWord() ? 0.2f : 1f;
       should(b, new TermQuery(new Term(TOK, t)), 2f * boost);
       should(b, new TermQuery(new Term(PAIR, t)), 2f * boost);
-      if (t.length() >= 5 && !token.companyWord()) {
+      if (t.length() >= 3 && !token.companyWord()) {
+        // as many edits as the scorer's floor lets a token pair have (1 − edits/length ≥ 0.75)
         int edits = t.length() >= 8 ? 2 : 1;
-        should(b, new FuzzyQuery(new Term(TOK, t), edits, 1, 50, true), 1f);
+        should(b, new FuzzyQuery(new Term(TOK, t), edits, 1, MAX_EXPANSIONS, true), 1f);
       }
       String key = NameScorer.phoneticKey(t);
       if (key != null && !token.companyWord()) {

@@ -95,14 +95,7 @@ public class ListImportService {
       String label,
       String importedBy) {
     Instant now = clock.instant();
-    String versionLabel =
-        label != null && !label.isBlank()
-            ? label.strip()
-            : source
-                + "-"
-                + (publishedOn != null ? publishedOn : LocalDate.now(clock))
-                + "-"
-                + now.getEpochSecond();
+    String given = label != null && !label.isBlank() ? label.strip() : null;
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -110,6 +103,12 @@ public class ListImportService {
       throw new IllegalStateException(e);
     }
     try (Connection c = dataSource.getConnection()) {
+      // by default the source and date, numbered when a source has several versions that day
+      String versionLabel =
+          given != null
+              ? given
+              : nextLabel(
+                  c, source + "-" + (publishedOn != null ? publishedOn : LocalDate.now(clock)));
       if (exists(c, versionLabel)) {
         throw ProblemException.conflict(
             "list-version-exists",
@@ -196,6 +195,17 @@ public class ListImportService {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String nextLabel(Connection c, String base) throws SQLException {
+    if (!exists(c, base)) {
+      return base;
+    }
+    for (int n = 2; ; n++) {
+      if (!exists(c, base + "-" + n)) {
+        return base + "-" + n;
+      }
     }
   }
 
