@@ -69,6 +69,7 @@ check "/api/me answers with the applicant and her organisation" \
 status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 "$API/api/me")
 check "/api/me without a token answers 401" test "$status" = 401
 page=$(curl -fsS --max-time 20 "$API/cases/some-deep-link")
+# shellcheck disable=SC2016 # $0 is expanded by the inner bash, on purpose
 check "a deep link of the web UI answers its index.html" bash -c '[[ $0 == *"<div id=\"root\">"* ]]' "$page"
 
 # The web UI end to end: Chromium on the real login page, API and engine (ui/e2e, ui/README.md).
