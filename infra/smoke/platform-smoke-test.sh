@@ -68,6 +68,17 @@ check "/api/me answers with the applicant and her organisation" \
   bash -c '[[ $0 == *"\"username\":\"alice\""* && $0 == *"\"organisation\":\"acme-ai\""* && $0 == *"\"applicant\""* ]]' "$me"
 status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 "$API/api/me")
 check "/api/me without a token answers 401" test "$status" = 401
+page=$(curl -fsS --max-time 20 "$API/cases/some-deep-link")
+# shellcheck disable=SC2016 # $0 is expanded by the inner bash, on purpose
+check "a deep link of the web UI answers its index.html" bash -c '[[ $0 == *"<div id=\"root\">"* ]]' "$page"
+
+# The web UI end to end: Chromium on the real login page, API and engine (ui/e2e, ui/README.md).
+# CLEARANCE_SKIP_E2E=true leaves it out (for example on a machine without Chromium).
+if [ "${CLEARANCE_SKIP_E2E:-false}" != true ]; then
+  check "the web UI's end-to-end journeys pass in Chromium" \
+    env CLEARANCE_E2E_BASE_URL="$API" CLEARANCE_E2E_KEYCLOAK_URL="$KEYCLOAK" \
+    node "$ROOT/ui/e2e/run.mjs"
+fi
 
 "$ROOT/clearance" down >>"$CLEARANCE_HOME/up.log" 2>&1
 check "'./clearance down' succeeds" test $? -eq 0

@@ -75,7 +75,17 @@ class CaseAuthorizationTest {
         (spec, t) -> spec.delete("/api/cases/" + t.caseId() + "/documents/" + t.documentId())),
     CASE_AUDIT(false, (spec, t) -> spec.get("/api/cases/" + aliceSubmitted.caseId() + "/audit")),
     VERIFY_AUDIT(false, (spec, t) -> spec.get("/api/audit/verify")),
-    LIST_ESCALATIONS(false, (spec, t) -> spec.get("/api/escalations"));
+    LIST_ESCALATIONS(false, (spec, t) -> spec.get("/api/escalations")),
+    SCREEN_NAME(
+        false,
+        (spec, t) ->
+            spec.contentType(ContentType.JSON)
+                .body("{\"name\": \"Volga Photonics\"}")
+                .post("/api/screening/search")),
+    PROCESS_HEATMAP(false, (spec, t) -> spec.get("/api/dashboard/process-heatmap")),
+    PROCESS_MODEL(false, (spec, t) -> spec.get("/api/process/export-licence.bpmn")),
+    CASES_AT_ELEMENT(false, (spec, t) -> spec.get("/api/cases?element=Task_TechnicalAudit")),
+    LIST_VIEWS(false, (spec, t) -> spec.get("/api/views"));
 
     final boolean changesACase;
     final BiFunction<RequestSpecification, Target, Response> call;
@@ -104,6 +114,11 @@ class CaseAuthorizationTest {
     expected.put(Endpoint.CASE_AUDIT, new int[] {401, 200, 404, 200, 200, 200, 200, 403});
     expected.put(Endpoint.VERIFY_AUDIT, new int[] {401, 403, 403, 403, 403, 403, 200, 200});
     expected.put(Endpoint.LIST_ESCALATIONS, new int[] {401, 403, 403, 403, 403, 403, 200, 403});
+    expected.put(Endpoint.SCREEN_NAME, new int[] {401, 403, 403, 200, 200, 200, 200, 200});
+    expected.put(Endpoint.PROCESS_HEATMAP, new int[] {401, 403, 403, 403, 403, 403, 200, 403});
+    expected.put(Endpoint.PROCESS_MODEL, new int[] {401, 403, 403, 200, 200, 200, 200, 200});
+    expected.put(Endpoint.CASES_AT_ELEMENT, new int[] {401, 200, 200, 200, 200, 200, 200, 403});
+    expected.put(Endpoint.LIST_VIEWS, new int[] {401, 200, 200, 200, 200, 200, 200, 200});
     String[] callers = {null, "alice", "bob", "audrey", "leo", "ava", "max", "adam"};
     List<Arguments> rows = new ArrayList<>();
     expected.forEach(

@@ -25,6 +25,7 @@ class DashboardAuthorizationTest {
     "/api/dashboard/summary, application/json",
     "/api/dashboard/summary.csv, text/csv",
     "/api/escalations, application/json",
+    "/api/dashboard/process-heatmap, application/json",
   })
   void shouldShowTheDashboardToManagers(String path, String contentType) {
     as("max").when().get(path).then().statusCode(200).contentType(startsWith(contentType));
@@ -50,6 +51,13 @@ class DashboardAuthorizationTest {
     "leo, /api/escalations",
     "ava, /api/escalations",
     "adam, /api/escalations",
+    "alice, /api/dashboard/process-heatmap",
+    "bob, /api/dashboard/process-heatmap",
+    "audrey, /api/dashboard/process-heatmap",
+    "leo, /api/dashboard/process-heatmap",
+    "ava, /api/dashboard/process-heatmap",
+    "lena, /api/dashboard/process-heatmap",
+    "adam, /api/dashboard/process-heatmap",
   })
   void shouldRefuseTheDashboardToEveryoneButManagers(String user, String path) {
     as(user)
@@ -63,13 +71,23 @@ class DashboardAuthorizationTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv", "/api/escalations"})
+      strings = {
+        "/api/dashboard/summary",
+        "/api/dashboard/summary.csv",
+        "/api/escalations",
+        "/api/dashboard/process-heatmap"
+      })
   void shouldAskForATokenWithoutOne(String path) {
     given().when().get(path).then().statusCode(401);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/dashboard/summary", "/api/dashboard/summary.csv"})
+  @ValueSource(
+      strings = {
+        "/api/dashboard/summary",
+        "/api/dashboard/summary.csv",
+        "/api/dashboard/process-heatmap"
+      })
   void shouldRefuseNonManagersBeforeLookingAtTheirFilters(String path) {
     as("audrey").queryParam("weeks", "0").when().get(path).then().statusCode(403);
   }

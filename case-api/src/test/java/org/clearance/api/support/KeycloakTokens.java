@@ -10,13 +10,26 @@ public final class KeycloakTokens {
 
   private static final String KEYCLOAK_URL =
       System.getenv().getOrDefault("CLEARANCE_KEYCLOAK_URL", "http://localhost:8183");
-  private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+  /** Tokens live 15 minutes (the realm's accessTokenLifespan); a long suite outlives them. */
+  private static final long REUSE_MILLIS = 10 * 60 * 1000;
+
+  private record Fetched(String token, long at) {}
+
+  private static final Map<String, Fetched> CACHE = new ConcurrentHashMap<>();
 
   private KeycloakTokens() {}
 
-  /** An access token for a demo user (password "demo"), fetched once per test run. */
+  /** An access token for a demo user (password "demo"), fetched again after ten minutes. */
   public static String accessToken(String username) {
-    return CACHE.computeIfAbsent(username, KeycloakTokens::fetch);
+    return CACHE
+        .compute(
+            username,
+            (name, cached) ->
+                cached != null && System.currentTimeMillis() - cached.at() < REUSE_MILLIS
+                    ? cached
+                    : new Fetched(fetch(name), System.currentTimeMillis()))
+        .token();
   }
 
   private static String fetch(String username) {

@@ -123,6 +123,41 @@ class ExportLicenceProcessTest {
   }
 
   @Test
+  void shouldMakeACaseHighRiskAndNeedACountersignWhenLegalConfirmsAMatch() {
+    // given a consignee whose name is a listed party's, reordered, in the entry's country
+    String id = submit(CaseProcess.withConsignee("DE", "3A090", "Photonics Volga OOO"));
+    String adjudication = awaitTask(id, "ADJUDICATE_MATCHES");
+    List<Long> matches =
+        Await.until("screening matches", () -> matchIds(id), ids -> !ids.isEmpty());
+    JsonPath explained = as("leo").get("/api/cases/" + id + "/screening-matches").jsonPath();
+    assertThat(explained.getString("[0].listedName")).isEqualTo("Volga Photonics GmbH");
+    assertThat(explained.getList("[0].explanation.aligned.listedTokens", String.class))
+        .containsExactlyInAnyOrder("volga", "photonics");
+
+    // when legal confirms it
+    StringBuilder dispositions = new StringBuilder();
+    for (long matchId : matches) {
+      dispositions
+          .append(dispositions.isEmpty() ? "" : ",")
+          .append(
+              "{\"matchId\": %d, \"disposition\": \"TRUE_MATCH\", \"reason\": \"same registry number\"}"
+                  .formatted(matchId));
+    }
+    complete("leo", adjudication, "{\"dispositions\": [" + dispositions + "]}");
+
+    // then the case is high-risk, and its approval needs a manager's countersign
+    complete("audrey", awaitTask(id, "TECHNICAL_AUDIT"), "{\"outcome\": \"COMPLETE\"}");
+    complete("leo", awaitTask(id, "LEGAL_REVIEW"), "{\"outcome\": \"COMPLETE\"}");
+    assertThat(caseAs("alice", id).getBoolean("process.highRisk")).isTrue();
+    assertThat(caseAs("alice", id).getString("process.highRiskReason"))
+        .contains("Confirmed screening match");
+    complete("ava", awaitTask(id, "APPROVAL"), "{\"outcome\": \"APPROVE\"}");
+    complete("max", awaitTask(id, "COUNTERSIGN"), "{\"outcome\": \"APPROVE\"}");
+    awaitStatus(id, "APPROVED");
+    assertThat(auditActions(id)).contains("PARTIES_SCREENED", "HIGH_RISK_FLAGGED");
+  }
+
+  @Test
   void shouldReturnTheCaseWithoutActionWhenARequestForInformationGoesUnanswered() {
     // given
     String id = submit(Applications.complete());
@@ -187,13 +222,26 @@ class ExportLicenceProcessTest {
         .post("/api/cases/" + id + "/rfis/" + rfi + "/answer")
         .then()
         .statusCode(404);
+    // A document can be added while the applicant answers, and the answer names it.
+    String evidence =
+        as("alice")
+            .multiPart("file", "end-user.txt", "Kumo Research KK".getBytes(), "text/plain")
+            .post("/api/cases/" + id + "/documents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     as("alice")
         .contentType(ContentType.JSON)
-        .body("{\"text\": \"Kumo Research KK, Tokyo, for medical triage.\"}")
+        .body(
+            "{\"text\": \"Kumo Research KK, Tokyo, for medical triage.\", \"documentIds\": [\""
+                + evidence
+                + "\"]}")
         .post("/api/cases/" + id + "/rfis/" + rfi + "/answer")
         .then()
         .statusCode(200)
-        .body("status", equalTo("ANSWERED"));
+        .body("status", equalTo("ANSWERED"))
+        .body("documentIds", org.hamcrest.Matchers.contains(evidence));
 
     // then the legal review comes back and the case is under review again
     Await.until(

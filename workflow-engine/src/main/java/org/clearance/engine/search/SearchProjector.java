@@ -156,11 +156,12 @@ public class SearchProjector {
     private final PreparedStatement resolve;
     private final PreparedStatement elementIncident;
 
-    /**
-     * The variables of this round by scope and name, the last value with the first key: a multi-row
-     * insert (reWriteBatchedInserts) may not hit the same conflict row twice.
-     */
-    private final java.util.Map<String, Object[]> variables = new java.util.LinkedHashMap<>();
+    private record VariableId(long scopeKey, String name) {}
+
+    private record VariableRow(long key, String value, long processInstanceKey) {}
+
+    private final java.util.Map<VariableId, VariableRow> variables =
+        new java.util.LinkedHashMap<>();
 
     Batch(Connection connection) throws SQLException {
       activate =
@@ -201,18 +202,16 @@ public class SearchProjector {
       switch (valueType) {
         case "PROCESS_INSTANCE" -> element(key, intent, value, at);
         case "VARIABLE" -> {
-          String name = value.path("name").asText();
-          long scopeKey = value.path("scopeKey").asLong();
-          String text = value.path("value").asText();
-          Object[] row =
-              variables.putIfAbsent(
-                  scopeKey + "/" + name,
-                  new Object[] {
-                    key, name, text, scopeKey, value.path("processInstanceKey").asLong()
-                  });
-          if (row != null) {
-            row[2] = text;
-          }
+          // one upsert per variable and round: the driver folds batched inserts into one
+          // statement, and ON CONFLICT DO UPDATE cannot touch a row twice in one statement
+          var id = new VariableId(value.path("scopeKey").asLong(), value.path("name").asText());
+          var previous = variables.get(id);
+          variables.put(
+              id,
+              new VariableRow(
+                  previous == null ? key : previous.key(),
+                  value.path("value").asText(),
+                  value.path("processInstanceKey").asLong()));
         }
         case "INCIDENT" -> incident(key, intent, value, at);
         default -> {}
@@ -285,12 +284,12 @@ public class SearchProjector {
 
     /** Inserts before updates, incidents after the elements they mark. */
     void execute() throws SQLException {
-      for (Object[] row : variables.values()) {
-        variable.setLong(1, (Long) row[0]);
-        variable.setString(2, (String) row[1]);
-        variable.setString(3, (String) row[2]);
-        variable.setLong(4, (Long) row[3]);
-        variable.setLong(5, (Long) row[4]);
+      for (var entry : variables.entrySet()) {
+        variable.setLong(1, entry.getValue().key());
+        variable.setString(2, entry.getKey().name());
+        variable.setString(3, entry.getValue().value());
+        variable.setLong(4, entry.getKey().scopeKey());
+        variable.setLong(5, entry.getValue().processInstanceKey());
         variable.addBatch();
       }
       for (PreparedStatement statement :

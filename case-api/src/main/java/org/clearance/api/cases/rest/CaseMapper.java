@@ -136,19 +136,24 @@ public class CaseMapper {
         processOf(exportCase));
   }
 
+  /** The case's overall SLA clock while it is open and planned; null otherwise. */
+  private SlaClock totalSla(ExportCase exportCase) {
+    if (exportCase.submittedAt() == null || exportCase.status().isTerminal()) {
+      return null;
+    }
+    return SlaClock.of(
+        planner,
+        exportCase.submittedAt(),
+        exportCase.totalDueAt(),
+        clock.instant(),
+        exportCase.slaPausedAt());
+  }
+
   private CaseResponse.ProcessResponse processOf(ExportCase exportCase) {
     if (exportCase.submittedAt() == null) {
       return null;
     }
-    SlaClock sla =
-        exportCase.status().isTerminal()
-            ? null
-            : SlaClock.of(
-                planner,
-                exportCase.submittedAt(),
-                exportCase.totalDueAt(),
-                clock.instant(),
-                exportCase.slaPausedAt());
+    SlaClock sla = totalSla(exportCase);
     return new CaseResponse.ProcessResponse(
         exportCase.classification(),
         exportCase.countryGroup(),
@@ -179,7 +184,8 @@ public class CaseMapper {
             .toList(),
         exportCase.createdAt(),
         exportCase.updatedAt(),
-        exportCase.submittedAt());
+        exportCase.submittedAt(),
+        totalSla(exportCase));
   }
 
   private static CaseResponse.ItemResponse toResponse(CaseItem.Content item) {

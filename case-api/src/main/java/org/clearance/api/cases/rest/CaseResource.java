@@ -32,6 +32,7 @@ import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
+import org.clearance.api.workflow.domain.ProcessPlace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -81,6 +82,24 @@ public class CaseResource {
         .build();
   }
 
+  @POST
+  @Path("{id}/copy")
+  @Operation(
+      summary = "Copy an earlier application as a new draft (applicants of its organisation)",
+      description =
+          "The new draft gets the contact, items, parties, destinations and end use; documents"
+              + " and the decision stay with the original.")
+  @APIResponse(responseCode = "201", description = "Draft created; Location names it")
+  @APIResponse(responseCode = "403", description = "Not an applicant")
+  @APIResponse(responseCode = "404", description = "No such case, or not the caller's")
+  public Response copy(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
+    ExportCase created = cases.copyAsDraft(id);
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/cases").path(created.id().toString()).build())
+        .entity(respond(created))
+        .build();
+  }
+
   @GET
   @Operation(
       summary = "Search cases",
@@ -93,6 +112,12 @@ public class CaseResource {
       @QueryParam("status") List<String> status,
       @QueryParam("stage") List<String> stage,
       @QueryParam("organisation") String organisation,
+      @Parameter(
+              description =
+                  "free text: a case reference (or its start), or part of an organisation's or a"
+                      + " party's name (case-insensitive)")
+          @QueryParam("q")
+          String text,
       @Parameter(description = "ISO 3166-1 alpha-2") @QueryParam("destination") String destination,
       @Parameter(description = "ECCN; also matches its sub-paragraphs")
           @QueryParam("classification")
@@ -104,6 +129,18 @@ public class CaseResource {
           @QueryParam("overdue")
           @DefaultValue("false")
           boolean overdue,
+      @Parameter(
+              description =
+                  "a BPMN element id of export-licence.bpmn where cases wait (as in the process"
+                      + " heat map): cases there now; with overdue=true those overdue there")
+          @QueryParam("element")
+          String element,
+      @Parameter(description = "first submission date, ISO-8601, inclusive (SLA time zone)")
+          @QueryParam("submittedFrom")
+          String submittedFrom,
+      @Parameter(description = "last submission date, ISO-8601, inclusive (SLA time zone)")
+          @QueryParam("submittedTo")
+          String submittedTo,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size,
       @Parameter(
@@ -117,6 +154,28 @@ public class CaseResource {
     Set<CaseStatus> statuses = enums("status", status, CaseStatus.class, errors);
     Set<CaseStage> stages = enums("stage", stage, CaseStage.class, errors);
     // page and size: checked by common.rest.RequestInputFilter, the one paging rule of the API.
+    String q = blankToNull(text);
+    if (q != null && q.strip().length() > 100) {
+      errors.add(new FieldError("q", "must be at most 100 characters"));
+    }
+    ProcessPlace place = null;
+    if (blankToNull(element) != null) {
+      place = ProcessPlace.ofElement(element.strip()).orElse(null);
+      if (place == null) {
+        errors.add(
+            new FieldError(
+                "element",
+                "must be an element of export-licence.bpmn where cases wait: "
+                    + java.util.Arrays.stream(ProcessPlace.values())
+                        .map(ProcessPlace::elementId)
+                        .toList()));
+      }
+    }
+    java.time.LocalDate fromDate = date("submittedFrom", submittedFrom, errors);
+    java.time.LocalDate toDate = date("submittedTo", submittedTo, errors);
+    if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+      errors.add(new FieldError("submittedFrom", "must not be after submittedTo"));
+    }
     String[] sortParts = sort.split(",", -1);
     CaseSearchCriteria.SortField sortField = null;
     boolean descending = false;
@@ -148,12 +207,16 @@ public class CaseResource {
                 statuses,
                 stages,
                 blankToNull(organisation),
+                q == null ? null : q.strip(),
                 upper(destination),
                 blankToNull(classification),
                 "me".equalsIgnoreCase(blankToNull(assignee))
                     ? caller.username()
                     : blankToNull(assignee),
                 overdue,
+                place,
+                fromDate,
+                toDate,
                 page,
                 size,
                 sortField,
@@ -234,6 +297,19 @@ public class CaseResource {
       }
     }
     return parsed;
+  }
+
+  private static java.time.LocalDate date(String field, String value, List<FieldError> errors) {
+    String text = blankToNull(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(new FieldError(field, "must be a date such as 2026-11-27"));
+      return null;
+    }
   }
 
   private static String blankToNull(String value) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.CaseStatus;
+import org.clearance.api.sla.service.SlaClock;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A case as a row of a list. */
 public record CaseSummaryResponse(
@@ -17,4 +19,6 @@ public record CaseSummaryResponse(
     List<String> classifications,
     Instant createdAt,
     Instant updatedAt,
-    Instant submittedAt) {}
+    Instant submittedAt,
+    @Schema(description = "the overall SLA clock of an open, submitted case; null otherwise")
+        SlaClock sla) {}

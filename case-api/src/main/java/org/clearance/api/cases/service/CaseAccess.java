@@ -70,6 +70,27 @@ public class CaseAccess {
     return exportCase;
   }
 
+  /**
+   * A case of the caller's organisation that may take new supporting documents: a draft, or a case
+   * waiting for the applicant's answer to a request for information (the answer names them).
+   */
+  public ExportCase acceptingDocuments(UUID id, String action) {
+    ExportCase exportCase = ownedForUpdate(id, action);
+    if (!exportCase.isEditable()
+        && exportCase.status() != org.clearance.api.cases.domain.CaseStatus.AWAITING_APPLICANT) {
+      throw ProblemException.conflict(
+          "case-not-editable",
+          "The case takes no more documents",
+          "Case "
+              + exportCase.reference()
+              + " is "
+              + exportCase.status()
+              + "; documents are added to drafts, or with the answer to a request for"
+              + " information.");
+    }
+    return exportCase;
+  }
+
   private static ProblemException notFound(UUID id) {
     return ProblemException.notFound("Case " + id);
   }

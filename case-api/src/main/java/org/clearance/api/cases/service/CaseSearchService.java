@@ -16,6 +16,7 @@ import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.security.service.Caller;
+import org.clearance.api.workflow.domain.ProcessPlace;
 
 /** Lists the cases a caller may see, filtered, paged and sorted. */
 @ApplicationScoped
@@ -27,11 +28,17 @@ public class CaseSearchService {
   private final CaseRepository cases;
   private final Caller caller;
   private final Clock clock;
+  private final java.time.ZoneId zone;
 
-  CaseSearchService(CaseRepository cases, Caller caller, Clock clock) {
+  CaseSearchService(
+      CaseRepository cases,
+      Caller caller,
+      Clock clock,
+      org.clearance.api.sla.service.SlaConfig sla) {
     this.cases = cases;
     this.caller = caller;
     this.clock = clock;
+    this.zone = sla.zone();
   }
 
   @Transactional
@@ -63,6 +70,17 @@ public class CaseSearchService {
       where.add("organisation = :organisation");
       parameters.put("organisation", criteria.organisation());
     }
+    if (criteria.text() != null) {
+      String pattern = "%" + likeEscaped(criteria.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+      where.add(
+          "(upper(reference) like :referencePrefix escape '\\'"
+              + " or lower(organisation) like :text escape '\\'"
+              + " or id in (select p.exportCase.id from CaseParty p"
+              + " where lower(p.name) like :text escape '\\'))");
+      parameters.put(
+          "referencePrefix", likeEscaped(criteria.text().toUpperCase(java.util.Locale.ROOT)) + "%");
+      parameters.put("text", pattern);
+    }
     if (criteria.destination() != null) {
       where.add(":destination member of destinations");
       parameters.put("destination", criteria.destination());
@@ -82,7 +100,18 @@ public class CaseSearchService {
               + " and t.status = org.clearance.api.tasks.domain.TaskStatus.OPEN)");
       parameters.put("assignee", criteria.assignee());
     }
-    if (criteria.overdue()) {
+    if (criteria.submittedFrom() != null) {
+      where.add("submittedAt >= :submittedFrom");
+      parameters.put("submittedFrom", criteria.submittedFrom().atStartOfDay(zone).toInstant());
+    }
+    if (criteria.submittedTo() != null) {
+      where.add("submittedAt < :submittedBefore");
+      parameters.put(
+          "submittedBefore", criteria.submittedTo().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+    if (criteria.element() != null) {
+      atElement(criteria.element(), criteria.overdue(), where, parameters);
+    } else if (criteria.overdue()) {
       where.add(
           "((closedAt is null and slaPausedAt is null and totalDueAt < :now)"
               + " or id in (select t.caseId from ReviewTask t where t.dueAt < :now"
@@ -98,6 +127,63 @@ public class CaseSearchService {
     var query = cases.find(String.join(" and ", where), sort, parameters);
     List<ExportCase> page = query.page(Page.of(criteria.page(), criteria.size())).list();
     return new Result(page, query.count());
+  }
+
+  /**
+   * Cases at one place of the process now, read from the records ProcessPlace names; with {@code
+   * overdue} those past due there: the task's due time or the total target (a stopped clock reads
+   * when it stopped), the answer-by time of a request. An ended case is never overdue.
+   */
+  private void atElement(
+      ProcessPlace place, boolean overdue, List<String> where, Map<String, Object> parameters) {
+    String open = "org.clearance.api.tasks.domain.TaskStatus.OPEN";
+    switch (place.kind()) {
+      case USER_TASK -> {
+        where.add(
+            overdue
+                ? "id in (select t.caseId from ReviewTask t, ExportCase tc where tc.id = t.caseId"
+                    + " and t.elementId = :element and t.status = "
+                    + open
+                    + " and t.dueAt <= coalesce(tc.slaPausedAt, :now))"
+                : "id in (select t.caseId from ReviewTask t where t.elementId = :element"
+                    + " and t.status = "
+                    + open
+                    + ")");
+        parameters.put("element", place.elementId());
+      }
+      case AWAITING_ANSWER -> {
+        where.add(
+            "id in (select r.caseId from InformationRequest r where r.stage = :rfiStage"
+                + " and r.status = org.clearance.api.rfi.domain.InformationRequest.Status.OPEN"
+                + (overdue ? " and r.answerBy <= :now" : "")
+                + ")");
+        parameters.put("rfiStage", place.rfiStage());
+      }
+      case SCREENING -> {
+        where.add(
+            "status in :screeningStatuses and id not in (select t.caseId from ReviewTask t"
+                + " where t.status = "
+                + open
+                + ")");
+        parameters.put("screeningStatuses", EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.SCREENING));
+        if (overdue) {
+          where.add("totalDueAt <= coalesce(slaPausedAt, :now)");
+        }
+      }
+      case END -> {
+        where.add(overdue ? "id is null" : "status = :finalStatus and submittedAt is not null");
+        if (!overdue) {
+          parameters.put("finalStatus", place.finalStatus());
+        }
+      }
+    }
+    if (overdue && place.kind() != ProcessPlace.Kind.END) {
+      parameters.put("now", clock.instant());
+    }
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** Status and stage filters together: a case must match both. Null means no filter. */

@@ -95,6 +95,37 @@ public class CaseService {
     return exportCase;
   }
 
+  /**
+   * Starts a new draft with the content of an earlier application of the caller's organisation (any
+   * status): contact, items, parties, destinations and end use. Documents, the review and the
+   * decision stay with the original; the copy is audited on both cases.
+   */
+  @Transactional
+  public ExportCase copyAsDraft(UUID sourceId) {
+    caller.requireApplicant("copy applications");
+    ExportCase source = access.readable(sourceId);
+    Instant now = clock.instant();
+    String reference = cases.nextReference(Year.from(now.atZone(ZoneOffset.UTC)));
+    ExportCase copy = ExportCase.draft(reference, caller.organisation(), caller.username(), now);
+    CaseContent.of(source).applyTo(copy);
+    cases.persist(copy);
+    audit.record(
+        copy.id(),
+        caller.username(),
+        "CASE_CREATED",
+        Map.of(
+            "reference",
+            reference,
+            "organisation",
+            copy.organisation(),
+            "copiedFrom",
+            source.reference()));
+    audit.record(
+        source.id(), caller.username(), "CASE_COPIED", Map.of("copiedTo", copy.reference()));
+    LOG.infof("case %s copied from %s by %s", reference, source.reference(), caller.username());
+    return copy;
+  }
+
   @Transactional
   public ExportCase get(UUID id) {
     return access.readable(id);

@@ -20,6 +20,7 @@ import org.clearance.api.common.rest.Problem.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.dashboard.domain.DashboardFilter;
 import org.clearance.api.dashboard.service.DashboardService;
+import org.clearance.api.workflow.service.ProcessModel;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,9 +38,35 @@ public class DashboardResource {
   private static final int MAX_ORGANISATION_LENGTH = 100;
 
   private final DashboardService dashboards;
+  private final ProcessModel model;
 
-  DashboardResource(DashboardService dashboards) {
+  DashboardResource(DashboardService dashboards, ProcessModel model) {
     this.dashboards = dashboards;
+    this.model = model;
+  }
+
+  @GET
+  @Path("process-heatmap")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Process heat map of export-licence.bpmn",
+      description =
+          "Per element where cases wait: cases there now, how many are overdue, and over the last"
+              + " `weeks` ISO weeks how many passed it with p50/p90 of their time there; managers"
+              + " only. The filters are the summary's; the window always ends now.")
+  @APIResponse(responseCode = "200", description = "The heat map")
+  @APIResponse(responseCode = "400", description = "A filter is malformed")
+  @APIResponse(responseCode = "403", description = "Not a manager")
+  public ProcessHeatmapResponse processHeatmap(
+      @QueryParam("organisation") String organisation,
+      @QueryParam("destination") String destination,
+      @QueryParam("classification") String classification,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("weeks") String weeks) {
+    dashboards.requireManager();
+    DashboardFilter filter = filter(organisation, destination, classification, from, to, weeks);
+    return ProcessHeatmapResponse.of(dashboards.heatmap(filter), model);
   }
 
   @GET

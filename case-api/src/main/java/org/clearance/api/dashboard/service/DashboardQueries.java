@@ -271,7 +271,7 @@ public class DashboardQueries {
   }
 
   /** Joins the case rows as {@code c} only for filters on their own columns. */
-  private static void joinCases(Sql sql, DashboardFilter filter, String caseId) {
+  static void joinCases(Sql sql, DashboardFilter filter, String caseId) {
     if (filter.organisation() != null || filter.from() != null || filter.to() != null) {
       sql.append(" JOIN cases.export_case c ON c.id = " + caseId);
     }
@@ -281,7 +281,7 @@ public class DashboardQueries {
    * The case filters as predicates: organisation and submission dates on {@code c} (see {@link
    * #joinCases}), destination and classification on the rows of {@code caseId}.
    */
-  private static void caseFilters(Sql sql, DashboardFilter filter, ZoneId zone, String caseId) {
+  static void caseFilters(Sql sql, DashboardFilter filter, ZoneId zone, String caseId) {
     if (filter.organisation() != null) {
       sql.append(" AND c.organisation = ?").param(filter.organisation());
     }
@@ -312,7 +312,7 @@ public class DashboardQueries {
   }
 
   /** The {@code index}th percentile of column 3 (an array of seconds), in hours to 0.01. */
-  private static Double hours(ResultSet rows, int index) throws SQLException {
+  static Double hours(ResultSet rows, int index) throws SQLException {
     java.sql.Array percentiles = rows.getArray(3);
     if (percentiles == null) {
       return null;
@@ -322,7 +322,7 @@ public class DashboardQueries {
   }
 
   /** SQL text with its positional parameters, appended in step. */
-  private static final class Sql {
+  static final class Sql {
     private final StringBuilder text;
     private final List<Object> params = new ArrayList<>();
 

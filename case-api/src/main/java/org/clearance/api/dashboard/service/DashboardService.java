@@ -21,8 +21,12 @@ import org.clearance.api.dashboard.domain.DashboardFilter;
 import org.clearance.api.dashboard.domain.DashboardSummary;
 import org.clearance.api.dashboard.domain.DashboardSummary.CycleTime;
 import org.clearance.api.dashboard.domain.DashboardSummary.WeeklyThroughput;
+import org.clearance.api.dashboard.domain.ProcessHeatmap;
+import org.clearance.api.dashboard.domain.ProcessHeatmap.ElementFigures;
+import org.clearance.api.dashboard.service.ProcessHeatmapQueries.Figures;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.sla.service.SlaConfig;
+import org.clearance.api.workflow.domain.ProcessPlace;
 
 /**
  * The manager dashboard: counts per status and stage, ageing of open cases, cycle times, weekly
@@ -33,12 +37,19 @@ import org.clearance.api.sla.service.SlaConfig;
 public class DashboardService {
 
   private final DashboardQueries queries;
+  private final ProcessHeatmapQueries heatmapQueries;
   private final Caller caller;
   private final Clock clock;
   private final ZoneId zone;
 
-  DashboardService(DashboardQueries queries, Caller caller, Clock clock, SlaConfig sla) {
+  DashboardService(
+      DashboardQueries queries,
+      ProcessHeatmapQueries heatmapQueries,
+      Caller caller,
+      Clock clock,
+      SlaConfig sla) {
     this.queries = queries;
+    this.heatmapQueries = heatmapQueries;
     this.caller = caller;
     this.clock = clock;
     this.zone = sla.zone();
@@ -130,6 +141,67 @@ public class DashboardService {
               List.copyOf(throughput.values()),
               breaches,
               workload);
+        });
+  }
+
+  /**
+   * The process heat map: per place of export-licence.bpmn (ProcessPlace) the cases there now, how
+   * many are overdue, and over the window (the {@code weeks} ISO weeks ending this week, cut at
+   * now) how many passed it and the p50/p90 of their time there.
+   */
+  public ProcessHeatmap heatmap(DashboardFilter filter) {
+    requireManager();
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    LocalDate lastWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    Instant windowStart = lastWeek.minusWeeks(filter.weeks() - 1L).atStartOfDay(zone).toInstant();
+
+    return queries.inSnapshot(
+        connection -> {
+          var openTasks = heatmapQueries.openTasks(connection, filter, zone, now);
+          var doneTasks = heatmapQueries.completedTasks(connection, filter, zone, windowStart, now);
+          var openRequests = heatmapQueries.openRequests(connection, filter, zone, now);
+          var answered =
+              heatmapQueries.answeredRequests(connection, filter, zone, windowStart, now);
+          var screeningNow = heatmapQueries.screeningNow(connection, filter, zone, now);
+          var screeningDone =
+              heatmapQueries.screeningDone(connection, filter, zone, windowStart, now);
+          var endedNow = heatmapQueries.endedNow(connection, filter, zone);
+
+          List<ElementFigures> elements = new ArrayList<>();
+          Figures none = new Figures(0, 0, null, null);
+          for (ProcessPlace place : ProcessPlace.values()) {
+            Figures current;
+            Figures passed;
+            switch (place.kind()) {
+              case USER_TASK -> {
+                current = openTasks.getOrDefault(place.elementId(), none);
+                passed = doneTasks.getOrDefault(place.elementId(), none);
+              }
+              case AWAITING_ANSWER -> {
+                current = openRequests.getOrDefault(place.rfiStage(), none);
+                passed = answered.getOrDefault(place.rfiStage(), none);
+              }
+              case SCREENING -> {
+                current = screeningNow;
+                passed = screeningDone;
+              }
+              case END -> {
+                current = endedNow.getOrDefault(place.finalStatus().name(), none);
+                passed = null; // nobody spends time at an end event
+              }
+              default -> throw new IllegalStateException("unknown place kind " + place.kind());
+            }
+            elements.add(
+                new ElementFigures(
+                    place,
+                    current.cases(),
+                    current.overdue(),
+                    passed == null ? null : passed.cases(),
+                    passed == null ? null : passed.p50Hours(),
+                    passed == null ? null : passed.p90Hours()));
+          }
+          return new ProcessHeatmap(now, filter, windowStart, now, List.copyOf(elements));
         });
   }
 }

@@ -94,7 +94,7 @@ public class DocumentService {
 
   @Transactional
   public CaseDocument upload(UUID caseId, Upload upload) {
-    ExportCase exportCase = access.draftForUpdate(caseId, "add supporting documents");
+    ExportCase exportCase = access.acceptingDocuments(caseId, "add supporting documents");
     checkLimits(upload.contentType(), upload.size());
     byte[] bytes = read(upload.file());
     var now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -101,6 +101,15 @@ public class UserDirectory {
     return Optional.of(roles.isEmpty() ? Set.of() : Set.of(roles.split(",")));
   }
 
+  /** The known users whose last token carried {@code role}, by username. */
+  @SuppressWarnings("unchecked")
+  public List<String> usersWithRole(String role) {
+    return em.createNativeQuery(
+            "select username from cases.directory_user where :role = any(roles) order by username")
+        .setParameter("role", role)
+        .getResultList();
+  }
+
   /** The e-mail addresses of the known users a notification is addressed to. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<String> addresses(RecipientKind kind, String recipient) {

@@ -26,6 +26,12 @@ public class RestrictedParty {
   @Column(name = "country_code")
   private String countryCode;
 
+  @Column(name = "entry_key", nullable = false)
+  private String entryKey;
+
+  @Column(name = "content_hash", nullable = false)
+  private String contentHash;
+
   @Column(name = "list_version", nullable = false)
   private String listVersion;
 
@@ -52,6 +58,14 @@ public class RestrictedParty {
         .filter(s -> !s.isEmpty())
         .forEach(names::add);
     return names;
+  }
+
+  public String entryKey() {
+    return entryKey;
+  }
+
+  public String contentHash() {
+    return contentHash;
   }
 
   public String countryCode() {

@@ -54,6 +54,25 @@ public class ScreeningMatch {
   @Column(nullable = false)
   private String algorithm;
 
+  @Column(name = "entry_key")
+  private String entryKey;
+
+  @Column(name = "party_country")
+  private String partyCountry;
+
+  @Column(name = "party_name_key")
+  private String partyNameKey;
+
+  @Column(name = "entry_content_hash")
+  private String entryContentHash;
+
+  @Column(name = "matched_name_kind")
+  private String matchedNameKind;
+
+  /** The matcher's explanation as JSON (see screening.matching.Explanation). */
+  @Column(name = "explanation")
+  private String explanation;
+
   @Column(name = "screened_at", nullable = false)
   private Instant screenedAt;
 
@@ -80,6 +99,34 @@ public class ScreeningMatch {
       BigDecimal score,
       String algorithm,
       Instant screenedAt) {
+    this(
+        caseId,
+        partyName,
+        partyRole,
+        listed,
+        matchedName,
+        null,
+        score,
+        algorithm,
+        null,
+        screenedAt);
+  }
+
+  public ScreeningMatch(
+      UUID caseId,
+      String partyName,
+      String partyRole,
+      RestrictedParty listed,
+      String matchedName,
+      String matchedNameKind,
+      BigDecimal score,
+      String algorithm,
+      String explanation,
+      Instant screenedAt) {
+    this.entryKey = listed.entryKey();
+    this.entryContentHash = listed.contentHash();
+    this.matchedNameKind = matchedNameKind;
+    this.explanation = explanation;
     this.caseId = caseId;
     this.partyName = partyName;
     this.partyRole = partyRole;
@@ -133,6 +180,37 @@ public class ScreeningMatch {
 
   public String algorithm() {
     return algorithm;
+  }
+
+  /** The party's country and normalised name, the key of a remembered false-match decision. */
+  public ScreeningMatch withParty(String country, String nameKey) {
+    this.partyCountry = country;
+    this.partyNameKey = nameKey;
+    return this;
+  }
+
+  public String partyCountry() {
+    return partyCountry;
+  }
+
+  public String partyNameKey() {
+    return partyNameKey;
+  }
+
+  public String entryContentHash() {
+    return entryContentHash;
+  }
+
+  public String entryKey() {
+    return entryKey;
+  }
+
+  public String matchedNameKind() {
+    return matchedNameKind;
+  }
+
+  public String explanation() {
+    return explanation;
   }
 
   public Disposition disposition() {

@@ -1,5 +1,8 @@
 package org.clearance.api.screening.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,12 +29,17 @@ public class ScreeningResource {
       String algorithm,
       ScreeningMatch.Disposition disposition,
       String dispositionReason,
-      String disposedBy) {}
+      String disposedBy,
+      String entryKey,
+      String matchedNameKind,
+      JsonNode explanation) {}
 
   private final ScreeningService screening;
+  private final ObjectMapper json;
 
-  ScreeningResource(ScreeningService screening) {
+  ScreeningResource(ScreeningService screening, ObjectMapper json) {
     this.screening = screening;
+    this.json = json;
   }
 
   @GET
@@ -50,7 +58,21 @@ public class ScreeningResource {
                     m.algorithm(),
                     m.disposition(),
                     m.dispositionReason(),
-                    m.disposedBy()))
+                    m.disposedBy(),
+                    m.entryKey(),
+                    m.matchedNameKind(),
+                    explanation(m.explanation())))
         .toList();
+  }
+
+  private JsonNode explanation(String stored) {
+    if (stored == null) {
+      return null; // matches found before the token matcher (V60) have none
+    }
+    try {
+      return json.readTree(stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored explanation is not JSON", e);
+    }
   }
 }

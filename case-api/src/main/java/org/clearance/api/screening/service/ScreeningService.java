@@ -1,8 +1,9 @@
 package org.clearance.api.screening.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,16 +12,23 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.clearance.api.audit.service.AuditService;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseAccess;
+import org.clearance.api.common.rest.Problem;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.parties.domain.CaseParty;
 import org.clearance.api.screening.domain.RestrictedParty;
 import org.clearance.api.screening.domain.ScreeningMatch;
+import org.clearance.api.screening.index.CandidateIndex;
+import org.clearance.api.screening.matching.Hit;
+import org.clearance.api.screening.matching.MatchingSettings;
+import org.clearance.api.screening.matching.NameNormaliser;
+import org.clearance.api.screening.matching.NameScorer;
+import org.clearance.api.screening.matching.PartyType;
+import org.clearance.api.screening.matching.ScreeningQuery;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.workflow.service.CaseProgress;
 import org.clearance.api.workflow.service.ProcessedJobs;
@@ -35,9 +43,6 @@ public class ScreeningService {
 
   public static final String JOB_TYPE = "clearance.screening.parties";
 
-  /** Jaro-Winkler score from which a name is a potential match. */
-  static final double THRESHOLD = 0.85;
-
   private static final Logger LOG = Logger.getLogger(ScreeningService.class);
 
   private final EntityManager em;
@@ -47,6 +52,9 @@ public class ScreeningService {
   private final Clock clock;
   private final Caller caller;
   private final CaseAccess access;
+  private final ScreeningIndex index;
+  private final ScreeningConfig config;
+  private final ObjectMapper json;
 
   ScreeningService(
       EntityManager em,
@@ -55,7 +63,13 @@ public class ScreeningService {
       AuditService audit,
       Clock clock,
       Caller caller,
-      CaseAccess access) {
+      CaseAccess access,
+      ScreeningIndex index,
+      ScreeningConfig config,
+      ObjectMapper json) {
+    this.index = index;
+    this.config = config;
+    this.json = json;
     this.caller = caller;
     this.access = access;
     this.em = em;
@@ -72,18 +86,48 @@ public class ScreeningService {
     if (processed.firstTime(jobKey, JOB_TYPE, caseId) && !exportCase.status().isTerminal()) {
       progress.move(
           exportCase, CaseStatus.SCREENING, CaseProgress.WORKFLOW, "SCREENING_STARTED", Map.of());
-      List<RestrictedParty> list = listed();
-      List<ScreeningMatch> found = match(exportCase, list);
+      CandidateIndex index = this.index.get();
+      List<String> suppressed = new java.util.ArrayList<>();
+      List<ScreeningMatch> found = match(exportCase, index, suppressed);
       found.forEach(em::persist);
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("potentialMatches", found.size());
-      detail.put("algorithm", NameMatcher.ALGORITHM);
-      detail.put(
-          "listVersions", new TreeSet<>(list.stream().map(RestrictedParty::listVersion).toList()));
+      if (!suppressed.isEmpty()) {
+        detail.put("notRaisedAgain", suppressed);
+      }
+      detail.put("algorithm", NameScorer.ALGORITHM);
+      detail.put("listVersions", listVersions());
       audit.record(caseId, CaseProgress.WORKFLOW, "PARTIES_SCREENED", detail);
       LOG.infof("case %s screened: %d potential match(es)", exportCase.reference(), found.size());
     }
     return matchesOf(caseId).size();
+  }
+
+  /**
+   * Screens a (locked) case again against the lists in force and stores only the hits it has not
+   * had before: no earlier match of the same party with the same entry as it now reads, and no
+   * remembered false match. Returns them.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<ScreeningMatch> newHits(ExportCase exportCase) {
+    List<ScreeningMatch> fresh = new java.util.ArrayList<>();
+    for (ScreeningMatch m : match(exportCase, index.get())) {
+      boolean known =
+          !em.createNativeQuery(
+                  "SELECT 1 FROM cases.screening_match WHERE case_id = ?1 AND party_name = ?2 AND"
+                      + " entry_key = ?3 AND entry_content_hash = ?4")
+              .setParameter(1, m.caseId())
+              .setParameter(2, m.partyName())
+              .setParameter(3, m.entryKey())
+              .setParameter(4, m.entryContentHash())
+              .getResultList()
+              .isEmpty();
+      if (!known) {
+        em.persist(m);
+        fresh.add(m);
+      }
+    }
+    return fresh;
   }
 
   /** Matches of a case the caller may read; screening results are for staff only. */
@@ -97,6 +141,15 @@ public class ScreeningService {
     return matchesOf(caseId);
   }
 
+  /** The labels of the list versions in force, one per source. */
+  @SuppressWarnings("unchecked")
+  private List<String> listVersions() {
+    return em.createNativeQuery(
+            "SELECT label FROM cases.list_version WHERE id IN"
+                + " (SELECT max(id) FROM cases.list_version GROUP BY source) ORDER BY label")
+        .getResultList();
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public List<ScreeningMatch> matchesOf(UUID caseId) {
     return em.createQuery(
@@ -105,45 +158,170 @@ public class ScreeningService {
         .getResultList();
   }
 
-  private List<ScreeningMatch> match(ExportCase exportCase, List<RestrictedParty> list) {
+  /** The party name as remembered decisions key it: normalised, legal forms kept. */
+  static String nameKey(ScreeningQuery query) {
+    String key = query.normalised().text();
+    return key.length() > 300 ? key.substring(0, 300) : key;
+  }
+
+  private boolean rememberedFalse(String nameKey, String country, RestrictedParty listed) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM cases.screening_false_match WHERE party_name_key = ?1 AND"
+                + " party_country = ?2 AND entry_key = ?3 AND entry_content_hash = ?4")
+        .setParameter(1, nameKey)
+        .setParameter(2, country)
+        .setParameter(3, listed.entryKey())
+        .setParameter(4, listed.contentHash())
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Remembers the false-match decisions among these disposed matches (party name + country + entry
+   * as it read), so that later screenings do not raise them again; called in the adjudication's
+   * transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void rememberDecisions(List<ScreeningMatch> disposed) {
+    for (ScreeningMatch m : disposed) {
+      if (m.disposition() != ScreeningMatch.Disposition.FALSE_MATCH
+          || m.partyNameKey() == null
+          || m.entryKey() == null
+          || m.entryContentHash() == null) {
+        continue;
+      }
+      em.createNativeQuery(
+              "INSERT INTO cases.screening_false_match (party_name_key, party_country, entry_key,"
+                  + " entry_content_hash, match_id, reason, decided_by, decided_at) VALUES (?1,"
+                  + " ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT ON CONSTRAINT"
+                  + " screening_false_match_unique DO NOTHING")
+          .setParameter(1, m.partyNameKey())
+          .setParameter(2, m.partyCountry() == null ? "" : m.partyCountry())
+          .setParameter(3, m.entryKey())
+          .setParameter(4, m.entryContentHash())
+          .setParameter(5, m.id())
+          .setParameter(6, m.dispositionReason())
+          .setParameter(7, m.disposedBy())
+          .setParameter(8, clock.instant())
+          .executeUpdate();
+    }
+  }
+
+  private List<ScreeningMatch> match(ExportCase exportCase, CandidateIndex index) {
+    return match(exportCase, index, new java.util.ArrayList<>());
+  }
+
+  private List<ScreeningMatch> match(
+      ExportCase exportCase, CandidateIndex index, List<String> suppressed) {
     Instant now = clock.instant();
+    NameScorer scorer = scorer();
     var matches = new java.util.ArrayList<ScreeningMatch>();
     for (CaseParty party : exportCase.parties()) {
       CaseParty.Content content = party.content();
       if (content.name() == null) {
         continue;
       }
-      for (RestrictedParty listed : list) {
-        String best = null;
-        double bestScore = 0;
-        for (String name : listed.allNames()) {
-          double score = NameMatcher.score(content.name(), name);
-          if (score > bestScore) {
-            bestScore = score;
-            best = name;
-          }
+      ScreeningQuery query =
+          ScreeningQuery.of(content.name(), PartyType.UNKNOWN, content.country(), null);
+      String nameKey = nameKey(query);
+      String country = query.country() == null ? "" : query.country();
+      for (Hit hit : index.screen(query, scorer)) {
+        if (hit.score() < config.matchThreshold()) {
+          break;
         }
-        if (bestScore >= THRESHOLD) {
-          matches.add(
-              new ScreeningMatch(
-                  exportCase.id(),
-                  content.name(),
-                  content.role().name(),
-                  listed,
-                  best,
-                  BigDecimal.valueOf(bestScore).setScale(4, RoundingMode.HALF_UP),
-                  NameMatcher.ALGORITHM,
-                  now));
+        RestrictedParty listed = em.find(RestrictedParty.class, hit.entry().id());
+        if (rememberedFalse(nameKey, country, listed)) {
+          suppressed.add(content.name() + " ~ " + hit.matchedName().original());
+          continue;
         }
+        matches.add(
+            new ScreeningMatch(
+                    exportCase.id(),
+                    content.name(),
+                    content.role().name(),
+                    listed,
+                    hit.matchedName().original(),
+                    hit.matchedName().kind().name(),
+                    BigDecimal.valueOf(hit.score()).setScale(4, RoundingMode.HALF_UP),
+                    NameScorer.ALGORITHM,
+                    json(hit.explanation()),
+                    now)
+                .withParty(query.country(), nameKey));
       }
     }
     return matches;
   }
 
-  private List<RestrictedParty> listed() {
-    return em.createQuery("from RestrictedParty p order by p.id", RestrictedParty.class)
-        // Reference data: nothing this transaction changed can alter the list.
-        .setFlushMode(FlushModeType.COMMIT)
-        .getResultList();
+  /** The ranked, explained hits for one name, for staff and admins (the ad-hoc search). */
+  public record SearchResult(
+      String algorithm, List<String> listVersions, double matchThreshold, List<Hit> hits) {}
+
+  @Transactional
+  public SearchResult search(String name, String type, String country, String birthDate) {
+    if (!caller.isCaseStaff() && !caller.hasRole(Caller.ADMIN)) {
+      throw ProblemException.forbidden(
+          "Screening a name is for legal reviewers, auditors, approvers, managers and admins.");
+    }
+    List<Problem.FieldError> errors = new java.util.ArrayList<>();
+    if (name == null || name.isBlank()) {
+      errors.add(new Problem.FieldError("name", "is required"));
+    } else if (name.length() > 300) {
+      errors.add(new Problem.FieldError("name", "must not be longer than 300 characters"));
+    } else if (NameNormaliser.normalise(name).isEmpty()) {
+      errors.add(new Problem.FieldError("name", "has no letters or digits to compare"));
+    }
+    if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
+      errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
+    }
+    PartyType partyType = PartyType.parse(type);
+    if (type != null
+        && !type.isBlank()
+        && partyType != PartyType.PERSON
+        && partyType != PartyType.ORGANISATION) {
+      errors.add(new Problem.FieldError("type", "must be PERSON or ORGANISATION"));
+    }
+    if (birthDate != null && !birthDate.isBlank() && !validDate(birthDate.strip())) {
+      errors.add(new Problem.FieldError("birthDate", "must be YYYY or YYYY-MM-DD"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest(
+          "validation-failed",
+          "The screening request has invalid fields",
+          errors.size() + " field(s) are invalid.",
+          errors);
+    }
+    ScreeningQuery query = ScreeningQuery.of(name.strip(), partyType, country, birthDate);
+    return new SearchResult(
+        NameScorer.ALGORITHM,
+        listVersions(),
+        config.matchThreshold(),
+        index.get().screen(query, scorer()));
+  }
+
+  private static boolean validDate(String value) {
+    if (value.matches("\\d{4}")) {
+      return true;
+    }
+    try {
+      java.time.LocalDate.parse(value);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** The scorer with the configured thresholds. */
+  public NameScorer scorer() {
+    return new NameScorer(
+        MatchingSettings.DEFAULTS.withThresholds(
+            config.matchThreshold(), config.reportThreshold()));
+  }
+
+  private String json(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an explanation could not be written as JSON", e);
+    }
   }
 }

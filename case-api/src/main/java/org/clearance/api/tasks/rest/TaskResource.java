@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.clearance.api.cases.domain.CaseRepository;
+import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.common.rest.PageResponse;
 import org.clearance.api.common.rest.Problem.FieldError;
@@ -33,6 +34,7 @@ import org.clearance.api.tasks.service.TaskDecision;
 import org.clearance.api.tasks.service.TaskSearchCriteria;
 import org.clearance.api.tasks.service.TaskService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The task inboxes of auditors, legal reviewers, approvers and managers. */
 @Path("/api/tasks")
@@ -40,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TaskResource {
 
   /** Hands a task to a named user (managers). */
-  public record ReassignRequest(String assignee) {}
+  /** The user to hand the task to, and an optional note for the audit trail (≤ 500). */
+  public record ReassignRequest(String assignee, String note) {}
 
   private final TaskService tasks;
   private final CaseRepository cases;
@@ -66,9 +69,52 @@ public class TaskResource {
       @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
       @QueryParam("overdue") @DefaultValue("false") boolean overdue,
       @QueryParam("all") @DefaultValue("false") boolean all,
+      @Parameter(description = "the case's stage now (repeatable or comma-separated)")
+          @QueryParam("stage")
+          List<String> stage,
+      @Parameter(description = "ISO 3166-1 alpha-2: cases with this destination")
+          @QueryParam("destination")
+          String destination,
+      @Parameter(description = "ECCN: cases with such an item; 3A090 also finds 3A090.a")
+          @QueryParam("classification")
+          String classification,
+      @Parameter(description = "dueAt,asc (default) or dueAt,desc")
+          @QueryParam("sort")
+          @DefaultValue("dueAt,asc")
+          String sort,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size) {
     List<FieldError> errors = new ArrayList<>();
+    Set<CaseStage> stages = EnumSet.noneOf(CaseStage.class);
+    for (String value : stage) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          stages.add(CaseStage.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          errors.add(new FieldError("stage", "must be one of " + List.of(CaseStage.values())));
+        }
+      }
+    }
+    String country =
+        destination == null || destination.isBlank()
+            ? null
+            : destination.strip().toUpperCase(Locale.ROOT);
+    if (country != null && !country.matches("[A-Z]{2}")) {
+      errors.add(new FieldError("destination", "must be an ISO 3166-1 alpha-2 country code"));
+    }
+    String eccn =
+        classification == null || classification.isBlank()
+            ? null
+            : classification.strip().toUpperCase(Locale.ROOT);
+    boolean dueLast = false;
+    switch (sort.strip().toLowerCase(Locale.ROOT).replace(" ", "")) {
+      case "dueat", "dueat,asc" -> dueLast = false;
+      case "dueat,desc" -> dueLast = true;
+      default -> errors.add(new FieldError("sort", "must be dueAt,asc or dueAt,desc"));
+    }
     Set<TaskType> types = EnumSet.noneOf(TaskType.class);
     for (String value : type) {
       for (String part : value.split(",")) {
@@ -110,7 +156,19 @@ public class TaskResource {
     var result =
         tasks.search(
             new TaskSearchCriteria(
-                types, caseUuid, taskStatus, assignedToMe, unassigned, overdue, all, page, size));
+                types,
+                caseUuid,
+                taskStatus,
+                assignedToMe,
+                unassigned,
+                overdue,
+                all,
+                stages,
+                country,
+                eccn,
+                dueLast,
+                page,
+                size));
     Map<UUID, ExportCase> byId = new HashMap<>();
     return PageResponse.of(
         result.tasks().stream().map(t -> respond(t, byId)).toList(), page, size, result.total());
@@ -141,7 +199,21 @@ public class TaskResource {
   @Operation(summary = "Hand a task to a user with the task's role (managers)")
   public TaskResponse reassign(@PathParam("id") UUID id, ReassignRequest request) {
     return respond(
-        tasks.reassign(id, request == null ? null : request.assignee()), new HashMap<>());
+        tasks.reassign(
+            id,
+            request == null ? null : request.assignee(),
+            request == null ? null : request.note()),
+        new HashMap<>());
+  }
+
+  @GET
+  @Path("{id}/eligible-assignees")
+  @Operation(
+      summary = "Who a manager may hand an open task to",
+      description =
+          "Users Clearance has seen holding the task's role who pass four eyes for it, by name.")
+  public List<String> eligibleAssignees(@PathParam("id") UUID id) {
+    return tasks.eligibleAssignees(id);
   }
 
   @POST

@@ -25,11 +25,13 @@ public class TaskDecisionRules {
   static final String REQUEST_INFORMATION = "REQUEST_INFORMATION";
   static final String APPROVE = "APPROVE";
   static final String DENY = "DENY";
+  static final int MAX_CONDITIONS = 20;
 
   /** The decision trimmed and upper-cased where it names a choice, or 400 listing every fault. */
   public TaskDecision normalise(
       TaskType type, TaskDecision decision, List<ScreeningMatch> matches) {
-    TaskDecision d = decision == null ? new TaskDecision(null, null, null, null, null) : decision;
+    TaskDecision d =
+        decision == null ? new TaskDecision(null, null, null, null, null, null) : decision;
     List<FieldError> errors = new ArrayList<>();
     String outcome = d.outcome() == null ? null : d.outcome().strip().toUpperCase(Locale.ROOT);
     String comment = text(d.comment(), "comment", errors);
@@ -45,6 +47,18 @@ public class TaskDecisionRules {
         }
       }
     }
+    List<String> conditions = new ArrayList<>();
+    if (d.conditions() != null) {
+      for (int i = 0; i < d.conditions().size(); i++) {
+        String condition = text(d.conditions().get(i), "conditions[" + i + "]", errors);
+        if (condition != null) {
+          conditions.add(condition);
+        }
+      }
+    }
+    if (conditions.size() > MAX_CONDITIONS) {
+      errors.add(new FieldError("conditions", "must not list more than " + MAX_CONDITIONS));
+    }
     List<TaskDecision.MatchDisposition> dispositions = new ArrayList<>();
     switch (type) {
       case TECHNICAL_AUDIT, LEGAL_REVIEW -> {
@@ -58,10 +72,16 @@ public class TaskDecisionRules {
         if (DENY.equals(outcome) && reasons.isEmpty()) {
           errors.add(new FieldError("reasons", "a denial needs at least one reason"));
         }
+        if (DENY.equals(outcome) && !conditions.isEmpty()) {
+          errors.add(new FieldError("conditions", "a denial issues no licence to attach them to"));
+        }
       }
       case ADJUDICATE_MATCHES -> {
         outcome = COMPLETE;
         dispositions = dispositions(d.dispositions(), matches, errors);
+        if (!conditions.isEmpty()) {
+          errors.add(new FieldError("conditions", "an adjudication takes no conditions"));
+        }
       }
     }
     if (!errors.isEmpty()) {
@@ -71,7 +91,7 @@ public class TaskDecisionRules {
           errors.size() + " field(s) are invalid for a " + type + " task; the task stays open.",
           errors);
     }
-    return new TaskDecision(outcome, comment, question, reasons, dispositions);
+    return new TaskDecision(outcome, comment, question, reasons, dispositions, conditions);
   }
 
   /** The process variables a decision sets. */
@@ -82,12 +102,21 @@ public class TaskDecisionRules {
       case LEGAL_REVIEW -> variables.put("legalDecision", decision.outcome());
       case APPROVAL -> variables.put("approvalDecision", decision.outcome());
       case COUNTERSIGN -> variables.put("countersignDecision", decision.outcome());
-      case ADJUDICATE_MATCHES ->
-          variables.put(
-              "confirmedMatch",
-              decision.dispositions().stream()
-                  .anyMatch(
-                      m -> ScreeningMatch.Disposition.TRUE_MATCH.name().equals(m.disposition())));
+      case ADJUDICATE_MATCHES -> {}
+    }
+    // The approver's conditions go onto the licence (clearance.licence.issue reads them); a
+    // countersigning manager's, when given, replace them.
+    if ((type == TaskType.APPROVAL || type == TaskType.COUNTERSIGN)
+        && APPROVE.equals(decision.outcome())
+        && decision.conditions() != null
+        && !decision.conditions().isEmpty()) {
+      variables.put("licenceConditions", List.copyOf(decision.conditions()));
+    }
+    if (type == TaskType.ADJUDICATE_MATCHES) {
+      variables.put(
+          "confirmedMatch",
+          decision.dispositions().stream()
+              .anyMatch(m -> ScreeningMatch.Disposition.TRUE_MATCH.name().equals(m.disposition())));
     }
     return variables;
   }

@@ -230,8 +230,11 @@ public class TaskService {
   @Transactional
   public Result search(TaskSearchCriteria criteria) {
     requireStaff();
-    if (criteria.allRoles() && !caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden("Only managers list every role's tasks.");
+    // Every role's tasks: managers always; other staff for one case (its review history, which
+    // an approver reads before deciding).
+    if (criteria.allRoles() && !caller.hasRole(Caller.MANAGER) && criteria.caseId() == null) {
+      throw ProblemException.forbidden(
+          "Only managers list every role's tasks; other staff may for one case (caseId).");
     }
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
@@ -259,6 +262,26 @@ public class TaskService {
     if (criteria.unassigned()) {
       where.add("t.assignee is null");
     }
+    if (!criteria.stages().isEmpty()) {
+      java.util.Set<org.clearance.api.cases.domain.CaseStatus> statuses =
+          java.util.EnumSet.noneOf(org.clearance.api.cases.domain.CaseStatus.class);
+      criteria.stages().forEach(stage -> statuses.addAll(stage.statuses()));
+      where.add("t.caseId in (select c.id from ExportCase c where c.status in :caseStatuses)");
+      parameters.put("caseStatuses", statuses);
+    }
+    if (criteria.destination() != null) {
+      where.add(
+          "t.caseId in (select c.id from ExportCase c where :destination member of"
+              + " c.destinations)");
+      parameters.put("destination", criteria.destination());
+    }
+    if (criteria.classification() != null) {
+      where.add(
+          "t.caseId in (select i.exportCase.id from CaseItem i"
+              + " where i.eccn = :classification or i.eccn like :classificationParagraph)");
+      parameters.put("classification", criteria.classification());
+      parameters.put("classificationParagraph", criteria.classification() + ".%");
+    }
     if (criteria.overdue()) {
       where.add("t.status = :openForOverdue and t.dueAt < :now");
       parameters.put("openForOverdue", TaskStatus.OPEN);
@@ -267,7 +290,11 @@ public class TaskService {
     String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
     var query =
         em.createQuery(
-            "from ReviewTask t" + filter + " order by t.dueAt asc nulls last, t.createdAt, t.id",
+            "from ReviewTask t"
+                + filter
+                + (criteria.dueLast()
+                    ? " order by t.dueAt desc nulls last, t.createdAt desc, t.id"
+                    : " order by t.dueAt asc nulls last, t.createdAt, t.id"),
             ReviewTask.class);
     var count = em.createQuery("select count(t) from ReviewTask t" + filter, Long.class);
     parameters.forEach(
@@ -348,8 +375,34 @@ public class TaskService {
     return flushed(task);
   }
 
+  /** Longest note a manager may attach to a reassignment. */
+  public static final int MAX_NOTE_LENGTH = 500;
+
+  /**
+   * The users a manager may hand an open task to: known users holding its role who pass four eyes
+   * for it, by username (the current assignee included).
+   */
+  @Transactional
+  public List<String> eligibleAssignees(UUID id) {
+    requireStaff();
+    if (!caller.hasRole(Caller.MANAGER)) {
+      throw ProblemException.forbidden(
+          "Only managers reassign tasks; your roles are " + caller.roles() + ".");
+    }
+    ReviewTask task = lockOpen(id);
+    return directory.usersWithRole(task.candidateRole()).stream()
+        .filter(user -> fourEyesConflict(task, user) == null)
+        .toList();
+  }
+
   @Transactional
   public ReviewTask reassign(UUID id, String assignee) {
+    return reassign(id, assignee, null);
+  }
+
+  /** Hands an open task to {@code assignee}; the manager's note goes into the audit trail. */
+  @Transactional
+  public ReviewTask reassign(UUID id, String assignee, String note) {
     requireStaff();
     if (!caller.hasRole(Caller.MANAGER)) {
       throw ProblemException.forbidden(
@@ -382,6 +435,11 @@ public class TaskService {
     if (conflict != null) {
       throw invalid(List.of(new FieldError("assignee", conflict)));
     }
+    String reason = note == null || note.isBlank() ? null : note.strip();
+    if (reason != null && reason.length() > MAX_NOTE_LENGTH) {
+      throw invalid(
+          List.of(new FieldError("note", "must be at most " + MAX_NOTE_LENGTH + " characters")));
+    }
     String previous = task.assignee();
     task.assignTo(target, clock.instant());
     Map<String, Object> detail = new LinkedHashMap<>();
@@ -390,6 +448,9 @@ public class TaskService {
     detail.put("assignee", target);
     if (previous != null) {
       detail.put("previousAssignee", previous);
+    }
+    if (reason != null) {
+      detail.put("note", reason);
     }
     audit.record(task.caseId(), caller.username(), "TASK_REASSIGNED", detail);
     fireAssigned(task, cases.findById(task.caseId()));
@@ -436,6 +497,28 @@ public class TaskService {
                         caller.username(),
                         now));
       }
+      screening.rememberDecisions(matches);
+      matches.stream()
+          .filter(m -> m.disposition() == ScreeningMatch.Disposition.TRUE_MATCH)
+          .findFirst()
+          .ifPresent(
+              m -> {
+                // a confirmed match makes the case high-risk (the approval then needs a
+                // countersign: the process reads confirmedMatch, the case shows the flag)
+                String why =
+                    "Confirmed screening match: "
+                        + m.partyName()
+                        + " ~ "
+                        + m.listedName()
+                        + " ("
+                        + m.listSource()
+                        + ", "
+                        + m.listVersion()
+                        + ")";
+                exportCase.flagHighRisk(why);
+                audit.record(
+                    exportCase.id(), caller.username(), "HIGH_RISK_FLAGGED", Map.of("reason", why));
+              });
     }
     task.complete(caller.username(), toJson(normalised), now);
     Map<String, Object> detail = new LinkedHashMap<>();

@@ -1,0 +1,443 @@
+package org.clearance.api.screening.matching;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Scores a party against a listed entry, order-independently: the names' tokens are aligned one to
+ * one (or two joined to one, "Blueharbour" ~ "Blue Harbour"), each pair by Jaro-Winkler held back
+ * by the edit distance, a shared Double Metaphone key lifting transliteration variants; the name
+ * score is the aligned share of the token weight of both names (rare tokens weigh most). Then
+ * evidence moves it: a different given name, the country, the date of birth, the type, a weak
+ * alias. Every step is written to the {@link Explanation}.
+ */
+public final class NameScorer {
+
+  public static final String ALGORITHM = "token-align-jw-dm/v1";
+
+  /** Below this a token pair does not align at all. */
+  static final double TOKEN_FLOOR = 0.75;
+
+  /** Two tokens joined must be this alike to the one on the other side. */
+  static final double JOINED_FLOOR = 0.85;
+
+  static final double PHONETIC_SIMILARITY = 0.85;
+  static final double SHORT_TOKEN_SIMILARITY = 0.70;
+  static final double INITIAL_SIMILARITY = 0.90;
+
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+  private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance();
+  private static final ThreadLocal<DoubleMetaphone> METAPHONE =
+      ThreadLocal.withInitial(DoubleMetaphone::new);
+
+  private final MatchingSettings settings;
+
+  public NameScorer(MatchingSettings settings) {
+    this.settings = settings;
+  }
+
+  public MatchingSettings settings() {
+    return settings;
+  }
+
+  /** The best-scoring name of the entry, or empty when it stays below the report threshold. */
+  public Optional<Hit> score(ScreeningQuery query, ListedEntry entry, TokenWeights weights) {
+    Hit best = null;
+    for (ListedEntry.ListedName name : entry.names()) {
+      Hit hit = score(query, entry, name, weights);
+      if (hit != null && (best == null || hit.score() > best.score())) {
+        best = hit;
+      }
+    }
+    return best == null || best.score() < settings.reportThreshold()
+        ? Optional.empty()
+        : Optional.of(best);
+  }
+
+  Hit score(
+      ScreeningQuery query, ListedEntry entry, ListedEntry.ListedName name, TokenWeights weights) {
+    boolean person =
+        entry.type() == PartyType.PERSON
+            || (entry.type() == PartyType.UNKNOWN && query.type() == PartyType.PERSON);
+    boolean dropCompanyWords = !person;
+    List<String> q = query.normalised().identifying(dropCompanyWords);
+    List<String> l = name.normalised().identifying(dropCompanyWords);
+    if (q.isEmpty() || l.isEmpty()) {
+      return null;
+    }
+    Alignment alignment = align(q, l, weights);
+    double score = alignment.score;
+    List<Explanation.Evidence> evidence = new ArrayList<>();
+
+    if (alignment.substitution()) {
+      double factor = person ? settings.differentGivenName() : settings.differentWord();
+      score *= factor;
+      evidence.add(
+          new Explanation.Evidence(
+              person ? "differentGivenName" : "differentWord",
+              "both names hold a word the other lacks: "
+                  + words(alignment.unmatchedQuery)
+                  + " / "
+                  + words(alignment.unmatchedListed),
+              "x" + factor,
+              round(score)));
+    }
+    if (query.type().contradicts(entry.type())
+        && entry.type() != PartyType.VESSEL
+        && entry.type() != PartyType.AIRCRAFT) {
+      score *= settings.typeMismatch();
+      evidence.add(
+          new Explanation.Evidence(
+              "type",
+              "party is " + query.type() + ", entry is " + entry.type(),
+              "x" + settings.typeMismatch(),
+              round(score)));
+    }
+    if (name.kind() == NameKind.WEAK_ALIAS) {
+      score *= settings.weakAlias();
+      evidence.add(
+          new Explanation.Evidence(
+              "weakAlias",
+              "matched a weak alias of the entry",
+              "x" + settings.weakAlias(),
+              round(score)));
+    }
+    score = country(query, entry, person, score, evidence);
+    if (person) {
+      score = birthDate(query, entry, score, evidence);
+    }
+    score = Math.max(0, Math.min(1, score));
+    Explanation explanation =
+        new Explanation(
+            ALGORITHM,
+            query.name(),
+            name.original(),
+            name.kind(),
+            alignment.aligned,
+            alignment.unmatchedQuery,
+            alignment.unmatchedListed,
+            round(alignment.score),
+            evidence,
+            round(score));
+    return new Hit(entry, name, round(score), explanation);
+  }
+
+  private double country(
+      ScreeningQuery query,
+      ListedEntry entry,
+      boolean person,
+      double score,
+      List<Explanation.Evidence> evidence) {
+    if (query.country() == null || entry.countries().isEmpty()) {
+      return score;
+    }
+    if (entry.countries().contains(query.country())) {
+      double after = score + (1 - score) * settings.countryMatchBonus();
+      evidence.add(
+          new Explanation.Evidence(
+              "country",
+              query.country() + " is one of the entry's countries " + sorted(entry),
+              "+" + settings.countryMatchBonus() + " of the rest",
+              round(after)));
+      return after;
+    }
+    double factor =
+        person ? settings.countryMismatchPerson() : settings.countryMismatchOrganisation();
+    double after = score * factor;
+    evidence.add(
+        new Explanation.Evidence(
+            "country",
+            "the entry has no tie to "
+                + query.country()
+                + " (its countries: "
+                + sorted(entry)
+                + ")",
+            "x" + factor,
+            round(after)));
+    return after;
+  }
+
+  private double birthDate(
+      ScreeningQuery query, ListedEntry entry, double score, List<Explanation.Evidence> evidence) {
+    if (query.birthDate() == null || entry.birthDates().isEmpty()) {
+      return score;
+    }
+    Integer year = year(query.birthDate());
+    if (year == null) {
+      return score;
+    }
+    int closest = Integer.MAX_VALUE;
+    boolean sameDay = false;
+    for (String listed : entry.birthDates()) {
+      Integer y = year(listed);
+      if (y == null) {
+        continue;
+      }
+      closest = Math.min(closest, Math.abs(y - year));
+      sameDay |= listed.length() >= 10 && listed.regionMatches(0, query.birthDate(), 0, 10);
+    }
+    if (closest == Integer.MAX_VALUE) {
+      return score;
+    }
+    if (sameDay) {
+      double after = score + (1 - score) * settings.birthDateMatchBonus();
+      evidence.add(
+          new Explanation.Evidence(
+              "birthDate",
+              "same date of birth " + query.birthDate(),
+              "+" + settings.birthDateMatchBonus() + " of the rest",
+              round(after)));
+      return after;
+    }
+    if (closest <= 1) {
+      evidence.add(
+          new Explanation.Evidence(
+              "birthDate",
+              "birth year within a year of the entry's " + entry.birthDates(),
+              "none",
+              round(score)));
+      return score;
+    }
+    double after = score * settings.birthDateMismatch();
+    evidence.add(
+        new Explanation.Evidence(
+            "birthDate",
+            "born " + query.birthDate() + ", the entry " + entry.birthDates(),
+            "x" + settings.birthDateMismatch(),
+            round(after)));
+    return after;
+  }
+
+  private static Integer year(String date) {
+    if (date == null || date.length() < 4) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(date.substring(0, 4));
+    } catch (NumberFormatException e) {
+      try {
+        return LocalDate.parse(date).getYear();
+      } catch (RuntimeException ignored) {
+        return null;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ token alignment
+
+  private record Pair(int[] q, int[] l, double similarity, String how) {}
+
+  private record Alignment(
+      double score,
+      List<Explanation.AlignedTokens> aligned,
+      List<Explanation.WeightedToken> unmatchedQuery,
+      List<Explanation.WeightedToken> unmatchedListed) {
+
+    /** Both sides keep a token that means something: a different word, not a missing one. */
+    boolean substitution() {
+      return unmatchedQuery.stream().anyMatch(t -> t.weight() > 0.3)
+          && unmatchedListed.stream().anyMatch(t -> t.weight() > 0.3);
+    }
+  }
+
+  static Alignment align(List<String> q, List<String> l, TokenWeights weights) {
+    double[] wq = q.stream().mapToDouble(weights::weight).toArray();
+    double[] wl = l.stream().mapToDouble(weights::weight).toArray();
+    List<Pair> pairs = new ArrayList<>();
+    // a name of one telling word against another: fewer edits allowed ("tekhmas" ~ "tekhmash
+    // kazan")
+    boolean singles = telling(wq) == 1 && telling(wl) == 1;
+    for (int i = 0; i < q.size(); i++) {
+      for (int j = 0; j < l.size(); j++) {
+        Similarity s = similarity(q.get(i), l.get(j), singles);
+        if (s.value >= TOKEN_FLOOR || (s.how.equals("short") && s.value > 0)) {
+          pairs.add(new Pair(new int[] {i}, new int[] {j}, s.value, s.how));
+        }
+      }
+    }
+    // joined on one side, split on the other: "blueharbour" ~ "blue harbour"
+    for (int i = 0; i + 1 < q.size(); i++) {
+      String joined = q.get(i) + q.get(i + 1);
+      for (int j = 0; j < l.size(); j++) {
+        Similarity s = similarity(joined, l.get(j), false);
+        if (s.value >= JOINED_FLOOR) {
+          pairs.add(new Pair(new int[] {i, i + 1}, new int[] {j}, s.value, "joined"));
+        }
+      }
+    }
+    for (int j = 0; j + 1 < l.size(); j++) {
+      String joined = l.get(j) + l.get(j + 1);
+      for (int i = 0; i < q.size(); i++) {
+        Similarity s = similarity(q.get(i), joined, false);
+        if (s.value >= JOINED_FLOOR) {
+          pairs.add(new Pair(new int[] {i}, new int[] {j, j + 1}, s.value, "split"));
+        }
+      }
+    }
+    pairs.sort(
+        Comparator.comparingDouble((Pair p) -> p.similarity)
+            .thenComparingDouble(p -> p.q.length + p.l.length)
+            .reversed());
+    boolean[] usedQ = new boolean[q.size()];
+    boolean[] usedL = new boolean[l.size()];
+    double matched = 0;
+    List<Explanation.AlignedTokens> aligned = new ArrayList<>();
+    for (Pair p : pairs) {
+      if (anyUsed(usedQ, p.q) || anyUsed(usedL, p.l)) {
+        continue;
+      }
+      double weight = 0;
+      for (int i : p.q) {
+        usedQ[i] = true;
+        weight += wq[i];
+      }
+      for (int j : p.l) {
+        usedL[j] = true;
+        weight += wl[j];
+      }
+      matched += p.similarity * weight;
+      aligned.add(
+          new Explanation.AlignedTokens(
+              join(q, p.q), join(l, p.l), p.how, round(p.similarity), round(weight / 2)));
+    }
+    double total = 0;
+    List<Explanation.WeightedToken> restQ = new ArrayList<>();
+    List<Explanation.WeightedToken> restL = new ArrayList<>();
+    for (int i = 0; i < q.size(); i++) {
+      total += wq[i];
+      if (!usedQ[i]) {
+        restQ.add(new Explanation.WeightedToken(q.get(i), round(wq[i])));
+      }
+    }
+    for (int j = 0; j < l.size(); j++) {
+      total += wl[j];
+      if (!usedL[j]) {
+        restL.add(new Explanation.WeightedToken(l.get(j), round(wl[j])));
+      }
+    }
+    return new Alignment(total == 0 ? 0 : matched / total, aligned, restQ, restL);
+  }
+
+  private static int telling(double[] weights) {
+    int n = 0;
+    for (double w : weights) {
+      if (w > TokenWeights.STOCK_WEIGHT) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  record Similarity(double value, String how) {}
+
+  /**
+   * How alike two tokens are. Jaro-Winkler alone rewards a shared prefix too much ("ivan" ~
+   * "ivanov" 0.93), so it is capped by 1 − edits/length; a shared Double Metaphone key lifts
+   * transliteration variants ("aleksandr" ~ "alexander") to a fixed, weaker value; words of up to
+   * four letters align only exactly, or one edit apart and alike in sound, and then weakly; a name
+   * of one word against one word allows fewer edits still ("zara" is not "zarya").
+   */
+  static Similarity similarity(String a, String b, boolean singleWordNames) {
+    if (a.equals(b)) {
+      return new Similarity(1.0, "exact");
+    }
+    int min = Math.min(a.length(), b.length());
+    int max = Math.max(a.length(), b.length());
+    if (min == 1) {
+      return a.charAt(0) == b.charAt(0) && max > 1
+          ? new Similarity(INITIAL_SIMILARITY, "initial")
+          : new Similarity(0, "none");
+    }
+    double jw = JARO_WINKLER.apply(a, b);
+    if (max <= 4) {
+      if (singleWordNames) {
+        // a one-word name of up to four letters is its own word: "RDAO" is not "RDAI"
+        return new Similarity(0, "none");
+      }
+      return EDITS.apply(a, b) == 1 && (jw >= 0.85 || samePhoneticKey(a, b))
+          ? new Similarity(SHORT_TOKEN_SIMILARITY, "short")
+          : new Similarity(0, "none");
+    }
+    if (jw < 0.70) {
+      // neither the edit-capped value nor a shared sound can reach the floor from here
+      return new Similarity(0, "none");
+    }
+    int edits = EDITS.apply(a, b);
+    double value = Math.min(jw, 1.0 - (double) edits / max);
+    String how = "jaro-winkler";
+    if (value < PHONETIC_SIMILARITY && samePhoneticKey(a, b)) {
+      value = PHONETIC_SIMILARITY;
+      how = "phonetic";
+    }
+    if (singleWordNames) {
+      value = Math.min(value, 1.0 - 2.0 * edits / max);
+    }
+    return new Similarity(value, how);
+  }
+
+  static boolean samePhoneticKey(String a, String b) {
+    if (!Character.isLetter(a.charAt(0)) || !Character.isLetter(b.charAt(0))) {
+      return false;
+    }
+    DoubleMetaphone dm = METAPHONE.get();
+    String a1 = dm.doubleMetaphone(a);
+    String b1 = dm.doubleMetaphone(b);
+    if (a1 == null || b1 == null || a1.isEmpty()) {
+      return false;
+    }
+    if (a1.equals(b1)) {
+      return true;
+    }
+    String a2 = dm.doubleMetaphone(a, true);
+    String b2 = dm.doubleMetaphone(b, true);
+    return a1.equals(b2) || a2.equals(b1);
+  }
+
+  /** The primary Double Metaphone key of a token, for the candidate index. */
+  public static String phoneticKey(String token) {
+    if (token.length() < 3 || !Character.isLetter(token.charAt(0))) {
+      return null;
+    }
+    String key = METAPHONE.get().doubleMetaphone(token);
+    return key == null || key.isEmpty() ? null : key.toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean anyUsed(boolean[] used, int[] idx) {
+    for (int i : idx) {
+      if (used[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String join(List<String> tokens, int[] idx) {
+    StringBuilder sb = new StringBuilder();
+    for (int i : idx) {
+      if (!sb.isEmpty()) {
+        sb.append(' ');
+      }
+      sb.append(tokens.get(i));
+    }
+    return sb.toString();
+  }
+
+  private static String words(List<Explanation.WeightedToken> tokens) {
+    return String.join(" ", tokens.stream().map(Explanation.WeightedToken::token).toList());
+  }
+
+  private static String sorted(ListedEntry entry) {
+    return String.join(",", new java.util.TreeSet<>(entry.countries()));
+  }
+
+  static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+}

@@ -1,0 +1,184 @@
+// End-to-end harness: a real Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
+// against a running platform — the real Keycloak login page, case-api and the workflow engine.
+// Specs (e2e/specs/*.spec.mjs) get these helpers; add a spec file per journey.
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = join(here, "..", "target", "screenshots");
+
+export const config = {
+  baseUrl: process.env.CLEARANCE_E2E_BASE_URL ?? "http://localhost:8080",
+  keycloakUrl: process.env.CLEARANCE_E2E_KEYCLOAK_URL ?? "http://localhost:8180",
+  chromium: process.env.CLEARANCE_E2E_CHROMIUM ?? "/usr/bin/chromium",
+  password: "demo",
+  /** How long to wait for the platform's asynchronous steps (screening, licence issue). */
+  processTimeout: 60_000,
+};
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: config.chromium,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-background-timer-throttling",
+      "--disable-component-update",
+      "--disable-default-apps",
+      "--disable-sync",
+      "--metrics-recording-only",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A fresh browser context (own cookies, so its own Keycloak session) at 1280 px laptop width. */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+    locale: "en-GB",
+    ...options,
+  });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/**
+ * Opens the app, signs in on the real Keycloak login page and waits for the shell.
+ * Returns the page and the time "Sign In" was pressed (for figures).
+ */
+export async function signIn(context, username, path = "/") {
+  const page = await context.newPage();
+  await page.goto(config.baseUrl + path);
+  await page.waitForSelector("#username", { timeout: 30_000 });
+  await page.fill("#username", username);
+  await page.fill("#password", config.password);
+  const signedInAt = Date.now();
+  await page.click("#kc-login");
+  await page.getByTestId("signed-in-user").waitFor();
+  return { page, signedInAt };
+}
+
+export async function signOut(page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForSelector("#username", { timeout: 30_000 });
+}
+
+/** axe-core on the page as it is now; fails on any serious or critical violation. */
+export async function checkA11y(page, screen) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length > 0) {
+    const detail = bad
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(" | ")})`,
+      )
+      .join("\n  ");
+    throw new Error(`axe: ${bad.length} serious/critical violation(s) on ${screen}:\n  ${detail}`);
+  }
+  a11yChecked.push(screen);
+  return result.violations.length;
+}
+export const a11yChecked = [];
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** A token for direct API calls (setup and checks), got as the smoke test gets one. */
+export async function token(username) {
+  const response = await fetch(
+    `${config.keycloakUrl}/realms/clearance/protocol/openid-connect/token`,
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "password",
+        client_id: "clearance-api",
+        client_secret: "clearance-api-dev-secret",
+        username,
+        password: config.password,
+      }),
+    },
+  );
+  if (!response.ok) throw new Error(`no token for ${username}: ${response.status}`);
+  return (await response.json()).access_token;
+}
+
+export async function apiGet(username, path) {
+  const response = await fetch(config.baseUrl + path, {
+    headers: { Authorization: `Bearer ${await token(username)}`, Accept: "application/json" },
+  });
+  if (!response.ok) {
+    throw new Error(`GET ${path} as ${username}: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
+}
+
+/** Ends every Keycloak session of a user, as an administrator would, through the admin API. */
+export async function endSessions(username) {
+  const body = new URLSearchParams({
+    grant_type: "password",
+    client_id: "admin-cli",
+    username: process.env.CLEARANCE_KEYCLOAK_ADMIN ?? "admin",
+    password: process.env.CLEARANCE_KEYCLOAK_ADMIN_PASSWORD ?? "admin",
+  });
+  const admin = await fetch(`${config.keycloakUrl}/realms/master/protocol/openid-connect/token`, {
+    method: "POST",
+    body,
+  });
+  if (!admin.ok) throw new Error(`no Keycloak admin token: ${admin.status}`);
+  const headers = { Authorization: `Bearer ${(await admin.json()).access_token}` };
+  const users = await (
+    await fetch(
+      `${config.keycloakUrl}/admin/realms/clearance/users?username=${username}&exact=true`,
+      { headers },
+    )
+  ).json();
+  const logout = await fetch(
+    `${config.keycloakUrl}/admin/realms/clearance/users/${users[0].id}/logout`,
+    { method: "POST", headers },
+  );
+  if (!logout.ok) throw new Error(`logout of ${username} failed: ${logout.status}`);
+}
+
+/** Polls until fn returns something truthy. */
+export async function eventually(what, fn, timeout = config.processTimeout) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+export function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export const figures = [];
+/** A measured figure, printed at the end of the run (never asserted against a time). */
+export function figure(name, value) {
+  figures.push({ name, value });
+}

@@ -1,0 +1,187 @@
+// The manager's and the admin's screens, and the four-eyes rule seen by a user with two roles:
+// lena, who did the legal review of a case, is refused its approval in plain words; max finds
+// that case on the SLA dashboard and on the process heat map and drills down to it; max's
+// escalations and open work; adam checks country groups and the audit trail.
+
+const state = {};
+
+async function api(h, username, method, path, body) {
+  const response = await fetch(h.config.baseUrl + path, {
+    method,
+    headers: {
+      Authorization: `Bearer ${await h.token(username)}`,
+      "Content-Type": "application/json",
+      Accept: "application/json",
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `${method} ${path} as ${username}: ${response.status} ${await response.text()}`,
+    );
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+async function openTask(h, caseId, type) {
+  return h.eventually(`an open ${type} task`, async () => {
+    const tasks = await h.apiGet("max", `/api/tasks?all=true&caseId=${caseId}`);
+    return tasks.items.find((t) => t.type === type && t.status === "OPEN");
+  });
+}
+
+const APPLICATION = {
+  contact: { name: "Alice Adeyemi", email: "alice@acme-ai.example.com" },
+  items: [
+    {
+      kind: "AI_MODEL",
+      description: "Model weights, 70B parameters",
+      eccn: "4E091",
+      quantity: 1,
+      unit: "model",
+      unitValue: 1000000,
+      currency: "USD",
+      aiModel: {
+        parameterCount: 70000000000,
+        trainingComputeOperations: 2e24,
+        weights: "CLOSED",
+        hostingControls: "Hosted in an ISO 27001 enclave",
+      },
+    },
+  ],
+  parties: [
+    {
+      role: "CONSIGNEE",
+      name: "Kumo Research KK",
+      address: "1-1 Marunouchi, Tokyo",
+      country: "JP",
+    },
+    {
+      role: "END_USER",
+      name: "Kumo Research KK",
+      address: "1-1 Marunouchi, Tokyo",
+      country: "JP",
+    },
+  ],
+  destinations: ["JP"],
+  endUseStatement: "Weather forecasting research; no military end use.",
+};
+
+export const tests = [
+  {
+    name: "lena, who reviewed a case, is refused its approval (four eyes)",
+    async run(h) {
+      // a case whose legal review lena completes (through the API), up to its approval
+      const created = await api(h, "alice", "POST", "/api/cases", APPLICATION);
+      await api(h, "alice", "POST", `/api/cases/${created.id}/submit`);
+      const audit = await openTask(h, created.id, "TECHNICAL_AUDIT");
+      await api(h, "audrey", "POST", `/api/tasks/${audit.id}/claim`);
+      await api(h, "audrey", "POST", `/api/tasks/${audit.id}/complete`, { outcome: "COMPLETE" });
+      const legal = await openTask(h, created.id, "LEGAL_REVIEW");
+      await api(h, "lena", "POST", `/api/tasks/${legal.id}/claim`);
+      await api(h, "lena", "POST", `/api/tasks/${legal.id}/complete`, { outcome: "COMPLETE" });
+      const approval = await openTask(h, created.id, "APPROVAL");
+      state.caseId = created.id;
+      state.reference = created.reference;
+
+      const context = await h.newContext(h.browser);
+      const { page } = await h.signIn(context, "lena", `/tasks/${approval.id}`);
+      await page.getByRole("button", { name: "Take this task" }).click();
+      await page
+        .getByText(/Four-eyes rule/)
+        .first()
+        .waitFor();
+      await h.checkA11y(page, "approver: four-eyes refusal");
+      await h.screenshot(page, "approver-four-eyes");
+      await context.close();
+    },
+  },
+  {
+    name: "max finds the case awaiting approval on the dashboard and the heat map",
+    async run(h) {
+      h.expect(state.reference, "lena's test left a case awaiting approval");
+
+      const context = await h.newContext(h.browser);
+      const { page, signedInAt } = await h.signIn(context, "max");
+      // max's home is the dashboard; "rendered" = the first chart has drawn its SVG
+      await page.getByRole("heading", { name: "SLA dashboard" }).waitFor();
+      await page.locator(".clearance-chart svg").first().waitFor();
+      h.figure("manager dashboard rendered after sign-in", `${Date.now() - signedInAt} ms`);
+      await page.waitForLoadState("networkidle");
+      await h.checkA11y(page, "manager: SLA dashboard");
+      await h.screenshot(page, "manager-dashboard");
+
+      // drill down from "Cases per stage": Closed
+      await page.getByRole("button", { name: /Cases behind “Cases per stage”/ }).click();
+      await page.getByRole("link", { name: /^Approval \(\d+\)$/ }).click();
+      await page.getByRole("heading", { name: "Cases", exact: true }).waitFor();
+      await page.getByText("Stage: Approval").waitFor();
+      await page.getByRole("link", { name: state.reference }).waitFor();
+      await h.checkA11y(page, "manager: case list (drill-down)");
+
+      // save the drill-down as a view and get it back
+      const viewName = `Awaiting approval ${Date.now()}`;
+      await page.getByRole("button", { name: "Save view" }).click();
+      await page.getByLabel("Name").fill(viewName);
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.getByRole("option", { name: viewName }).waitFor({ state: "attached" });
+
+      // the heat map: the deployed diagram with badges; the approved end event leads to the case
+      await page.getByRole("link", { name: "Process heat map" }).click();
+      await page.getByRole("region", { name: /Process diagram/ }).waitFor();
+      await page.locator(".clearance-heat-badge").first().waitFor();
+      await h.checkA11y(page, "manager: process heat map");
+      await h.screenshot(page, "manager-heatmap");
+      await page.getByRole("button", { name: /^Approve or deny: / }).click();
+      await page.getByText("Process step: Task_Approval").waitFor();
+      await page.getByRole("link", { name: state.reference }).waitFor();
+      await context.close();
+    },
+  },
+  {
+    name: "max sees escalations, open work and a case's manager actions",
+    async run(h) {
+      const context = await h.newContext(h.browser);
+      const { page } = await h.signIn(context, "max", "/manage/escalations");
+      await page.getByRole("heading", { name: "Escalations" }).waitFor();
+      await page
+        .getByText(/No escalation|Late by/)
+        .first()
+        .waitFor();
+      await h.checkA11y(page, "manager: escalations");
+      await page.getByRole("link", { name: "Open work & countersign" }).click();
+      await page.getByRole("heading", { name: "Open work" }).waitFor();
+      await page
+        .getByText(/No open task|Held by/)
+        .first()
+        .waitFor();
+      await h.checkA11y(page, "manager: open work");
+      await context.close();
+    },
+  },
+  {
+    name: "adam checks country groups and the audit trail",
+    async run(h) {
+      const context = await h.newContext(h.browser);
+      const { page } = await h.signIn(context, "adam");
+      await page.getByRole("heading", { name: "Country groups" }).waitFor();
+      await page.getByRole("table", { name: "Country groups in force" }).waitFor();
+      await h.checkA11y(page, "admin: country groups");
+      await h.screenshot(page, "admin-country-groups");
+
+      // a change without a date is refused on its field
+      await page.getByRole("button", { name: "Change a country's groups" }).click();
+      await page.getByLabel(/Country code \(ISO/).fill("XX1");
+      await page.getByRole("button", { name: "Save change" }).click();
+      await page.locator(".pf-m-error").first().waitFor();
+
+      await page.getByRole("link", { name: "Audit trail check" }).click();
+      await page.getByRole("button", { name: "Check the audit trail" }).click();
+      await page.getByText("The audit trail is intact").waitFor({ timeout: 60_000 });
+      await page.getByRole("link", { name: /Open the Keycloak console/ }).waitFor();
+      await h.checkA11y(page, "admin: audit trail check");
+      await h.screenshot(page, "admin-audit-check");
+      await context.close();
+    },
+  },
+];

@@ -1,0 +1,141 @@
+import { Suspense, useMemo, useState, type ReactNode } from "react";
+import { NavLink, useLocation } from "react-router";
+import {
+  Button,
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  Nav,
+  NavGroup,
+  NavItem,
+  NavList,
+  Page,
+  PageSidebar,
+  PageSidebarBody,
+  PageToggleButton,
+  SkipToContent,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
+import { routes, type AppRoute } from "./routes";
+import { hasAny, ROLE_LABELS } from "./roles";
+import { useMe } from "./me";
+import { signOut } from "./auth";
+import { GlobalSearch } from "../components/GlobalSearch";
+import { NotificationBell } from "../components/NotificationBell";
+import { Loading } from "../components/States";
+
+const GROUPS = ["Work", "Manage", "Administer"] as const;
+
+export function Shell({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const staff = hasAny(me.roles, ["auditor", "legal", "approver", "manager", "applicant"]);
+
+  const groups = useMemo(() => {
+    const visible = routes.filter((r) => r.nav && hasAny(me.roles, r.roles));
+    return GROUPS.map((g) => ({
+      group: g,
+      entries: visible
+        .filter((r) => r.nav!.group === g)
+        .sort((a, b) => a.nav!.order - b.nav!.order) as (AppRoute & { nav: object })[],
+    })).filter((g) => g.entries.length > 0);
+  }, [me.roles]);
+
+  const masthead = (
+    <Masthead>
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton
+            isHamburgerButton
+            aria-label="Show or hide the navigation"
+            isSidebarOpen={sidebarOpen}
+            onSidebarToggle={() => setSidebarOpen((o) => !o)}
+          >
+            <BarsIcon />
+          </PageToggleButton>
+        </MastheadToggle>
+        <MastheadBrand>
+          <MastheadLogo component={(props) => <NavLink {...props} to="/" />}>
+            <span className="clearance-brand">Clearance</span>
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight isStatic>
+          <ToolbarContent>
+            {staff && (
+              <ToolbarItem>
+                <GlobalSearch />
+              </ToolbarItem>
+            )}
+            <ToolbarGroup align={{ default: "alignEnd" }} gap={{ default: "gapMd" }}>
+              <ToolbarItem>
+                <NotificationBell />
+              </ToolbarItem>
+              <ToolbarItem>
+                <span className="clearance-user" data-testid="signed-in-user">
+                  {me.name ?? me.username}
+                  <small>
+                    {me.roles.map((r) => ROLE_LABELS[r] ?? r).join(", ")}
+                    {me.organisation ? ` · ${me.organisation}` : ""}
+                  </small>
+                </span>
+              </ToolbarItem>
+              <ToolbarItem>
+                <Button variant="secondary" onClick={() => void signOut()}>
+                  Sign out
+                </Button>
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+
+  const sidebar = (
+    <PageSidebar isSidebarOpen={sidebarOpen}>
+      <PageSidebarBody>
+        <Nav aria-label="Main navigation">
+          {groups.map(({ group, entries }) => (
+            <NavGroup key={group} title={group}>
+              {entries.map((r) => (
+                <NavItem
+                  key={r.path}
+                  isActive={
+                    location.pathname === r.path ||
+                    (r.path !== "/applications" && location.pathname.startsWith(r.path + "/"))
+                  }
+                >
+                  <NavLink to={r.path} end>
+                    {r.nav!.label}
+                  </NavLink>
+                </NavItem>
+              ))}
+            </NavGroup>
+          ))}
+          {groups.length === 0 && <NavList />}
+        </Nav>
+      </PageSidebarBody>
+    </PageSidebar>
+  );
+
+  return (
+    <Page
+      masthead={masthead}
+      sidebar={sidebar}
+      mainContainerId="main"
+      skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
+    >
+      <Suspense fallback={<Loading what="this screen" />}>{children}</Suspense>
+    </Page>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Label, PageSection, Pagination, Title, Content } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { api } from "../api";
+import { Empty, ErrorState, Loading } from "./States";
+import { formatDateTime } from "./format";
+import { useUrlState, type Schema } from "./urlState";
+
+const schema = {
+  page: { kind: "int", default: 0, min: 0 },
+  size: { kind: "int", default: 20, min: 1, max: 100 },
+} satisfies Schema;
+
+export default function NotificationsPage() {
+  const [state, setState] = useUrlState(schema);
+  const client = useQueryClient();
+  const list = useQuery({
+    queryKey: ["notifications", "page", state.page, state.size],
+    queryFn: () => api.notifications.list(state.page, state.size),
+  });
+  const markRead = useMutation({
+    mutationFn: (id: string) => api.notifications.markRead(id),
+    onSettled: () => client.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">Notifications</Title>
+        <Content component="p">
+          What happened to the cases you work on, newest unread first.
+        </Content>
+      </PageSection>
+      <PageSection>
+        {list.isPending ? (
+          <Loading what="notifications" />
+        ) : list.isError ? (
+          <ErrorState
+            title="Notifications could not be loaded"
+            error={list.error}
+            onRetry={() => list.refetch()}
+          />
+        ) : list.data.items.length === 0 ? (
+          <Empty
+            title="No notifications"
+            detail="You will be told here when something needs you."
+          />
+        ) : (
+          <>
+            <Table aria-label="Notifications" variant="compact">
+              <Thead>
+                <Tr>
+                  <Th>Subject</Th>
+                  <Th>Case</Th>
+                  <Th>When</Th>
+                  <Th screenReaderText="Actions" />
+                </Tr>
+              </Thead>
+              <Tbody>
+                {list.data.items.map((n) => (
+                  <Tr key={n.id}>
+                    <Td dataLabel="Subject">
+                      {!n.read && (
+                        <Label color="blue" isCompact>
+                          Unread
+                        </Label>
+                      )}{" "}
+                      {n.subject}
+                      <div className="pf-v6-u-font-size-sm">{n.body}</div>
+                    </Td>
+                    <Td dataLabel="Case">
+                      {n.caseId ? <Link to={`/cases/${n.caseId}`}>{n.caseReference}</Link> : "—"}
+                    </Td>
+                    <Td dataLabel="When">{formatDateTime(n.createdAt)}</Td>
+                    <Td dataLabel="Actions">
+                      {!n.read && (
+                        <Button variant="link" onClick={() => markRead.mutate(n.id)}>
+                          Mark as read
+                        </Button>
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pagination
+              itemCount={list.data.totalItems}
+              page={state.page + 1}
+              perPage={state.size}
+              onSetPage={(_e, p) => setState({ page: p - 1 })}
+              onPerPageSelect={(_e, s) => setState({ size: s })}
+            />
+          </>
+        )}
+      </PageSection>
+    </>
+  );
+}

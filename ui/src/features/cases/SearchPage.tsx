@@ -1,0 +1,103 @@
+import { Link } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Content, PageSection, Pagination, Title } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { api } from "../../api";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { SlaChip } from "../../components/SlaChip";
+import { StatusLabel } from "../../components/StatusLabel";
+import { formatDate } from "../../components/format";
+import { useUrlState, type Schema } from "../../components/urlState";
+
+const schema = {
+  q: { kind: "string" },
+  page: { kind: "int", default: 0, min: 0 },
+  size: { kind: "int", default: 20, min: 1, max: 100 },
+} satisfies Schema;
+
+/** Results of the global search: case reference, organisation or party name. */
+export default function SearchPage() {
+  const [state, setState] = useUrlState(schema);
+  const q = state.q.trim();
+  const result = useQuery({
+    queryKey: ["cases", "search", state],
+    queryFn: ({ signal }) =>
+      api.cases.search({ q, page: state.page, size: state.size, sort: "submittedAt,desc" }, signal),
+    enabled: q !== "",
+  });
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{q ? `Cases matching “${q}”` : "Search cases"}</Title>
+        <Content component="p">
+          By case reference (or its beginning), organisation or party name.
+        </Content>
+      </PageSection>
+      <PageSection>
+        {!q ? (
+          <Empty
+            title="Type in the search box"
+            detail="Search by a case reference such as EL-2026-000123, an organisation or a party's name."
+          />
+        ) : result.isPending ? (
+          <Loading what="matching cases" />
+        ) : result.isError ? (
+          <ErrorState
+            title="The search did not run"
+            error={result.error}
+            onRetry={() => result.refetch()}
+          />
+        ) : result.data.items.length === 0 ? (
+          <Empty
+            title="No case matches"
+            detail="Check the spelling, or search for part of the name only."
+          />
+        ) : (
+          <>
+            <Table aria-label="Matching cases" variant="compact">
+              <Thead>
+                <Tr>
+                  <Th>Reference</Th>
+                  <Th>Organisation</Th>
+                  <Th>Status</Th>
+                  <Th>Destinations</Th>
+                  <Th>Goods</Th>
+                  <Th>Submitted</Th>
+                  <Th>Decision due</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {result.data.items.map((c) => (
+                  <Tr key={c.id}>
+                    <Td dataLabel="Reference">
+                      <Link
+                        to={c.status === "DRAFT" ? `/applications/${c.id}/edit` : `/cases/${c.id}`}
+                      >
+                        {c.reference}
+                      </Link>
+                    </Td>
+                    <Td dataLabel="Organisation">{c.organisation}</Td>
+                    <Td dataLabel="Status">
+                      <StatusLabel status={c.status} />
+                    </Td>
+                    <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
+                    <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>
+                    <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                    <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pagination
+              itemCount={result.data.totalItems}
+              page={state.page + 1}
+              perPage={state.size}
+              onSetPage={(_e, p) => setState({ page: p - 1 })}
+              onPerPageSelect={(_e, s) => setState({ size: s })}
+            />
+          </>
+        )}
+      </PageSection>
+    </>
+  );
+}

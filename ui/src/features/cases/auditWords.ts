@@ -1,0 +1,89 @@
+// The audit trail in plain words: what each recorded action means to a reader.
+import type { AuditEvent } from "../../api";
+import { words } from "../../components/format";
+
+const TASKS: Record<string, string> = {
+  ADJUDICATE_MATCHES: "screening-match adjudication",
+  TECHNICAL_AUDIT: "technical audit",
+  LEGAL_REVIEW: "legal review",
+  APPROVAL: "approval",
+  COUNTERSIGN: "countersignature",
+};
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
+}
+
+export function actorName(actor: string): string {
+  if (actor === "workflow" || actor === "clearance-workflow") return "Clearance (automatic)";
+  if (actor === "system" || actor === "clearance") return "Clearance (automatic)";
+  return actor;
+}
+
+/** One sentence for an audit event, e.g. "audrey completed the technical audit: request information". */
+export function describeEvent(e: AuditEvent): string {
+  const d = (e.detail ?? {}) as Record<string, unknown>;
+  const task = TASKS[str(d.taskType) ?? str(d.type) ?? ""] ?? "task";
+  const who = actorName(e.actor);
+  switch (e.action) {
+    case "CASE_CREATED":
+      return str(d.copiedFrom)
+        ? `${who} started this draft as a copy of ${d.copiedFrom}`
+        : `${who} started the application`;
+    case "CASE_UPDATED": {
+      const changed = Array.isArray(d.changed) ? (d.changed as string[]).map(words).join(", ") : "";
+      return `${who} changed the draft${changed ? ` (${changed.toLowerCase()})` : ""}`;
+    }
+    case "CASE_COPIED":
+      return `${who} copied this application into a new draft ${str(d.copiedTo) ?? ""}`.trim();
+    case "CASE_SUBMITTED":
+      return `${who} submitted the application`;
+    case "CASE_WITHDRAWN":
+      return `${who} withdrew the application${str(d.reason) ? `: “${d.reason}”` : ""}`;
+    case "DOCUMENT_ADDED":
+      return `${who} added the document ${str(d.filename) ?? ""}`.trim();
+    case "DOCUMENT_REMOVED":
+    case "DOCUMENT_DELETED":
+      return `${who} removed the document ${str(d.filename) ?? ""}`.trim();
+    case "PARTIES_SCREENED": {
+      const n = Number(d.potentialMatches ?? d.matches ?? 0);
+      return n > 0
+        ? `The parties were screened against the restricted-party list: ${n} potential match${n === 1 ? "" : "es"} to adjudicate`
+        : "The parties were screened against the restricted-party list: no match";
+    }
+    case "TASK_CREATED":
+      return `The ${task} was opened for the ${str(d.candidateRole) ?? "reviewers"}`;
+    case "TASK_CLAIMED":
+      return `${who} took the ${task}`;
+    case "TASK_UNCLAIMED":
+      return `${who} released the ${task}`;
+    case "TASK_REASSIGNED":
+      return `${who} gave the ${task} to ${str(d.assignee) ?? str(d.to) ?? "another reviewer"}`;
+    case "TASK_CANCELLED":
+      return `The ${task} was cancelled${str(d.reason) ? ` (${d.reason})` : ""}`;
+    case "TASK_COMPLETED": {
+      const outcome = str(d.outcome);
+      return `${who} completed the ${task}${outcome ? `: ${words(outcome).toLowerCase()}` : ""}`;
+    }
+    case "INFORMATION_REQUESTED":
+      return `A reviewer asked the applicant for information${str(d.question) ? `: “${d.question}”` : ""}`;
+    case "INFORMATION_PROVIDED":
+      return `${who} answered the request for information`;
+    case "HIGH_RISK_FLAGGED":
+      return `${who} flagged the case as high risk${str(d.reason) ? `: ${d.reason}` : ""}`;
+    case "SLA_ESCALATED":
+      return `The ${words(str(d.stage) ?? "stage").toLowerCase()} passed its target time and was escalated to the managers`;
+    case "CASE_APPROVED":
+      return "The application was approved";
+    case "CASE_DENIED":
+      return "The application was denied";
+    case "LICENCE_ISSUED":
+      return `Licence ${str(d.licenceNumber) ?? str(d.number) ?? ""} was issued`.replace("  ", " ");
+  }
+  if (e.action.startsWith("LICENCE_"))
+    return `${who}: licence ${words(e.action.substring(8)).toLowerCase()}${str(d.reason) ? ` (${d.reason})` : ""}`;
+  const to = str(d.to) ?? str(d.status);
+  return to
+    ? `${words(e.action)} — now ${words(to).toLowerCase()}`
+    : `${who}: ${words(e.action).toLowerCase()}`;
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from "react";
+import type { ECharts } from "echarts/core";
+import type { ChartModel, ChartPick } from "./chartOptions";
+
+let loader: Promise<typeof import("./echartsSetup")> | null = null;
+const loadEcharts = () => (loader ??= import("./echartsSetup"));
+
+/**
+ * One ECharts chart (SVG, aria description on), loaded lazily. A click on a bar or point calls
+ * onPick with what it stands for; keyboard users get the same through the links under the chart.
+ */
+export function Chart({
+  model,
+  label,
+  onPick,
+  height = 260,
+}: {
+  model: ChartModel;
+  label: string;
+  onPick: (pick: ChartPick) => void;
+  height?: number;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const pickRef = useRef(onPick);
+  const modelRef = useRef(model);
+  const [failed, setFailed] = useState(false);
+  pickRef.current = onPick;
+  modelRef.current = model;
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    loadEcharts()
+      .then(({ init }) => {
+        if (disposed || !container.current) return;
+        const instance = init(container.current, undefined, { renderer: "svg" });
+        chart.current = instance;
+        instance.setOption(modelRef.current.option);
+        instance.on("click", (event) => {
+          const pick = modelRef.current.pick(event.seriesIndex ?? 0, event.dataIndex ?? 0);
+          if (pick) pickRef.current(pick);
+        });
+        if (typeof ResizeObserver !== "undefined") {
+          observer = new ResizeObserver(() => instance.resize());
+          observer.observe(container.current);
+        }
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(model.option, true);
+  }, [model]);
+
+  if (failed) {
+    return (
+      <p>The chart could not be drawn; the figures are in the CSV export and the links below.</p>
+    );
+  }
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={label}
+      className="clearance-chart"
+      style={{ height, width: "100%" }}
+    />
+  );
+}

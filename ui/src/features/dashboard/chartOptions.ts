@@ -1,0 +1,292 @@
+// ECharts options for the manager dashboard, built from the summary alone (pure functions, so
+// the figures each chart shows are tested without a canvas). Every chart has the aria module on:
+// ECharts then writes a description of the data for screen readers.
+import type { EChartsCoreOption } from "echarts/core";
+import type { DashboardSummary } from "../../api/staff";
+import { words } from "../../components/format";
+
+/** What a click on a chart element stands for; the page turns it into a case-list URL. */
+export type ChartPick =
+  | { kind: "status"; status: string }
+  | { kind: "stage"; stage: string }
+  | { kind: "ageing"; minDays: number; maxDays: number | null }
+  | { kind: "week"; weekStart: string }
+  | { kind: "breach"; which: "open" | "decided" }
+  | { kind: "assignee"; assignee: string; overdue: boolean };
+
+export interface ChartModel {
+  option: EChartsCoreOption;
+  /** Maps (seriesIndex, dataIndex) of a clicked element to what it stands for. */
+  pick: (seriesIndex: number, dataIndex: number) => ChartPick | null;
+}
+
+const BLUE = "#0066cc";
+const ORANGE = "#c46100";
+const RED = "#c9190b";
+const GREY = "#6a6e73";
+
+function aria(description: string) {
+  return { enabled: true, label: { enabled: true, description } };
+}
+
+const base = {
+  grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+  tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+  textStyle: { fontFamily: "RedHatText, Overpass, Helvetica, Arial, sans-serif" },
+};
+
+export function statusChart(summary: DashboardSummary): ChartModel {
+  const entries = Object.entries(summary.casesByStatus);
+  return {
+    option: {
+      ...base,
+      aria: aria(
+        "Cases per status: " + entries.map(([s, n]) => `${words(s)} ${n}`).join(", ") + ".",
+      ),
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: entries.map(([s]) => words(s)) },
+      series: [
+        {
+          name: "Cases",
+          type: "bar",
+          data: entries.map(([, n]) => n),
+          itemStyle: { color: BLUE },
+          label: { show: true, position: "right" },
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (_s, i) => (entries[i] ? { kind: "status", status: entries[i][0] } : null),
+  };
+}
+
+export function stageChart(summary: DashboardSummary): ChartModel {
+  const entries = Object.entries(summary.casesByStage);
+  return {
+    option: {
+      ...base,
+      aria: aria(
+        "Cases per stage: " + entries.map(([s, n]) => `${words(s)} ${n}`).join(", ") + ".",
+      ),
+      xAxis: { type: "category", data: entries.map(([s]) => words(s)) },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        {
+          name: "Cases",
+          type: "bar",
+          data: entries.map(([, n]) => n),
+          itemStyle: { color: BLUE },
+          label: { show: true, position: "top" },
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (_s, i) => (entries[i] ? { kind: "stage", stage: entries[i][0] } : null),
+  };
+}
+
+export function ageingLabel(minDays: number, maxDays: number | null): string {
+  return maxDays === null ? `${minDays}+ days` : `${minDays}–${maxDays} days`;
+}
+
+export function ageingChart(summary: DashboardSummary): ChartModel {
+  const buckets = summary.ageing;
+  return {
+    option: {
+      ...base,
+      aria: aria(
+        "Open cases by days since submission: " +
+          buckets.map((b) => `${ageingLabel(b.minDays, b.maxDays)} ${b.cases}`).join(", ") +
+          ".",
+      ),
+      xAxis: { type: "category", data: buckets.map((b) => ageingLabel(b.minDays, b.maxDays)) },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        {
+          name: "Open cases",
+          type: "bar",
+          data: buckets.map((b, i) => ({
+            value: b.cases,
+            itemStyle: { color: i >= buckets.length - 2 ? ORANGE : BLUE },
+          })),
+          label: { show: true, position: "top" },
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (_s, i) =>
+      buckets[i]
+        ? { kind: "ageing", minDays: buckets[i].minDays, maxDays: buckets[i].maxDays }
+        : null,
+  };
+}
+
+/** Rate as a percentage with one decimal, or "—" when nothing was counted. */
+export function percent(rate: number | null): string {
+  return rate === null ? "—" : `${(rate * 100).toFixed(1)} %`;
+}
+
+export function breachChart(summary: DashboardSummary): ChartModel {
+  const { open, decided } = summary.breaches;
+  const rows = [
+    { key: "open" as const, label: "Open now", ...open },
+    { key: "decided" as const, label: "Decided in window", ...decided },
+  ];
+  return {
+    option: {
+      ...base,
+      aria: aria(
+        rows
+          .map((r) => `${r.label}: ${r.breached} of ${r.cases} past target (${percent(r.rate)})`)
+          .join("; ") + ".",
+      ),
+      legend: { top: 0 },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: rows.map((r) => r.label) },
+      series: [
+        {
+          name: "Within target",
+          type: "bar",
+          stack: "sla",
+          data: rows.map((r) => r.cases - r.breached),
+          itemStyle: { color: BLUE },
+          cursor: "pointer",
+        },
+        {
+          name: "Past target",
+          type: "bar",
+          stack: "sla",
+          data: rows.map((r) => r.breached),
+          itemStyle: { color: RED },
+          label: {
+            show: true,
+            position: "right",
+            formatter: (p: { dataIndex: number }) => percent(rows[p.dataIndex].rate),
+          },
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (_s, i) => (rows[i] ? { kind: "breach", which: rows[i].key } : null),
+  };
+}
+
+export function cycleTimeChart(summary: DashboardSummary): ChartModel {
+  const stages = summary.cycleTimes;
+  const days = (h: number | null) => (h === null ? null : Math.round((h / 24) * 10) / 10);
+  return {
+    option: {
+      ...base,
+      aria: aria(
+        "Days spent per stage: " +
+          stages
+            .map((s) =>
+              s.cases === 0
+                ? `${words(s.stage)} no case finished`
+                : `${words(s.stage)} median ${days(s.p50Hours)}, p90 ${days(s.p90Hours)} (${s.cases} cases)`,
+            )
+            .join("; ") +
+          ".",
+      ),
+      legend: { top: 0 },
+      xAxis: { type: "category", data: stages.map((s) => words(s.stage)) },
+      yAxis: { type: "value", name: "days" },
+      series: [
+        {
+          name: "Median (p50)",
+          type: "bar",
+          data: stages.map((s) => days(s.p50Hours)),
+          itemStyle: { color: BLUE },
+          cursor: "pointer",
+        },
+        {
+          name: "p90",
+          type: "bar",
+          data: stages.map((s) => days(s.p90Hours)),
+          itemStyle: { color: ORANGE },
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (_s, i) => {
+      const stage = stages[i]?.stage;
+      if (!stage) return null;
+      return stage === "TOTAL" ? { kind: "stage", stage: "CLOSED" } : { kind: "stage", stage };
+    },
+  };
+}
+
+export function throughputChart(summary: DashboardSummary): ChartModel {
+  const weeks = summary.throughput;
+  return {
+    option: {
+      ...base,
+      tooltip: { trigger: "axis" },
+      aria: aria(
+        "Cases per ISO week: " +
+          weeks.map((w) => `${w.week} submitted ${w.submitted}, decided ${w.decided}`).join("; ") +
+          ".",
+      ),
+      legend: { top: 0 },
+      xAxis: { type: "category", data: weeks.map((w) => w.week) },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [
+        {
+          name: "Submitted",
+          type: "line",
+          data: weeks.map((w) => w.submitted),
+          itemStyle: { color: BLUE },
+          symbolSize: 8,
+          cursor: "pointer",
+        },
+        {
+          name: "Decided",
+          type: "line",
+          data: weeks.map((w) => w.decided),
+          itemStyle: { color: GREY },
+          lineStyle: { type: "dashed" },
+          symbolSize: 8,
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (_s, i) => (weeks[i] ? { kind: "week", weekStart: weeks[i].weekStart } : null),
+  };
+}
+
+export function workloadChart(summary: DashboardSummary): ChartModel {
+  const people = summary.workload.byAssignee;
+  return {
+    option: {
+      ...base,
+      aria: aria(
+        "Open tasks per reviewer: " +
+          people.map((p) => `${p.assignee} ${p.openTasks} (${p.overdueTasks} overdue)`).join(", ") +
+          ".",
+      ),
+      legend: { top: 0 },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: people.map((p) => p.assignee) },
+      series: [
+        {
+          name: "On time",
+          type: "bar",
+          stack: "tasks",
+          data: people.map((p) => p.openTasks - p.overdueTasks),
+          itemStyle: { color: BLUE },
+          cursor: "pointer",
+        },
+        {
+          name: "Overdue",
+          type: "bar",
+          stack: "tasks",
+          data: people.map((p) => p.overdueTasks),
+          itemStyle: { color: RED },
+          cursor: "pointer",
+        },
+      ],
+    },
+    pick: (s, i) =>
+      people[i] ? { kind: "assignee", assignee: people[i].assignee, overdue: s === 1 } : null,
+  };
+}

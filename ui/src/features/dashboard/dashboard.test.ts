@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import type { DashboardSummary, HeatmapElement } from "../../api/staff";
+import {
+  ageingChart,
+  breachChart,
+  cycleTimeChart,
+  percent,
+  statusChart,
+  throughputChart,
+  workloadChart,
+} from "./chartOptions";
+import { csvSections } from "./csv";
+import { ageingRange, caseListUrl, drillDown } from "./drillDown";
+import { badgeText, formatHours, heatScale } from "./heatmapColour";
+
+const summary: DashboardSummary = {
+  generatedAt: "2026-12-01T10:00:00Z",
+  filters: {
+    organisation: "acme-ai",
+    destination: null,
+    classification: null,
+    from: null,
+    to: null,
+    weeks: 12,
+  },
+  window: { from: "2026-09-07T00:00:00Z", to: "2026-12-01T10:00:00Z" },
+  casesByStatus: { SUBMITTED: 2, UNDER_REVIEW: 5, APPROVED: 7 },
+  casesByStage: { SCREENING: 2, REVIEW: 5, APPROVAL: 0, CLOSED: 7 },
+  openCases: 7,
+  ageing: [
+    { bucket: "DAYS_0_9", minDays: 0, maxDays: 9, cases: 4 },
+    { bucket: "DAYS_90_PLUS", minDays: 90, maxDays: null, cases: 3 },
+  ],
+  cycleTimes: [
+    { stage: "REVIEW", cases: 3, p50Hours: 48, p90Hours: 96 },
+    { stage: "TOTAL", cases: 0, p50Hours: null, p90Hours: null },
+  ],
+  throughput: [{ week: "2026-W48", weekStart: "2026-11-23", submitted: 4, decided: 1 }],
+  breaches: {
+    decided: { cases: 10, breached: 1, rate: 0.1 },
+    open: { cases: 7, breached: 2, rate: 0.2857 },
+  },
+  workload: {
+    byAssignee: [{ assignee: "leo", openTasks: 3, overdueTasks: 1 }],
+    byCandidateRole: [
+      { candidateRole: "legal", openTasks: 4, unassignedTasks: 1, overdueTasks: 1 },
+    ],
+  },
+};
+
+describe("chart options", () => {
+  it("describe every chart for screen readers and pick what was clicked", () => {
+    const status = statusChart(summary);
+    expect(JSON.stringify(status.option)).toContain("Under review 5");
+    expect((status.option.aria as { enabled: boolean }).enabled).toBe(true);
+    expect(status.pick(0, 1)).toEqual({ kind: "status", status: "UNDER_REVIEW" });
+    expect(status.pick(0, 9)).toBeNull();
+
+    expect(ageingChart(summary).pick(0, 1)).toEqual({ kind: "ageing", minDays: 90, maxDays: null });
+    expect(breachChart(summary).pick(1, 0)).toEqual({ kind: "breach", which: "open" });
+    expect(throughputChart(summary).pick(1, 0)).toEqual({ kind: "week", weekStart: "2026-11-23" });
+  });
+
+  it("shows cycle times in days and leads the total to closed cases", () => {
+    const cycle = cycleTimeChart(summary);
+    const series = cycle.option.series as { data: (number | null)[] }[];
+    expect(series[0].data).toEqual([2, null]);
+    expect(series[1].data).toEqual([4, null]);
+    expect(cycle.pick(0, 1)).toEqual({ kind: "stage", stage: "CLOSED" });
+    expect(JSON.stringify(cycle.option.aria)).toContain("Total no case finished");
+  });
+
+  it("splits a reviewer's tasks into on time and overdue", () => {
+    const workload = workloadChart(summary);
+    const series = workload.option.series as { data: number[] }[];
+    expect(series[0].data).toEqual([2]);
+    expect(series[1].data).toEqual([1]);
+    expect(workload.pick(1, 0)).toEqual({ kind: "assignee", assignee: "leo", overdue: true });
+    expect(workload.pick(0, 0)).toEqual({ kind: "assignee", assignee: "leo", overdue: false });
+  });
+
+  it("writes rates as percentages", () => {
+    expect(percent(0.2857)).toBe("28.6 %");
+    expect(percent(null)).toBe("—");
+  });
+});
+
+describe("drill-down", () => {
+  it("carries the dashboard's filters into the case list", () => {
+    expect(drillDown.status(summary.filters, "UNDER_REVIEW")).toBe(
+      "/cases?organisation=acme-ai&status=UNDER_REVIEW",
+    );
+    expect(drillDown.assignee(null, "leo", true)).toBe("/cases?assignee=leo&overdue=true");
+    expect(drillDown.element(null, "Task_TechnicalAudit")).toBe(
+      "/cases?element=Task_TechnicalAudit",
+    );
+    expect(caseListUrl(null, {})).toBe("/cases");
+  });
+
+  it("turns an ageing bucket into submission dates of open cases", () => {
+    const today = new Date(2026, 11, 1);
+    expect(ageingRange(10, 29, today)).toEqual({
+      submittedFrom: "2026-11-02",
+      submittedTo: "2026-11-21",
+    });
+    expect(ageingRange(90, null, today)).toEqual({
+      submittedFrom: undefined,
+      submittedTo: "2026-09-02",
+    });
+    expect(drillDown.ageing(null, 0, 9, today)).toBe(
+      "/cases?stage=SCREENING%2CREVIEW%2CAPPROVAL&submittedFrom=2026-11-22&submittedTo=2026-12-01",
+    );
+  });
+
+  it("turns a week into its seven days", () => {
+    expect(drillDown.submittedInWeek(null, "2026-11-23")).toBe(
+      "/cases?submittedFrom=2026-11-23&submittedTo=2026-11-29&sort=submittedAt%2Casc",
+    );
+  });
+});
+
+function element(
+  id: string,
+  p90Hours: number | null,
+  extra: Partial<HeatmapElement> = {},
+): HeatmapElement {
+  return {
+    elementId: id,
+    name: id,
+    type: "userTask",
+    kind: "USER_TASK",
+    casesNow: 0,
+    overdueNow: 0,
+    passedInWindow: 0,
+    p50Hours: null,
+    p90Hours,
+    ...extra,
+  };
+}
+
+describe("heat map colouring", () => {
+  const elements = [
+    element("quick", 2),
+    element("middle", 40),
+    element("slow", 800),
+    element("none", null),
+  ];
+  const scale = heatScale(elements);
+
+  it("colours from the quickest to the slowest element on a log scale", () => {
+    expect(scale(2)).toMatchObject({ level: 0, label: "quick" });
+    expect(scale(800)).toMatchObject({ level: 1, label: "slow" });
+    expect(scale(40).label).toBe("moderate");
+    expect(scale(null)).toMatchObject({ level: null, label: "no data" });
+  });
+
+  it("says the figures in words", () => {
+    expect(badgeText(element("x", 30, { casesNow: 12, overdueNow: 3 }))).toBe(
+      "12 cases now, 3 overdue, p90 30 h",
+    );
+    expect(badgeText(element("end", null, { kind: "END", casesNow: 1 }))).toBe("1 case now");
+    expect(formatHours(0.5)).toBe("30 min");
+    expect(formatHours(5.25)).toBe("5.3 h");
+    expect(formatHours(76)).toBe("3.2 days");
+    expect(formatHours(null)).toBe("—");
+  });
+
+  it("is neutral when nothing was measured", () => {
+    expect(heatScale([element("a", null)])(5).label).toBe("no data");
+  });
+});
+
+describe("CSV per chart", () => {
+  it("keeps the header and the chart's own sections", () => {
+    const csv =
+      "section,key,measure,value\r\nfilter,organisation,value,acme-ai\r\nstatus,SUBMITTED,cases,2\r\n" +
+      "ageing,DAYS_0_9,cases,4\r\nstatus,APPROVED,cases,7\r\n";
+    expect(csvSections(csv, ["status"])).toBe(
+      "section,key,measure,value\r\nstatus,SUBMITTED,cases,2\r\nstatus,APPROVED,cases,7\r\n",
+    );
+  });
+});

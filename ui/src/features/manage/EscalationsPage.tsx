@@ -1,0 +1,163 @@
+import { Link } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import {
+  Content,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  PageSection,
+  Pagination,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { staffApi } from "../../api/staff";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { SavedViews } from "../../components/SavedViews";
+import { formatDateTime, words } from "../../components/format";
+import { useUrlState, type Schema } from "../../components/urlState";
+import { durationWords } from "./duration";
+
+const schema = {
+  stage: { kind: "string" },
+  open: { kind: "string", default: "true" },
+  page: { kind: "int", default: 0, min: 0 },
+  size: { kind: "int", default: 20, min: 1, max: 100 },
+} satisfies Schema;
+
+const STAGES = [
+  "ADJUDICATION",
+  "TECHNICAL_AUDIT",
+  "LEGAL_REVIEW",
+  "APPROVAL",
+  "COUNTERSIGN",
+  "TOTAL",
+];
+
+/** SLA escalations: stages that passed their target, newest first, with who holds the work. */
+export default function EscalationsPage() {
+  const [state, setState] = useUrlState(schema);
+  const result = useQuery({
+    queryKey: ["escalations", state],
+    queryFn: () =>
+      staffApi.escalations({
+        stage: state.stage,
+        open: state.open === "any" ? undefined : state.open,
+        page: state.page,
+        size: state.size,
+      }),
+  });
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">Escalations</Title>
+        <Content component="p">
+          Each row is a stage that passed its SLA target. Reassign the open task or chase its
+          holder; the row leaves “open cases” when the case is decided.
+        </Content>
+        <Toolbar aria-label="Escalation filters">
+          <ToolbarContent>
+            <ToolbarItem>
+              <FormGroup label="Stage" fieldId="esc-stage">
+                <FormSelect
+                  id="esc-stage"
+                  value={state.stage}
+                  onChange={(_e, v) => setState({ stage: v })}
+                >
+                  <FormSelectOption value="" label="Every stage" />
+                  {STAGES.map((s) => (
+                    <FormSelectOption key={s} value={s} label={words(s)} />
+                  ))}
+                </FormSelect>
+              </FormGroup>
+            </ToolbarItem>
+            <ToolbarItem>
+              <FormGroup label="Cases" fieldId="esc-open">
+                <FormSelect
+                  id="esc-open"
+                  value={state.open}
+                  onChange={(_e, v) => setState({ open: v })}
+                >
+                  <FormSelectOption value="true" label="Open cases" />
+                  <FormSelectOption value="false" label="Decided cases" />
+                  <FormSelectOption value="any" label="All" />
+                </FormSelect>
+              </FormGroup>
+            </ToolbarItem>
+            <ToolbarItem align={{ default: "alignEnd" }}>
+              <SavedViews screen="escalations" />
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+      </PageSection>
+      <PageSection>
+        {result.isPending ? (
+          <Loading what="escalations" />
+        ) : result.isError ? (
+          <ErrorState
+            title="Escalations could not be loaded"
+            error={result.error}
+            onRetry={() => result.refetch()}
+          />
+        ) : result.data.items.length === 0 ? (
+          <Empty
+            title="No escalation"
+            detail="No stage of these cases has passed its SLA target."
+          />
+        ) : (
+          <>
+            <Table aria-label="Escalations" variant="compact">
+              <Thead>
+                <Tr>
+                  <Th>Case</Th>
+                  <Th>Organisation</Th>
+                  <Th>Stage</Th>
+                  <Th>Case status</Th>
+                  <Th>Target was</Th>
+                  <Th>Late by</Th>
+                  <Th>Open work</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {result.data.items.map((e) => (
+                  <Tr key={e.id}>
+                    <Td dataLabel="Case">
+                      <Link to={`/manage/cases/${e.caseId}`}>{e.caseReference}</Link>
+                    </Td>
+                    <Td dataLabel="Organisation">{e.organisation}</Td>
+                    <Td dataLabel="Stage">{words(e.stage)}</Td>
+                    <Td dataLabel="Case status">{words(e.caseStatus)}</Td>
+                    <Td dataLabel="Target was">{formatDateTime(e.dueAt)}</Td>
+                    <Td dataLabel="Late by">
+                      {e.overdueBy ? durationWords(e.overdueBy) : "stage finished"}
+                    </Td>
+                    <Td dataLabel="Open work">
+                      {e.openTasks.length === 0
+                        ? "none"
+                        : e.openTasks.map((t) => (
+                            <div key={t.id}>
+                              {words(t.type)}: {t.assignee ?? "nobody has claimed it"}{" "}
+                              <Link to={`/manage/work?task=${t.id}`}>Reassign</Link>
+                            </div>
+                          ))}
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pagination
+              itemCount={result.data.totalItems}
+              perPage={state.size}
+              page={state.page + 1}
+              onSetPage={(_e, p) => setState({ page: p - 1 })}
+              onPerPageSelect={(_e, size) => setState({ size })}
+              variant="bottom"
+            />
+          </>
+        )}
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  Button,
+  Content,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  PageSection,
+  Pagination,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import type { Task } from "../../api";
+import { staffApi } from "../../api/staff";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { SavedViews } from "../../components/SavedViews";
+import { SlaChip } from "../../components/SlaChip";
+import { words } from "../../components/format";
+import { useUrlState, type Schema } from "../../components/urlState";
+import { ConfirmAction } from "./ConfirmAction";
+
+const schema = {
+  type: { kind: "string" },
+  overdue: { kind: "bool" },
+  unassigned: { kind: "bool" },
+  task: { kind: "string" },
+  page: { kind: "int", default: 0, min: 0 },
+  size: { kind: "int", default: 20, min: 1, max: 100 },
+} satisfies Schema;
+
+const TYPES = ["ADJUDICATE_MATCHES", "TECHNICAL_AUDIT", "LEGAL_REVIEW", "APPROVAL", "COUNTERSIGN"];
+
+/**
+ * Every open task of every reviewer (managers see all): the countersign queue is its COUNTERSIGN
+ * filter. Any open task can be handed to an eligible user with a note.
+ */
+export default function WorkQueuePage() {
+  const [state, setState] = useUrlState(schema);
+  const client = useQueryClient();
+  const [reassigning, setReassigning] = useState<Task | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const result = useQuery({
+    queryKey: ["tasks", "all", state],
+    queryFn: () =>
+      staffApi.tasks({
+        all: true,
+        type: state.type,
+        overdue: state.overdue || undefined,
+        unassigned: state.unassigned || undefined,
+        page: state.page,
+        size: state.size,
+      }),
+  });
+  const title = state.type === "COUNTERSIGN" ? "Countersign queue" : "Open work";
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{title}</Title>
+        <Content component="p">
+          Open tasks of every reviewer. High-risk approvals wait in the countersign queue for a
+          manager; claim one from the inbox to countersign it.
+        </Content>
+        <Toolbar aria-label="Task filters">
+          <ToolbarContent>
+            <ToolbarItem>
+              <FormGroup label="Task" fieldId="work-type">
+                <FormSelect
+                  id="work-type"
+                  value={state.type}
+                  onChange={(_e, v) => setState({ type: v })}
+                >
+                  <FormSelectOption value="" label="Every task" />
+                  {TYPES.map((t) => (
+                    <FormSelectOption key={t} value={t} label={words(t)} />
+                  ))}
+                </FormSelect>
+              </FormGroup>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button
+                variant={state.overdue ? "primary" : "secondary"}
+                aria-pressed={state.overdue}
+                onClick={() => setState({ overdue: !state.overdue })}
+              >
+                Overdue only
+              </Button>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button
+                variant={state.unassigned ? "primary" : "secondary"}
+                aria-pressed={state.unassigned}
+                onClick={() => setState({ unassigned: !state.unassigned })}
+              >
+                Unclaimed only
+              </Button>
+            </ToolbarItem>
+            <ToolbarItem align={{ default: "alignEnd" }}>
+              <SavedViews screen="work" />
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+        {done && (
+          <Alert
+            variant="success"
+            isInline
+            title={done}
+            actionClose={
+              <Button variant="plain" aria-label="Close" onClick={() => setDone(null)}>
+                ×
+              </Button>
+            }
+          />
+        )}
+      </PageSection>
+      <PageSection>
+        {result.isPending ? (
+          <Loading what="open tasks" />
+        ) : result.isError ? (
+          <ErrorState
+            title="Open tasks could not be loaded"
+            error={result.error}
+            onRetry={() => result.refetch()}
+          />
+        ) : result.data.items.length === 0 ? (
+          <Empty title="No open task" detail="No task matches these filters." />
+        ) : (
+          <>
+            <Table aria-label={title} variant="compact">
+              <Thead>
+                <Tr>
+                  <Th>Case</Th>
+                  <Th>Task</Th>
+                  <Th>Role</Th>
+                  <Th>Held by</Th>
+                  <Th>Due</Th>
+                  <Th screenReaderText="Actions" />
+                </Tr>
+              </Thead>
+              <Tbody>
+                {result.data.items.map((t) => (
+                  <Tr key={t.id} isRowSelected={t.id === state.task}>
+                    <Td dataLabel="Case">
+                      <Link to={`/manage/cases/${t.caseId}`}>{t.caseReference}</Link>
+                    </Td>
+                    <Td dataLabel="Task">{words(t.type)}</Td>
+                    <Td dataLabel="Role">{words(t.candidateRole)}</Td>
+                    <Td dataLabel="Held by">{t.assignee ?? "nobody (unclaimed)"}</Td>
+                    <Td dataLabel="Due">
+                      <SlaChip sla={t.sla} />
+                    </Td>
+                    <Td dataLabel="Actions">
+                      <Button variant="secondary" size="sm" onClick={() => setReassigning(t)}>
+                        Reassign<span className="pf-v6-screen-reader"> {t.caseReference}</span>
+                      </Button>
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            <Pagination
+              itemCount={result.data.totalItems}
+              perPage={state.size}
+              page={state.page + 1}
+              onSetPage={(_e, p) => setState({ page: p - 1 })}
+              onPerPageSelect={(_e, size) => setState({ size })}
+              variant="bottom"
+            />
+          </>
+        )}
+      </PageSection>
+      {reassigning && (
+        <ReassignDialog
+          task={reassigning}
+          onClose={() => setReassigning(null)}
+          onDone={(task) => {
+            void client.invalidateQueries({ queryKey: ["tasks"] });
+            if (task) {
+              setReassigning(null);
+              setDone(`${words(task.type)} of ${task.caseReference} is now with ${task.assignee}.`);
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ReassignDialog({
+  task,
+  onClose,
+  onDone,
+}: {
+  task: Task;
+  onClose: () => void;
+  onDone: (task: Task | null) => void;
+}) {
+  const eligible = useQuery({
+    queryKey: ["eligible", task.id],
+    queryFn: () => staffApi.eligibleAssignees(task.id),
+  });
+  const [assignee, setAssignee] = useState("");
+  const options = (eligible.data ?? []).filter((u) => u !== task.assignee);
+  const chosen = assignee || options[0] || "";
+  return (
+    <ConfirmAction
+      title={`Reassign ${words(task.type)} of ${task.caseReference}`}
+      description={`Held by ${task.assignee ?? "nobody"}. Only users with the role ${words(task.candidateRole)} who have not worked on this case in a way the four-eyes rule forbids are offered.`}
+      confirmLabel="Reassign"
+      reasonLabel="Note for the audit trail"
+      reasonRequired={false}
+      run={(note) => staffApi.reassign(task.id, chosen, note)}
+      onDone={onDone}
+      onClose={onClose}
+      extra={
+        <FormGroup label="Give it to" isRequired fieldId="reassign-to">
+          {eligible.isPending ? (
+            <Content component="small">Loading who may take it…</Content>
+          ) : options.length === 0 ? (
+            <Alert variant="warning" isInline title="Nobody else may take this task">
+              No other known user holds the role {words(task.candidateRole)} and passes four eyes.
+              Users appear here after they have signed in once.
+            </Alert>
+          ) : (
+            <FormSelect id="reassign-to" value={chosen} onChange={(_e, v) => setAssignee(v)}>
+              {options.map((u) => (
+                <FormSelectOption key={u} value={u} label={u} />
+              ))}
+            </FormSelect>
+          )}
+        </FormGroup>
+      }
+    />
+  );
+}

@@ -1,0 +1,522 @@
+// The decision form of each task type, shaped by what POST /api/tasks/{id}/complete validates
+// (case-api TaskDecisionRules): reviews complete or ask the applicant; approvals approve (with
+// licence conditions) or deny with reasons; adjudications dispose of every potential match with
+// a reason. The server's field errors appear on their fields.
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Form,
+  FormGroup,
+  HelperText,
+  HelperTextItem,
+  Radio,
+  Stack,
+  StackItem,
+} from "@patternfly/react-core";
+import PlusIcon from "@patternfly/react-icons/dist/esm/icons/plus-circle-icon";
+import TrashIcon from "@patternfly/react-icons/dist/esm/icons/trash-icon";
+import { api, type MatchDisposition, type Task, type TaskDecision } from "../../api";
+import { TextAreaField, TextField } from "../../components/fields";
+import { listName } from "../../components/format";
+
+export interface FormProps {
+  task: Task;
+  errors: Record<string, string>;
+  busy: boolean;
+  onSubmit: (decision: TaskDecision) => void;
+}
+
+function Choice({
+  name,
+  value,
+  onChange,
+  options,
+  error,
+  label,
+}: {
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string; description?: string }[];
+  error?: string;
+  label: string;
+}) {
+  return (
+    <FormGroup role="radiogroup" fieldId={name} label={label} isRequired>
+      {options.map((o) => (
+        <Radio
+          key={o.value}
+          id={`${name}-${o.value}`}
+          name={name}
+          label={o.label}
+          description={o.description}
+          isChecked={value === o.value}
+          onChange={() => onChange(o.value)}
+        />
+      ))}
+      {error && (
+        <HelperText>
+          <HelperTextItem variant="error">{error}</HelperTextItem>
+        </HelperText>
+      )}
+    </FormGroup>
+  );
+}
+
+/** An editable list of short texts (reasons, conditions). */
+function TextList({
+  label,
+  name,
+  items,
+  onChange,
+  errors,
+  addLabel,
+}: {
+  label: string;
+  name: string;
+  items: string[];
+  onChange: (items: string[]) => void;
+  errors: Record<string, string>;
+  addLabel: string;
+}) {
+  return (
+    <FormGroup label={label} fieldId={`${name}-list`} role="group">
+      <Stack hasGutter>
+        {items.map((item, i) => (
+          <StackItem key={i}>
+            <div style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
+              <div style={{ flex: 1 }}>
+                <TextField
+                  label={`${label.replace(/s$/, "")} ${i + 1}`}
+                  name={`${name}[${i}]`}
+                  value={item}
+                  onChange={(v) => onChange(items.map((x, j) => (j === i ? v : x)))}
+                  error={errors[`${name}[${i}]`]}
+                />
+              </div>
+              <Button
+                variant="plain"
+                aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
+                onClick={() => onChange(items.filter((_x, j) => j !== i))}
+                style={{ marginTop: "1.75rem" }}
+              >
+                <TrashIcon />
+              </Button>
+            </div>
+          </StackItem>
+        ))}
+        {errors[name] && (
+          <HelperText>
+            <HelperTextItem variant="error">{errors[name]}</HelperTextItem>
+          </HelperText>
+        )}
+        <StackItem>
+          <Button variant="link" icon={<PlusIcon />} onClick={() => onChange([...items, ""])}>
+            {addLabel}
+          </Button>
+        </StackItem>
+      </Stack>
+    </FormGroup>
+  );
+}
+
+const SEVERITIES = ["Observation", "Minor", "Major", "Critical"];
+
+/** Technical audit: findings with severity, the certification outcome, evidence; or ask. */
+export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
+  const [outcome, setOutcome] = useState("");
+  const [findings, setFindings] = useState<{ severity: string; text: string }[]>([]);
+  const [evidence, setEvidence] = useState("");
+  const [comment, setComment] = useState("");
+  const [question, setQuestion] = useState("");
+  const submit = () => {
+    const lines = [
+      ...findings.filter((f) => f.text.trim()).map((f) => `[${f.severity}] ${f.text.trim()}`),
+      evidence.trim() ? `Evidence: ${evidence.trim()}` : "",
+      comment.trim(),
+    ].filter(Boolean);
+    onSubmit({
+      outcome,
+      question: outcome === "REQUEST_INFORMATION" ? question : null,
+      comment: lines.length ? lines.join("\n") : null,
+    });
+  };
+  return (
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Choice
+        label="Certification outcome"
+        name="outcome"
+        value={outcome}
+        onChange={setOutcome}
+        error={errors.outcome}
+        options={[
+          {
+            value: "COMPLETE",
+            label: "Technically certified",
+            description: "The classification and technical description hold; the case moves on.",
+          },
+          {
+            value: "REQUEST_INFORMATION",
+            label: "Ask the applicant for information",
+            description: "The clock stops until the applicant answers; you get the task back then.",
+          },
+        ]}
+      />
+      {outcome === "REQUEST_INFORMATION" && (
+        <TextAreaField
+          label="Question to the applicant"
+          name="question"
+          isRequired
+          value={question}
+          onChange={setQuestion}
+          error={errors.question}
+          rows={4}
+        />
+      )}
+      <FormGroup label="Findings" fieldId="findings" role="group">
+        <Stack hasGutter>
+          {findings.map((f, i) => (
+            <StackItem key={i}>
+              <div style={{ display: "flex", gap: "0.5rem" }}>
+                <select
+                  aria-label={`Severity of finding ${i + 1}`}
+                  value={f.severity}
+                  onChange={(e) =>
+                    setFindings(
+                      findings.map((x, j) => (j === i ? { ...x, severity: e.target.value } : x)),
+                    )
+                  }
+                  className="pf-v6-c-form-control"
+                  style={{ width: "10rem" }}
+                >
+                  {SEVERITIES.map((s) => (
+                    <option key={s}>{s}</option>
+                  ))}
+                </select>
+                <input
+                  aria-label={`Finding ${i + 1}`}
+                  className="pf-v6-c-form-control"
+                  style={{ flex: 1 }}
+                  value={f.text}
+                  onChange={(e) =>
+                    setFindings(
+                      findings.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
+                    )
+                  }
+                />
+                <Button
+                  variant="plain"
+                  aria-label={`Remove finding ${i + 1}`}
+                  onClick={() => setFindings(findings.filter((_x, j) => j !== i))}
+                >
+                  <TrashIcon />
+                </Button>
+              </div>
+            </StackItem>
+          ))}
+          <StackItem>
+            <Button
+              variant="link"
+              icon={<PlusIcon />}
+              onClick={() => setFindings([...findings, { severity: "Minor", text: "" }])}
+            >
+              Add a finding
+            </Button>
+          </StackItem>
+        </Stack>
+      </FormGroup>
+      <TextAreaField
+        label="Evidence examined"
+        name="evidence"
+        value={evidence}
+        onChange={setEvidence}
+        rows={2}
+        hint="Documents, tests or sources you relied on"
+      />
+      <TextAreaField
+        label="Comment"
+        name="comment"
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+        rows={3}
+      />
+      <div>
+        <Button type="submit" isDisabled={!outcome || busy} isLoading={busy}>
+          {outcome === "REQUEST_INFORMATION" ? "Send the question" : "Complete the technical audit"}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** Legal review: a recommendation with provisos, or a question to the applicant. */
+export function LegalReviewForm({ errors, busy, onSubmit }: FormProps) {
+  const [outcome, setOutcome] = useState("");
+  const [recommendation, setRecommendation] = useState("");
+  const [conditions, setConditions] = useState<string[]>([]);
+  const [question, setQuestion] = useState("");
+  return (
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({
+          outcome,
+          question: outcome === "REQUEST_INFORMATION" ? question : null,
+          comment: recommendation || null,
+          conditions: outcome === "COMPLETE" ? conditions.filter((c) => c.trim()) : [],
+        });
+      }}
+    >
+      <Choice
+        label="Outcome"
+        name="outcome"
+        value={outcome}
+        onChange={setOutcome}
+        error={errors.outcome}
+        options={[
+          {
+            value: "COMPLETE",
+            label: "Review complete — send to approval",
+            description:
+              "With your recommendation and any provisos the approver should put on the licence.",
+          },
+          { value: "REQUEST_INFORMATION", label: "Ask the applicant for information" },
+        ]}
+      />
+      {outcome === "REQUEST_INFORMATION" && (
+        <TextAreaField
+          label="Question to the applicant"
+          name="question"
+          isRequired
+          value={question}
+          onChange={setQuestion}
+          error={errors.question}
+          rows={4}
+        />
+      )}
+      {outcome === "COMPLETE" && (
+        <>
+          <TextAreaField
+            label="Recommendation"
+            name="comment"
+            value={recommendation}
+            onChange={setRecommendation}
+            error={errors.comment}
+            rows={4}
+            hint="What you recommend the approver decides, and why"
+          />
+          <TextList
+            label="Provisos"
+            name="conditions"
+            items={conditions}
+            onChange={setConditions}
+            errors={errors}
+            addLabel="Add a proviso"
+          />
+        </>
+      )}
+      <div>
+        <Button type="submit" isDisabled={!outcome || busy} isLoading={busy}>
+          {outcome === "REQUEST_INFORMATION" ? "Send the question" : "Complete the legal review"}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** Approval and countersign: approve (with licence conditions) or deny with reasons. */
+export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
+  const [outcome, setOutcome] = useState("");
+  const [reasons, setReasons] = useState<string[]>([""]);
+  const [comment, setComment] = useState("");
+  // The legal reviewer's provisos are offered as the licence's conditions.
+  const legal = useQuery({
+    queryKey: ["case", task.caseId, "tasks"],
+    queryFn: () => api.tasks.search({ caseId: task.caseId, status: "ANY", all: true, size: 100 }),
+  });
+  const suggested = (legal.data?.items ?? [])
+    .filter((t) => (t.type === "LEGAL_REVIEW" || t.type === "APPROVAL") && t.status === "COMPLETED")
+    .flatMap((t) => t.decision?.conditions ?? []);
+  const [conditions, setConditions] = useState<string[] | null>(null);
+  const shown = conditions ?? [...new Set(suggested)];
+  const countersign = task.type === "COUNTERSIGN";
+  return (
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({
+          outcome,
+          comment: comment || null,
+          reasons: outcome === "DENY" ? reasons : [],
+          conditions: outcome === "APPROVE" ? shown.filter((c) => c.trim()) : [],
+        });
+      }}
+    >
+      <Choice
+        label={countersign ? "Countersignature" : "Decision"}
+        name="outcome"
+        value={outcome}
+        onChange={setOutcome}
+        error={errors.outcome}
+        options={[
+          {
+            value: "APPROVE",
+            label: countersign ? "Countersign the approval" : "Approve — issue the licence",
+            description: "The licence is issued at once, with the conditions below.",
+          },
+          {
+            value: "DENY",
+            label: "Deny",
+            description: "The applicant is told the reasons and may appeal.",
+          },
+        ]}
+      />
+      {outcome === "APPROVE" && (
+        <TextList
+          label="Licence conditions"
+          name="conditions"
+          items={shown}
+          onChange={setConditions}
+          errors={errors}
+          addLabel="Add a condition"
+        />
+      )}
+      {outcome === "DENY" && (
+        <TextList
+          label="Reasons"
+          name="reasons"
+          items={reasons}
+          onChange={setReasons}
+          errors={errors}
+          addLabel="Add a reason"
+        />
+      )}
+      <TextAreaField
+        label="Comment"
+        name="comment"
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+        rows={3}
+      />
+      <div>
+        <Button
+          type="submit"
+          variant={outcome === "DENY" ? "danger" : "primary"}
+          isDisabled={!outcome || busy}
+          isLoading={busy}
+        >
+          {outcome === "DENY"
+            ? "Deny the application"
+            : countersign
+              ? "Countersign"
+              : "Approve and issue the licence"}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** Match adjudication: true or false match per potential hit, each with a mandatory reason. */
+export function AdjudicationForm({ task, errors, busy, onSubmit }: FormProps) {
+  const matches = useQuery({
+    queryKey: ["case", task.caseId, "matches"],
+    queryFn: () => api.cases.matches(task.caseId),
+  });
+  const [dispositions, setDispositions] = useState<
+    Record<number, { disposition: string; reason: string }>
+  >({});
+  const [comment, setComment] = useState("");
+  if (matches.isPending) return <p>Loading the potential matches…</p>;
+  if (matches.isError)
+    return <Alert variant="danger" isInline title="The potential matches could not be loaded" />;
+  const list = matches.data;
+  const set = (id: number, change: Partial<{ disposition: string; reason: string }>) =>
+    setDispositions((d) => ({
+      ...d,
+      [id]: { ...(d[id] ?? { disposition: "", reason: "" }), ...change },
+    }));
+  return (
+    <Form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({
+          comment: comment || null,
+          dispositions: list.map(
+            (m) =>
+              ({
+                matchId: m.id,
+                disposition: dispositions[m.id]?.disposition ?? "",
+                reason: dispositions[m.id]?.reason ?? "",
+              }) as MatchDisposition,
+          ),
+        });
+      }}
+    >
+      {errors.dispositions && <Alert variant="danger" isInline title={errors.dispositions} />}
+      {list.map((m, i) => (
+        <Card key={m.id} isCompact>
+          <CardTitle component="h3">
+            Potential match {i + 1}: “{m.partyName}” ({m.partyRole.toLowerCase().replace(/_/g, " ")}
+            ) ~ “{m.listedName}”
+          </CardTitle>
+          <CardBody>
+            <p className="pf-v6-u-mb-sm">
+              {listName(m.listSource)}, list version {m.listVersion}; {m.algorithm} similarity{" "}
+              {Number(m.score).toFixed(3)}.
+            </p>
+            <Choice
+              label="Is this the listed party?"
+              name={`dispositions[${i}].disposition`}
+              value={dispositions[m.id]?.disposition ?? ""}
+              onChange={(v) => set(m.id, { disposition: v })}
+              error={errors[`dispositions[${i}].disposition`]}
+              options={[
+                {
+                  value: "TRUE_MATCH",
+                  label: "True match — this is the listed party",
+                  description: "The case is returned without action.",
+                },
+                { value: "FALSE_MATCH", label: "False match — a different party" },
+              ]}
+            />
+            <TextAreaField
+              label="Reason"
+              name={`dispositions[${i}].reason`}
+              isRequired
+              rows={2}
+              value={dispositions[m.id]?.reason ?? ""}
+              onChange={(v) => set(m.id, { reason: v })}
+              error={errors[`dispositions[${i}].reason`]}
+              hint="What you compared: address, country, registration number, aliases"
+            />
+          </CardBody>
+        </Card>
+      ))}
+      <TextAreaField
+        label="Comment"
+        name="comment"
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+        rows={2}
+      />
+      <div>
+        <Button type="submit" isDisabled={busy} isLoading={busy}>
+          Record the adjudication
+        </Button>
+      </div>
+    </Form>
+  );
+}
