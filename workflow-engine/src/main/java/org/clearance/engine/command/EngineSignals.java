@@ -27,6 +27,7 @@ public class EngineSignals {
   private volatile LongConsumer resultListener = key -> {};
   private volatile Consumer<String> remote = payload -> {};
   private volatile LongConsumer timerListener = dueAt -> {};
+  private volatile LongConsumer signalListener = key -> {};
   private final List<Consumer<MessageStartedInstanceEnded>> messageStartListeners =
       new CopyOnWriteArrayList<>();
 
@@ -43,6 +44,11 @@ public class EngineSignals {
   /** The timer scheduler: a timer due at this time (engine clock) exists now. */
   public void onTimerScheduled(LongConsumer listener) {
     this.timerListener = listener;
+  }
+
+  /** The signal broadcaster: a process instance threw the signal with this key. */
+  public void onSignalThrown(LongConsumer listener) {
+    this.signalListener = listener;
   }
 
   public void onMessageStartedInstanceEnded(Consumer<MessageStartedInstanceEnded> listener) {
@@ -72,6 +78,14 @@ public class EngineSignals {
   public void timerScheduled(long dueAt) {
     timerListener.accept(dueAt);
     remote.accept("t" + dueAt);
+  }
+
+  /**
+   * This replica only: a committed command threw a signal (the message scheduler broadcasts what a
+   * stopped replica left behind).
+   */
+  public void signalThrown(long signalKey) {
+    signalListener.accept(signalKey);
   }
 
   /** This replica only: the instance's message start may let a buffered message start the next. */

@@ -17,6 +17,8 @@ import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.Signal;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
@@ -158,7 +160,8 @@ public final class BpmnCompiler {
             scope.triggeredEventSubProcesses.add(compiled);
           } else {
             problem(
-                element, "Event sub-processes must have one error, message or timer start event");
+                element,
+                "Event sub-processes must have one error, message, timer or signal start event");
           }
         }
       }
@@ -199,6 +202,10 @@ public final class BpmnCompiler {
           // As in Zeebe: a message throw event is implemented by a job worker
           // (zeebe:taskDefinition)
           yield compileJobTask(element, false);
+        }
+        if (definitions.size() == 1
+            && definitions.iterator().next() instanceof SignalEventDefinition signal) {
+          yield signalThrow(element, signal, ElementKind.SIGNAL_THROW_EVENT);
         }
         if (!definitions.isEmpty()) {
           unsupported(
@@ -260,7 +267,8 @@ public final class BpmnCompiler {
     }
     if (definitions.size() == 1
         && (definitions.iterator().next() instanceof MessageEventDefinition
-            || definitions.iterator().next() instanceof TimerEventDefinition)
+            || definitions.iterator().next() instanceof TimerEventDefinition
+            || definitions.iterator().next() instanceof SignalEventDefinition)
         && scope.kind != ElementKind.SUB_PROCESS) {
       return compileTriggeredStartEvent(event, definitions.iterator().next(), scope);
     }
@@ -280,13 +288,16 @@ public final class BpmnCompiler {
   private ExecutableElement compileTriggeredStartEvent(
       StartEvent event, EventDefinition definition, ExecutableElement scope) {
     boolean message = definition instanceof MessageEventDefinition;
+    boolean signal = definition instanceof SignalEventDefinition;
     boolean inEventSubProcess = scope.kind == ElementKind.EVENT_SUB_PROCESS;
     var start =
         withMappings(
             event,
             new ExecutableElement(
                 event.getId(),
-                message ? ElementKind.MESSAGE_START_EVENT : ElementKind.TIMER_START_EVENT));
+                message
+                    ? ElementKind.MESSAGE_START_EVENT
+                    : signal ? ElementKind.SIGNAL_START_EVENT : ElementKind.TIMER_START_EVENT));
     start.trigger = trigger(event, definition, event.isInterrupting(), inEventSubProcess);
     if (inEventSubProcess) {
       if (scope.eventStartEvent != null || scope.errorStartEvent != null) {
@@ -308,8 +319,22 @@ public final class BpmnCompiler {
           problem(event, "The message name of a message start event must be static");
         }
       }
+      if (start.trigger != null && signal) {
+        for (ExecutableElement other : scope.processStartEvents) {
+          if (other.trigger != null
+              && other.trigger.isSignal()
+              && String.valueOf(other.trigger.messageName())
+                  .equals(String.valueOf(start.trigger.messageName()))) {
+            problem(event, "Signal start events of a process must have distinct signal names");
+          }
+        }
+        if (!start.trigger.messageName().isStatic()) {
+          problem(event, "The signal name of a signal start event must be static");
+        }
+      }
       if (start.trigger != null
           && !message
+          && !signal
           && start.trigger.timer() != null
           && !start.trigger.timer().isStatic()) {
         // evaluated without variables at deployment, as Zeebe does
@@ -331,7 +356,8 @@ public final class BpmnCompiler {
     Collection<EventDefinition> definitions = event.getChildElementsByType(EventDefinition.class);
     EventDefinition definition = definitions.size() == 1 ? definitions.iterator().next() : null;
     if (!(definition instanceof MessageEventDefinition)
-        && !(definition instanceof TimerEventDefinition)) {
+        && !(definition instanceof TimerEventDefinition)
+        && !(definition instanceof SignalEventDefinition)) {
       unsupported(event, "intermediate catch events of type '" + definitionName(definitions) + "'");
       return null;
     }
@@ -351,12 +377,18 @@ public final class BpmnCompiler {
     return compiled;
   }
 
-  /** Compiles a message or timer event definition; reports problems and returns null on error. */
+  /**
+   * Compiles a message, signal or timer event definition; reports problems and returns null on
+   * error.
+   */
   private EventTrigger trigger(
       BaseElement element,
       EventDefinition definition,
       boolean interrupting,
       boolean needsCorrelationKey) {
+    if (definition instanceof SignalEventDefinition signal) {
+      return signalTrigger(element, signal, interrupting);
+    }
     if (definition instanceof MessageEventDefinition message) {
       return messageTrigger(element, message.getMessage(), interrupting, needsCorrelationKey);
     }
@@ -395,6 +427,25 @@ public final class BpmnCompiler {
     return EventTrigger.timer(kind, expression, interrupting);
   }
 
+  private EventTrigger signalTrigger(
+      BaseElement element, SignalEventDefinition definition, boolean interrupting) {
+    Signal signal = definition.getSignal();
+    if (signal == null || signal.getName() == null || signal.getName().isBlank()) {
+      problem(element, "Must reference a signal with a name");
+      return null;
+    }
+    Expression name = expression(element, signal.getName().trim(), false);
+    return name == null ? null : EventTrigger.signal(name, interrupting);
+  }
+
+  /** A signal intermediate throw or end event: throws its signal (name static or FEEL). */
+  private ExecutableElement signalThrow(
+      FlowElement element, SignalEventDefinition definition, ElementKind kind) {
+    var compiled = withMappings(element, new ExecutableElement(element.getId(), kind));
+    compiled.trigger = signalTrigger(element, definition, false);
+    return compiled;
+  }
+
   private EventTrigger messageTrigger(
       BaseElement element, Message message, boolean interrupting, boolean needsCorrelationKey) {
     if (message == null || message.getName() == null || message.getName().isBlank()) {
@@ -429,6 +480,9 @@ public final class BpmnCompiler {
       // As in Zeebe: a message end event is implemented by a job worker; the scope ends after it
       return compileJobTask(event, false);
     }
+    if (definitions.size() == 1 && definition instanceof SignalEventDefinition signal) {
+      return signalThrow(event, signal, ElementKind.SIGNAL_END_EVENT);
+    }
     if (definitions.size() == 1 && definition instanceof TerminateEventDefinition) {
       return new ExecutableElement(event.getId(), ElementKind.TERMINATE_END_EVENT);
     }
@@ -450,7 +504,8 @@ public final class BpmnCompiler {
     Collection<EventDefinition> definitions = boundary.getEventDefinitions();
     if (definitions.size() == 1
         && (definitions.iterator().next() instanceof MessageEventDefinition
-            || definitions.iterator().next() instanceof TimerEventDefinition)) {
+            || definitions.iterator().next() instanceof TimerEventDefinition
+            || definitions.iterator().next() instanceof SignalEventDefinition)) {
       return compileEventBoundary(boundary, definitions.iterator().next(), elements);
     }
     if (definitions.size() != 1
@@ -772,7 +827,7 @@ public final class BpmnCompiler {
           if (flow.target.kind != ElementKind.INTERMEDIATE_CATCH_EVENT) {
             problem(
                 model,
-                "Event-based gateways may only lead to intermediate message or timer catch events, but '"
+                "Event-based gateways may only lead to intermediate message, timer or signal catch events, but '"
                     + flow.target.id
                     + "' is not one");
           } else if (flow.target.incoming.size() > 1) {
@@ -787,12 +842,16 @@ public final class BpmnCompiler {
           problem(model, "Must have at least one outgoing sequence flow");
         }
       }
-      case NONE_START_EVENT, ERROR_START_EVENT, MESSAGE_START_EVENT, TIMER_START_EVENT -> {
+      case NONE_START_EVENT,
+          ERROR_START_EVENT,
+          MESSAGE_START_EVENT,
+          TIMER_START_EVENT,
+          SIGNAL_START_EVENT -> {
         if (!element.incoming.isEmpty()) {
           problem(model, "Start events must not have incoming sequence flows");
         }
       }
-      case NONE_END_EVENT, ERROR_END_EVENT, TERMINATE_END_EVENT -> {
+      case NONE_END_EVENT, ERROR_END_EVENT, TERMINATE_END_EVENT, SIGNAL_END_EVENT -> {
         if (!element.outgoing.isEmpty()) {
           problem(model, "End events must not have outgoing sequence flows");
         }

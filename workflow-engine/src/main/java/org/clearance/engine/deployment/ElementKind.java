@@ -24,14 +24,18 @@ public enum ElementKind {
   BUSINESS_RULE_TASK,
   /** Starts an instance of another process and waits for it (zeebe:calledElement). */
   CALL_ACTIVITY,
-  /** Message or timer start event of a process or an event sub-process. */
+  /** Message, timer or signal start event of a process or an event sub-process. */
   MESSAGE_START_EVENT,
   TIMER_START_EVENT,
-  /** Intermediate message or timer catch event: waits for its trigger. */
+  SIGNAL_START_EVENT,
+  /** Signal intermediate throw and end events: throw their signal, then complete. */
+  SIGNAL_THROW_EVENT,
+  SIGNAL_END_EVENT,
+  /** Intermediate message, timer or signal catch event: waits for its trigger. */
   INTERMEDIATE_CATCH_EVENT,
   RECEIVE_TASK,
   EVENT_BASED_GATEWAY,
-  /** Message or timer boundary event, interrupting or not. */
+  /** Message, timer or signal boundary event, interrupting or not. */
   EVENT_BOUNDARY_EVENT;
 
   public boolean isScope() {

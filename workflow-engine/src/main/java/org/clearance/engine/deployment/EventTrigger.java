@@ -3,9 +3,10 @@ package org.clearance.engine.deployment;
 import org.clearance.engine.expression.Expression;
 
 /**
- * What a catching element waits for: a message (name and correlation key, both possibly FEEL) or a
- * timer (an ISO 8601 duration, date or cycle, possibly FEEL). Interrupting applies to boundary
- * events and event sub-process start events.
+ * What a catching element waits for: a message (name and correlation key, both possibly FEEL), a
+ * signal (a name, possibly FEEL; also what a signal throw event throws) or a timer (an ISO 8601
+ * duration, date or cycle, possibly FEEL). Interrupting applies to boundary events and event
+ * sub-process start events.
  */
 public record EventTrigger(
     Type type,
@@ -17,6 +18,7 @@ public record EventTrigger(
 
   public enum Type {
     MESSAGE,
+    SIGNAL,
     TIMER
   }
 
@@ -35,7 +37,16 @@ public record EventTrigger(
     return new EventTrigger(Type.TIMER, null, null, kind, timer, interrupting);
   }
 
+  /** A signal of this name (kept in the message name's place: both are names to wait for). */
+  public static EventTrigger signal(Expression name, boolean interrupting) {
+    return new EventTrigger(Type.SIGNAL, name, null, null, null, interrupting);
+  }
+
   public boolean isMessage() {
     return type == Type.MESSAGE;
+  }
+
+  public boolean isSignal() {
+    return type == Type.SIGNAL;
   }
 }

@@ -14,9 +14,9 @@ import org.clearance.engine.timer.TimerRow;
 import org.clearance.engine.timer.TimerSpec;
 
 /**
- * Message and timer start events belong to the latest version of a process: deploying a new version
- * replaces the previous version's message start subscriptions and start timers (a version without
- * such start events just closes them), as Zeebe does.
+ * Message, signal and timer start events belong to the latest version of a process: deploying a new
+ * version replaces the previous version's message and signal start subscriptions and start timers
+ * (a version without such start events just closes them), as Zeebe does.
  */
 @ApplicationScoped
 public class StartEventSubscriptions {
@@ -41,6 +41,14 @@ public class StartEventSubscriptions {
     try (var statement =
         connection.prepareStatement(
             "DELETE FROM engine.message_start_subscription WHERE bpmn_process_id = ?"
+                + " AND tenant_id = ?")) {
+      statement.setString(1, processId);
+      statement.setString(2, process.tenantId());
+      statement.executeUpdate();
+    }
+    try (var statement =
+        connection.prepareStatement(
+            "DELETE FROM engine.signal_start_subscription WHERE bpmn_process_id = ?"
                 + " AND tenant_id = ?")) {
       statement.setString(1, processId);
       statement.setString(2, process.tenantId());
@@ -91,6 +99,28 @@ public class StartEventSubscriptions {
             Intent.CREATED,
             null,
             value);
+      } else if (start.kind() == ElementKind.SIGNAL_START_EVENT) {
+        String name = start.trigger().messageName().text();
+        try (var statement =
+            connection.prepareStatement(
+                "INSERT INTO engine.signal_start_subscription"
+                    + " (tenant_id, bpmn_process_id, signal_name, process_definition_key,"
+                    + " element_id) VALUES (?, ?, ?, ?, ?)")) {
+          statement.setString(1, process.tenantId());
+          statement.setString(2, processId);
+          statement.setString(3, name);
+          statement.setLong(4, process.key());
+          statement.setString(5, start.id());
+          statement.executeUpdate();
+        }
+        var value = org.clearance.engine.db.Json.object();
+        value.put("bpmnProcessId", processId);
+        value.put("processDefinitionKey", process.key());
+        value.put("catchEventId", start.id());
+        value.put("signalName", name);
+        value.put("tenantId", process.tenantId());
+        records.add(
+            keys.nextKey(connection), ValueType.SIGNAL_SUBSCRIPTION, Intent.CREATED, null, value);
       } else {
         String text = Feel.evaluate(start.trigger().timer(), name -> null).asText();
         TimerSpec spec = TimerSpec.evaluate(start.trigger().timerKind(), text, now);

@@ -4,6 +4,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceResponse;
@@ -71,6 +73,7 @@ import org.clearance.engine.job.JobStreams;
 import org.clearance.engine.job.ThrowErrorCommand;
 import org.clearance.engine.job.UpdateJobRetriesCommand;
 import org.clearance.engine.job.UpdateJobTimeoutCommand;
+import org.clearance.engine.message.BroadcastSignalCommand;
 import org.clearance.engine.message.PublishMessageCommand;
 import org.clearance.engine.runtime.CancelProcessInstanceCommand;
 import org.clearance.engine.runtime.CreateProcessInstanceCommand;
@@ -111,6 +114,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   private final ThrowErrorCommand throwError;
   private final UpdateJobRetriesCommand updateJobRetries;
   private final UpdateJobTimeoutCommand updateJobTimeout;
+  private final BroadcastSignalCommand broadcastSignal;
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -133,7 +137,9 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
       ThrowErrorCommand throwError,
       UpdateJobRetriesCommand updateJobRetries,
       UpdateJobTimeoutCommand updateJobTimeout,
+      BroadcastSignalCommand broadcastSignal,
       MeterRegistry registry) {
+    this.broadcastSignal = broadcastSignal;
     this.config = config;
     // In test mode Quarkus serves gRPC on the test port; advertise the port actually bound.
     this.grpcPort = LaunchMode.current() == LaunchMode.TEST ? testPort : port;
@@ -397,6 +403,24 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                       Json.parseVariables(request.getVariables(), "the message variables"),
                       tenant));
           return PublishMessageResponse.newBuilder().setKey(key).setTenantId(tenant).build();
+        });
+  }
+
+  @Override
+  public void broadcastSignal(
+      BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> observer) {
+    run(
+        "BroadcastSignal",
+        observer,
+        () -> {
+          String tenant = Tenants.of(request.getTenantId());
+          long key =
+              broadcastSignal.execute(
+                  new BroadcastSignalCommand.Request(
+                      request.getSignalName(),
+                      Json.parseVariables(request.getVariables(), "the signal variables"),
+                      tenant));
+          return BroadcastSignalResponse.newBuilder().setKey(key).setTenantId(tenant).build();
         });
   }
 

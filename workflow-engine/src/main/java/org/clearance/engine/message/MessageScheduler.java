@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The message side of the schedulers: every {@code timer-max-idle} it deletes messages whose
- * time-to-live passed and runs correlations that a stopped replica left pending.
+ * time-to-live passed and runs correlations that a stopped replica left pending, and finishes the
+ * signal broadcasts and deliveries a stopped replica left behind.
  */
 @ApplicationScoped
 public class MessageScheduler {
@@ -18,11 +19,17 @@ public class MessageScheduler {
   private static final Logger LOG = Logger.getLogger(MessageScheduler.class);
 
   private final MessageService messages;
+  private final SignalBroadcasts signals;
   private final EngineScheduler scheduler;
   private final EngineConfig config;
 
-  MessageScheduler(MessageService messages, EngineScheduler scheduler, EngineConfig config) {
+  MessageScheduler(
+      MessageService messages,
+      SignalBroadcasts signals,
+      EngineScheduler scheduler,
+      EngineConfig config) {
     this.messages = messages;
+    this.signals = signals;
     this.scheduler = scheduler;
     this.config = config;
   }
@@ -38,6 +45,7 @@ public class MessageScheduler {
     try {
       messages.expireMessages();
       messages.retryPendingCorrelations();
+      signals.finishLeftBehind();
     } catch (RuntimeException e) {
       LOG.warnf("Message scheduling failed: %s", e.getMessage());
     }

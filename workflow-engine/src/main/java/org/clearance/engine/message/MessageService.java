@@ -97,7 +97,7 @@ public class MessageService {
                   connection.prepareStatement(
                       "SELECT key, element_instance_key, element_id FROM engine.message_subscription"
                           + " WHERE process_instance_key = ? AND name = ? AND correlation_key = ?"
-                          + " ORDER BY key LIMIT 1")) {
+                          + " AND NOT signal ORDER BY key LIMIT 1")) {
                 statement.setLong(1, processInstanceKey);
                 statement.setString(2, name);
                 statement.setString(3, correlationKey);

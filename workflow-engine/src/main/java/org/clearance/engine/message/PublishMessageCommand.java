@@ -214,7 +214,7 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
         connection.prepareStatement(
             "INSERT INTO engine.message_pending (message_key, process_instance_key)"
                 + " SELECT DISTINCT ?::bigint, process_instance_key FROM engine.message_subscription"
-                + " WHERE name = ? AND correlation_key = ? AND tenant_id = ?"
+                + " WHERE name = ? AND correlation_key = ? AND tenant_id = ? AND NOT signal"
                 + " RETURNING process_instance_key")) {
       statement.setLong(1, messageKey);
       statement.setString(2, name);

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** An open message subscription of a waiting element instance (engine.message_subscription). */
+/**
+ * An open message or signal subscription of a waiting element instance
+ * (engine.message_subscription; a signal's has no correlation key).
+ */
 public record SubscriptionRow(
     long key,
     String name,
@@ -13,7 +16,8 @@ public record SubscriptionRow(
     long elementInstanceKey,
     String elementId,
     boolean interrupting,
-    String tenantId) {
+    String tenantId,
+    boolean signal) {
 
   public static void insert(Connection connection, List<SubscriptionRow> rows) throws SQLException {
     if (rows.isEmpty()) {
@@ -22,8 +26,8 @@ public record SubscriptionRow(
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.message_subscription (key, name, correlation_key,"
-                + " process_instance_key, element_instance_key, element_id, interrupting, tenant_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " process_instance_key, element_instance_key, element_id, interrupting, tenant_id,"
+                + " signal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (SubscriptionRow row : rows) {
         statement.setLong(1, row.key);
         statement.setString(2, row.name);
@@ -33,6 +37,7 @@ public record SubscriptionRow(
         statement.setString(6, row.elementId);
         statement.setBoolean(7, row.interrupting);
         statement.setString(8, row.tenantId);
+        statement.setBoolean(9, row.signal);
         statement.addBatch();
       }
       statement.executeBatch();

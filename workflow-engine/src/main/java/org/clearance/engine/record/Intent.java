@@ -30,6 +30,8 @@ public enum Intent {
   CANCELED,
   // INCIDENT
   RESOLVED,
+  // SIGNAL
+  BROADCASTED,
   // MESSAGE
   PUBLISHED,
   EXPIRED,

@@ -18,6 +18,7 @@ final class Behaviors {
   final ScriptTaskBehavior scriptTasks;
   final BusinessRuleTaskBehavior businessRuleTasks;
   final CallActivityBehavior callActivities;
+  final SignalThrowBehavior signals;
 
   Behaviors(Execution execution) {
     records = new ElementRecords(execution);
@@ -32,5 +33,6 @@ final class Behaviors {
     scriptTasks = new ScriptTaskBehavior(execution);
     businessRuleTasks = new BusinessRuleTaskBehavior(execution);
     callActivities = new CallActivityBehavior(execution);
+    signals = new SignalThrowBehavior(execution);
   }
 }

@@ -243,6 +243,7 @@ public final class BpmnProcessor {
           ERROR_START_EVENT,
           MESSAGE_START_EVENT,
           TIMER_START_EVENT,
+          SIGNAL_START_EVENT,
           NONE_INTERMEDIATE_THROW_EVENT,
           PASS_THROUGH_TASK,
           NONE_END_EVENT,
@@ -256,6 +257,7 @@ public final class BpmnProcessor {
       case EVENT_BASED_GATEWAY -> Outcome.WAIT; // waits for the first of its events
       case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> behaviors.gateways.fork(element, instance);
       case JOB_TASK -> behaviors.jobTasks.createJob(element, instance);
+      case SIGNAL_THROW_EVENT, SIGNAL_END_EVENT -> behaviors.signals.throwSignal(element, instance);
       case SCRIPT_TASK -> behaviors.scriptTasks.evaluate(element, instance);
       case BUSINESS_RULE_TASK -> behaviors.businessRuleTasks.evaluateDecision(element, instance);
       case CALL_ACTIVITY -> behaviors.callActivities.start(element, instance);

@@ -55,6 +55,9 @@ public class CommitEffects {
     for (String type : execution.signalledJobTypes) {
       signals.jobsAvailable(type);
     }
+    for (Execution.ThrownSignal thrown : execution.thrownSignals) {
+      signals.signalThrown(thrown.key());
+    }
     long earliestTimer = execution.events.earliestTimer();
     if (earliestTimer != Long.MAX_VALUE) {
       signals.timerScheduled(earliestTimer);

@@ -84,7 +84,10 @@ final class EventSubscriptionBehavior {
     for (ExecutableElement catchEvent : catches) {
       EventTrigger trigger = catchEvent.trigger();
       try {
-        if (trigger.isMessage()) {
+        if (trigger.isSignal()) {
+          String name = Feel.evaluateString(trigger.messageName(), variables);
+          pending.add(new PendingEvent(catchEvent, name, "", null));
+        } else if (trigger.isMessage()) {
           String name = Feel.evaluateString(trigger.messageName(), variables);
           pending.add(
               new PendingEvent(
@@ -114,6 +117,7 @@ final class EventSubscriptionBehavior {
         continue;
       }
       long key = execution.nextKey();
+      boolean signal = catchEvent.trigger().isSignal();
       execution.events.subscriptions.add(
           new SubscriptionRow(
               key,
@@ -123,7 +127,19 @@ final class EventSubscriptionBehavior {
               instance.key,
               catchEvent.id(),
               catchEvent.trigger().interrupting(),
-              execution.process.tenantId()));
+              execution.process.tenantId(),
+              signal));
+      if (signal) {
+        // a signal is not buffered: only a broadcast after this commit reaches it
+        ObjectNode value = org.clearance.engine.db.Json.object();
+        value.put("processInstanceKey", state.processInstanceKey);
+        value.put("elementInstanceKey", instance.key);
+        value.put("catchEventId", catchEvent.id());
+        value.put("bpmnProcessId", execution.process.bpmnProcessId());
+        value.put("signalName", event.name());
+        execution.record(key, ValueType.SIGNAL_SUBSCRIPTION, Intent.CREATED, value);
+        continue;
+      }
       ObjectNode value =
           subscriptionValue(instance.key, catchEvent.id(), event.name(), event.key());
       execution.record(key, ValueType.MESSAGE_SUBSCRIPTION, Intent.CREATED, value);

@@ -71,7 +71,7 @@ public final class EventWrites {
         connection.prepareStatement(
             "DELETE FROM engine.message_subscription WHERE element_instance_key = ANY(?)"
                 + only
-                + " RETURNING key, name, correlation_key, element_instance_key, element_id")) {
+                + " RETURNING key, name, correlation_key, element_instance_key, element_id, signal")) {
       statement.setArray(1, connection.createArrayOf("bigint", keys));
       if (catchElementIds != null) {
         statement.setArray(2, connection.createArrayOf("text", catchElementIds.toArray()));
@@ -79,12 +79,22 @@ public final class EventWrites {
       try (var rs = statement.executeQuery()) {
         while (rs.next()) {
           var value = Json.object();
-          value.put("messageName", rs.getString(2));
-          value.put("correlationKey", rs.getString(3));
+          boolean signal = rs.getBoolean(6);
+          if (signal) {
+            value.put("signalName", rs.getString(2));
+            value.put("catchEventId", rs.getString(5));
+          } else {
+            value.put("messageName", rs.getString(2));
+            value.put("correlationKey", rs.getString(3));
+            value.put("elementId", rs.getString(5));
+          }
           value.put("elementInstanceKey", rs.getLong(4));
-          value.put("elementId", rs.getString(5));
           value.put("processInstanceKey", execution.state.processInstanceKey);
-          execution.record(rs.getLong(1), ValueType.MESSAGE_SUBSCRIPTION, Intent.DELETED, value);
+          execution.record(
+              rs.getLong(1),
+              signal ? ValueType.SIGNAL_SUBSCRIPTION : ValueType.MESSAGE_SUBSCRIPTION,
+              Intent.DELETED,
+              value);
         }
       }
     }

@@ -57,6 +57,15 @@ public final class Execution {
 
   final EventWrites events = new EventWrites();
 
+  /** A signal a throw event of this command threw: written with it, broadcast after commit. */
+  public record ThrownSignal(
+      long key,
+      String name,
+      Map<String, com.fasterxml.jackson.databind.JsonNode> variables,
+      String tenantId) {}
+
+  final List<ThrownSignal> thrownSignals = new ArrayList<>();
+
   boolean ended;
 
   /** Loads and starts other instances (call activities); set by {@link InstanceRepository}. */
@@ -214,6 +223,21 @@ public final class Execution {
   }
 
   public void flush() throws SQLException {
+    if (!thrownSignals.isEmpty()) {
+      try (var statement =
+          connection.prepareStatement(
+              "INSERT INTO engine.signal (key, name, variables, tenant_id, broadcast)"
+                  + " VALUES (?, ?, ?, ?, false)")) {
+        for (ThrownSignal signal : thrownSignals) {
+          statement.setLong(1, signal.key());
+          statement.setString(2, signal.name());
+          statement.setString(3, Json.toDocument(signal.variables()));
+          statement.setString(4, signal.tenantId());
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+    }
     if (ended) {
       if (stored) {
         try (var statement =

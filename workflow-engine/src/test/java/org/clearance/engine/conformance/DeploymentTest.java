@@ -93,19 +93,22 @@ class DeploymentTest extends EngineTestSupport {
   void shouldRejectUnsupportedElementNamingIt() {
     // given
     var model =
-        Bpmn.createExecutableProcess(id("Process_Signal"))
+        Bpmn.createExecutableProcess(id("Process_Escalation"))
             .startEvent()
-            .intermediateCatchEvent("Signal_Wait")
-            .signal("licence-revoked")
-            .endEvent()
+            .endEvent("Escalate_Review", e -> e.escalation("REVIEW"))
             .done();
 
     // when / then
     assertRejected(
-        () -> client.newDeployResourceCommand().addProcessModel(model, "signal.bpmn").send().join(),
+        () ->
+            client
+                .newDeployResourceCommand()
+                .addProcessModel(model, "escalation.bpmn")
+                .send()
+                .join(),
         Status.Code.INVALID_ARGUMENT,
-        "Signal_Wait",
-        "signal");
+        "Escalate_Review",
+        "escalation");
   }
 
   @Test

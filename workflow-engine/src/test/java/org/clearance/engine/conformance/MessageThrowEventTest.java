@@ -112,24 +112,24 @@ class MessageThrowEventTest extends EngineTestSupport {
   }
 
   @Test
-  void shouldStillRefuseSignalThrowEventNamingIt() {
-    String processId = id("Process_Signal");
+  void shouldStillRefuseEscalationThrowEventNamingIt() {
+    String processId = id("Process_Escalation");
     assertThatThrownBy(
             () ->
                 deployXml(
                     processId,
                     """
                     <bpmn:startEvent id="Start_1"/>
-                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Throw_LicenceRevoked"/>
-                    <bpmn:intermediateThrowEvent id="Throw_LicenceRevoked">
-                      <bpmn:signalEventDefinition id="Def_1" signalRef="Signal_Revoked"/>
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Throw_Escalate"/>
+                    <bpmn:intermediateThrowEvent id="Throw_Escalate">
+                      <bpmn:escalationEventDefinition id="Def_1" escalationRef="Escalation_Review"/>
                     </bpmn:intermediateThrowEvent>
                     """))
         .isInstanceOfSatisfying(
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains("Throw_LicenceRevoked").contains("signal");
+              assertThat(e.getMessage()).contains("Throw_Escalate").contains("escalation");
             });
   }
 
@@ -142,7 +142,7 @@ class MessageThrowEventTest extends EngineTestSupport {
             id="Definitions_%1$s" targetNamespace="http://bpmn.io/schema/bpmn"
             exporter="Camunda Modeler" exporterVersion="5.30.0">
           <bpmn:message id="Message_Decision" name="decision-notice"/>
-          <bpmn:signal id="Signal_Revoked" name="licence-revoked"/>
+          <bpmn:escalation id="Escalation_Review" name="review" escalationCode="REVIEW"/>
           <bpmn:process id="%1$s" isExecutable="true">
         %2$s
           </bpmn:process>

@@ -64,7 +64,7 @@ class TopologyTest {
   @Test
   void shouldAnswerUnimplementedForMethodsTheEngineDoesNotServe() {
     // when
-    var future = client.newBroadcastSignalCommand().signalName("export-ban").send();
+    var future = client.newDeleteResourceCommand(1L).send();
 
     // then
     assertThatThrownBy(future::join)
