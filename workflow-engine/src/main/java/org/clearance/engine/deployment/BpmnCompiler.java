@@ -6,6 +6,8 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Escalation;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -156,12 +158,14 @@ public final class BpmnCompiler {
         if (compiled.kind == ElementKind.EVENT_SUB_PROCESS) {
           if (compiled.errorStartEvent != null) {
             scope.eventSubProcesses.add(compiled);
+          } else if (compiled.escalationStartEvent != null) {
+            scope.escalationEventSubProcesses.add(compiled);
           } else if (compiled.eventStartEvent != null) {
             scope.triggeredEventSubProcesses.add(compiled);
           } else {
             problem(
                 element,
-                "Event sub-processes must have one error, message, timer or signal start event");
+                "Event sub-processes must have one error, escalation, message, timer or signal start event");
           }
         }
       }
@@ -206,6 +210,10 @@ public final class BpmnCompiler {
         if (definitions.size() == 1
             && definitions.iterator().next() instanceof SignalEventDefinition signal) {
           yield signalThrow(element, signal, ElementKind.SIGNAL_THROW_EVENT);
+        }
+        if (definitions.size() == 1
+            && definitions.iterator().next() instanceof EscalationEventDefinition escalation) {
+          yield escalationThrow(element, escalation, ElementKind.ESCALATION_THROW_EVENT);
         }
         if (!definitions.isEmpty()) {
           unsupported(
@@ -271,6 +279,17 @@ public final class BpmnCompiler {
             || definitions.iterator().next() instanceof SignalEventDefinition)
         && scope.kind != ElementKind.SUB_PROCESS) {
       return compileTriggeredStartEvent(event, definitions.iterator().next(), scope);
+    }
+    if (definitions.size() == 1
+        && definitions.iterator().next() instanceof EscalationEventDefinition escalation
+        && scope.kind == ElementKind.EVENT_SUB_PROCESS) {
+      var start =
+          withMappings(
+              event, new ExecutableElement(event.getId(), ElementKind.ESCALATION_START_EVENT));
+      start.escalationCode = catchCode(event, escalation);
+      start.interruptingEscalation = event.isInterrupting();
+      scope.escalationStartEvent = start;
+      return start;
     }
     if (definitions.size() == 1
         && definitions.iterator().next() instanceof ErrorEventDefinition error
@@ -483,6 +502,9 @@ public final class BpmnCompiler {
     if (definitions.size() == 1 && definition instanceof SignalEventDefinition signal) {
       return signalThrow(event, signal, ElementKind.SIGNAL_END_EVENT);
     }
+    if (definitions.size() == 1 && definition instanceof EscalationEventDefinition escalation) {
+      return escalationThrow(event, escalation, ElementKind.ESCALATION_END_EVENT);
+    }
     if (definitions.size() == 1 && definition instanceof TerminateEventDefinition) {
       return new ExecutableElement(event.getId(), ElementKind.TERMINATE_END_EVENT);
     }
@@ -508,6 +530,10 @@ public final class BpmnCompiler {
             || definitions.iterator().next() instanceof SignalEventDefinition)) {
       return compileEventBoundary(boundary, definitions.iterator().next(), elements);
     }
+    if (definitions.size() == 1
+        && definitions.iterator().next() instanceof EscalationEventDefinition escalation) {
+      return compileEscalationBoundary(boundary, escalation, elements);
+    }
     if (definitions.size() != 1
         || !(definitions.iterator().next() instanceof ErrorEventDefinition error)) {
       unsupported(boundary, "boundary events of type '" + definitionName(definitions) + "'");
@@ -525,6 +551,61 @@ public final class BpmnCompiler {
     compiled.errorCode = errorCode(error);
     compiled.attachedTo = activity;
     activity.boundaryEvents.add(compiled);
+    return compiled;
+  }
+
+  private ExecutableElement compileEscalationBoundary(
+      BoundaryEvent boundary,
+      EscalationEventDefinition definition,
+      Map<String, ExecutableElement> elements) {
+    Activity attachedTo = boundary.getAttachedTo();
+    ExecutableElement activity = attachedTo == null ? null : elements.get(attachedTo.getId());
+    if (activity == null) {
+      problem(boundary, "Must be attached to a supported activity");
+      return null;
+    }
+    if (activity.kind != ElementKind.SUB_PROCESS && activity.kind != ElementKind.CALL_ACTIVITY) {
+      // only what runs inside the activity can throw an escalation
+      problem(
+          boundary,
+          "An escalation boundary event must be attached to a sub-process or a call activity");
+      return null;
+    }
+    var compiled =
+        withMappings(
+            boundary,
+            new ExecutableElement(boundary.getId(), ElementKind.ESCALATION_BOUNDARY_EVENT));
+    compiled.escalationCode = catchCode(boundary, definition);
+    compiled.interruptingEscalation = boundary.cancelActivity();
+    compiled.attachedTo = activity;
+    activity.escalationBoundaryEvents.add(compiled);
+    return compiled;
+  }
+
+  /** The code an escalation catch event catches: static; none (or empty) catches every code. */
+  private String catchCode(BaseElement element, EscalationEventDefinition definition) {
+    Escalation escalation = definition.getEscalation();
+    String code = escalation == null ? null : escalation.getEscalationCode();
+    if (code != null && code.trim().startsWith("=")) {
+      problem(element, "The escalation code of a catch event must be static");
+      return null;
+    }
+    return code == null || code.isBlank() ? null : code.trim();
+  }
+
+  /** An escalation intermediate throw or end event: throws its code (static or FEEL). */
+  private ExecutableElement escalationThrow(
+      FlowElement element, EscalationEventDefinition definition, ElementKind kind) {
+    var compiled = withMappings(element, new ExecutableElement(element.getId(), kind));
+    Escalation escalation = definition.getEscalation();
+    if (escalation == null
+        || escalation.getEscalationCode() == null
+        || escalation.getEscalationCode().isBlank()) {
+      problem(element, "Must reference an escalation with an escalationCode");
+      return compiled;
+    }
+    compiled.thrownEscalationCode =
+        expression(element, escalation.getEscalationCode().trim(), false);
     return compiled;
   }
 
@@ -846,12 +927,17 @@ public final class BpmnCompiler {
           ERROR_START_EVENT,
           MESSAGE_START_EVENT,
           TIMER_START_EVENT,
-          SIGNAL_START_EVENT -> {
+          SIGNAL_START_EVENT,
+          ESCALATION_START_EVENT -> {
         if (!element.incoming.isEmpty()) {
           problem(model, "Start events must not have incoming sequence flows");
         }
       }
-      case NONE_END_EVENT, ERROR_END_EVENT, TERMINATE_END_EVENT, SIGNAL_END_EVENT -> {
+      case NONE_END_EVENT,
+          ERROR_END_EVENT,
+          TERMINATE_END_EVENT,
+          SIGNAL_END_EVENT,
+          ESCALATION_END_EVENT -> {
         if (!element.outgoing.isEmpty()) {
           problem(model, "End events must not have outgoing sequence flows");
         }

@@ -31,6 +31,12 @@ public enum ElementKind {
   /** Signal intermediate throw and end events: throw their signal, then complete. */
   SIGNAL_THROW_EVENT,
   SIGNAL_END_EVENT,
+  /** Escalation intermediate throw and end events: throw their escalation code. */
+  ESCALATION_THROW_EVENT,
+  ESCALATION_END_EVENT,
+  /** Escalation start event of an event sub-process, and escalation boundary events. */
+  ESCALATION_START_EVENT,
+  ESCALATION_BOUNDARY_EVENT,
   /** Intermediate message, timer or signal catch event: waits for its trigger. */
   INTERMEDIATE_CATCH_EVENT,
   RECEIVE_TASK,

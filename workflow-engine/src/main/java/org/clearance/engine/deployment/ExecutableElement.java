@@ -63,6 +63,20 @@ public final class ExecutableElement {
   // errors: the code thrown by an error end event or caught by a catch event (null = catch all)
   String errorCode;
 
+  // escalations: the code a throw event throws (static or FEEL); the code a catch event catches
+  // (null = catch all) and whether catching interrupts
+  Expression thrownEscalationCode;
+  String escalationCode;
+  boolean interruptingEscalation;
+
+  /** Escalation boundary events of a sub-process or call activity. */
+  final List<ExecutableElement> escalationBoundaryEvents = new ArrayList<>();
+
+  /** Event sub-processes started by an escalation, and the start event of such a one. */
+  final List<ExecutableElement> escalationEventSubProcesses = new ArrayList<>();
+
+  ExecutableElement escalationStartEvent;
+
   // scopes
   ExecutableElement noneStartEvent;
   final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
@@ -100,6 +114,30 @@ public final class ExecutableElement {
 
   public ElementKind kind() {
     return kind;
+  }
+
+  public Expression thrownEscalationCode() {
+    return thrownEscalationCode;
+  }
+
+  public String escalationCode() {
+    return escalationCode;
+  }
+
+  public boolean interruptingEscalation() {
+    return interruptingEscalation;
+  }
+
+  public List<ExecutableElement> escalationBoundaryEvents() {
+    return escalationBoundaryEvents;
+  }
+
+  public List<ExecutableElement> escalationEventSubProcesses() {
+    return escalationEventSubProcesses;
+  }
+
+  public ExecutableElement escalationStartEvent() {
+    return escalationStartEvent;
   }
 
   public ExecutableElement flowScope() {

@@ -19,6 +19,7 @@ final class Behaviors {
   final BusinessRuleTaskBehavior businessRuleTasks;
   final CallActivityBehavior callActivities;
   final SignalThrowBehavior signals;
+  final EscalationBehavior escalations;
 
   Behaviors(Execution execution) {
     records = new ElementRecords(execution);
@@ -34,5 +35,6 @@ final class Behaviors {
     businessRuleTasks = new BusinessRuleTaskBehavior(execution);
     callActivities = new CallActivityBehavior(execution);
     signals = new SignalThrowBehavior(execution);
+    escalations = new EscalationBehavior(execution, multiInstance);
   }
 }

@@ -244,6 +244,8 @@ public final class BpmnProcessor {
           MESSAGE_START_EVENT,
           TIMER_START_EVENT,
           SIGNAL_START_EVENT,
+          ESCALATION_START_EVENT,
+          ESCALATION_BOUNDARY_EVENT,
           NONE_INTERMEDIATE_THROW_EVENT,
           PASS_THROUGH_TASK,
           NONE_END_EVENT,
@@ -258,6 +260,7 @@ public final class BpmnProcessor {
       case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> behaviors.gateways.fork(element, instance);
       case JOB_TASK -> behaviors.jobTasks.createJob(element, instance);
       case SIGNAL_THROW_EVENT, SIGNAL_END_EVENT -> behaviors.signals.throwSignal(element, instance);
+      case ESCALATION_THROW_EVENT, ESCALATION_END_EVENT -> throwEscalation(element, instance);
       case SCRIPT_TASK -> behaviors.scriptTasks.evaluate(element, instance);
       case BUSINESS_RULE_TASK -> behaviors.businessRuleTasks.evaluateDecision(element, instance);
       case CALL_ACTIVITY -> behaviors.callActivities.start(element, instance);
@@ -269,7 +272,9 @@ public final class BpmnProcessor {
         ExecutableElement start =
             element.errorStartEvent() != null
                 ? element.errorStartEvent()
-                : element.eventStartEvent();
+                : element.escalationStartEvent() != null
+                    ? element.escalationStartEvent()
+                    : element.eventStartEvent();
         lifecycle.activate(start, instance, eventVariables);
         yield Outcome.WAIT;
       }
@@ -281,6 +286,26 @@ public final class BpmnProcessor {
       }
       case PROCESS -> throw new IllegalStateException("process activated as element");
     };
+  }
+
+  /**
+   * An escalation throw or end event: whoever catches the escalation reacts; an interrupting catch
+   * terminates the thrower with its scope, otherwise (caught without interrupting, or not caught at
+   * all) the thrower goes on.
+   */
+  private Outcome throwEscalation(ExecutableElement element, ElementInstance instance) {
+    String code;
+    try {
+      code = behaviors.escalations.code(element, instance);
+    } catch (EvaluationException e) {
+      return Outcome.incident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Step.ACTIVATE);
+    }
+    boolean caught = react(behaviors.escalations.find(instance, code), new LinkedHashMap<>());
+    behaviors.escalations.recorded(instance, code, caught);
+    if (state.element(instance.key) == null) {
+      return Outcome.WAIT; // an interrupting catch terminated the thrower
+    }
+    return Outcome.complete(Map.of());
   }
 
   /**
@@ -398,11 +423,26 @@ public final class BpmnProcessor {
         return call != null
             && parent.processor().catchErrorOfCalled(call, calling.errorCode(), eventVariables);
       }
+      case Reaction.EscalateToCallingInstance calling -> {
+        Execution parent = behaviors.callActivities.callingInstance();
+        ElementInstance call =
+            parent == null ? null : parent.state.element(state.parentElementInstanceKey);
+        return call != null
+            && parent.processor().catchEscalationOfCalled(call, calling.escalationCode());
+      }
       case Reaction.Uncaught uncaught -> {
         return false;
       }
     }
     return true;
+  }
+
+  /** In the calling instance: an escalation its called instance did not catch reaches the call. */
+  private boolean catchEscalationOfCalled(ElementInstance call, String escalationCode) {
+    boolean caught =
+        react(behaviors.escalations.findFromCall(call, escalationCode), new LinkedHashMap<>());
+    drain();
+    return caught;
   }
 
   /** In the calling instance: an error its called instance did not catch reaches the call. */

@@ -34,6 +34,9 @@ sealed interface Reaction {
   /** Nobody in this instance caught an error: the calling instance may, at its call activity. */
   record ToCallingInstance(String errorCode) implements Reaction {}
 
+  /** Nobody in this instance caught an escalation: the calling instance may, at its call. */
+  record EscalateToCallingInstance(String escalationCode) implements Reaction {}
+
   /** Nobody caught it at all. */
   record Uncaught() implements Reaction {}
 }
