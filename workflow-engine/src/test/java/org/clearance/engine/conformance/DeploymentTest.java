@@ -93,22 +93,17 @@ class DeploymentTest extends EngineTestSupport {
   void shouldRejectUnsupportedElementNamingIt() {
     // given
     var model =
-        Bpmn.createExecutableProcess(id("Process_Escalation"))
+        Bpmn.createExecutableProcess(id("Process_Link"))
             .startEvent()
-            .endEvent("Escalate_Review", e -> e.escalation("REVIEW"))
+            .intermediateThrowEvent("Link_ToReview", t -> t.link("review"))
             .done();
 
     // when / then
     assertRejected(
-        () ->
-            client
-                .newDeployResourceCommand()
-                .addProcessModel(model, "escalation.bpmn")
-                .send()
-                .join(),
+        () -> client.newDeployResourceCommand().addProcessModel(model, "link.bpmn").send().join(),
         Status.Code.INVALID_ARGUMENT,
-        "Escalate_Review",
-        "escalation");
+        "Link_ToReview",
+        "link");
   }
 
   @Test

@@ -112,24 +112,24 @@ class MessageThrowEventTest extends EngineTestSupport {
   }
 
   @Test
-  void shouldStillRefuseEscalationThrowEventNamingIt() {
-    String processId = id("Process_Escalation");
+  void shouldStillRefuseLinkThrowEventNamingIt() {
+    String processId = id("Process_Link");
     assertThatThrownBy(
             () ->
                 deployXml(
                     processId,
                     """
                     <bpmn:startEvent id="Start_1"/>
-                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Throw_Escalate"/>
-                    <bpmn:intermediateThrowEvent id="Throw_Escalate">
-                      <bpmn:escalationEventDefinition id="Def_1" escalationRef="Escalation_Review"/>
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Throw_Link"/>
+                    <bpmn:intermediateThrowEvent id="Throw_Link">
+                      <bpmn:linkEventDefinition id="Def_1" name="review"/>
                     </bpmn:intermediateThrowEvent>
                     """))
         .isInstanceOfSatisfying(
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getMessage()).contains("Throw_Escalate").contains("escalation");
+              assertThat(e.getMessage()).contains("Throw_Link").contains("link");
             });
   }
 
@@ -142,7 +142,6 @@ class MessageThrowEventTest extends EngineTestSupport {
             id="Definitions_%1$s" targetNamespace="http://bpmn.io/schema/bpmn"
             exporter="Camunda Modeler" exporterVersion="5.30.0">
           <bpmn:message id="Message_Decision" name="decision-notice"/>
-          <bpmn:escalation id="Escalation_Review" name="review" escalationCode="REVIEW"/>
           <bpmn:process id="%1$s" isExecutable="true">
         %2$s
           </bpmn:process>
