@@ -343,7 +343,7 @@ public class SignalBroadcasts {
   }
 
   /** Broadcasts and deliveries a stopped replica left behind (run by the message scheduler). */
-  void finishLeftBehind() {
+  public void finishLeftBehind() {
     List<Long> thrown =
         keys("SELECT key FROM engine.signal WHERE NOT broadcast ORDER BY key LIMIT 100");
     thrown.forEach(this::broadcastThrown);

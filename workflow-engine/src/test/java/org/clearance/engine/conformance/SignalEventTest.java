@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SignalEventTest extends EngineTestSupport {
 
+  @jakarta.inject.Inject org.clearance.engine.message.SignalBroadcasts broadcasts;
+
   private String signal(String name) {
     return name + "-" + suffix;
   }
@@ -327,6 +329,33 @@ class SignalEventTest extends EngineTestSupport {
     client.newPublishMessageCommand().messageName(name).correlationKey("c-1").send().join();
     assertThat(activateOne(messageType)).isNotNull();
     assertThat(activateNow(signalType)).isEmpty();
+  }
+
+  @Test
+  void shouldBroadcastASignalAStoppedReplicaLeftBehind() throws Exception {
+    // given: a thrown signal committed, but its replica stopped before broadcasting it
+    String processId = id("Process_LeftBehind");
+    String signal = signal("left-behind");
+    String type = jobType("left-behind");
+    deploy(waitingForSignal(processId, signal, type));
+    long instance = start(processId).getProcessInstanceKey();
+    try (var connection = dataSource.getConnection();
+        var statement =
+            connection.prepareStatement(
+                "INSERT INTO engine.signal (key, name, variables, tenant_id, broadcast)"
+                    + " VALUES (?, ?, '{\"late\":true}', '<default>', false)")) {
+      statement.setLong(1, Long.MAX_VALUE - System.nanoTime() % 1_000_000_000L);
+      statement.setString(2, signal);
+      statement.executeUpdate();
+    }
+
+    // when: the message scheduler's round
+    broadcasts.finishLeftBehind();
+
+    // then
+    var job = activateOne(type);
+    assertThat(job.getProcessInstanceKey()).isEqualTo(instance);
+    assertThat(job.getVariablesAsMap()).containsEntry("late", true);
   }
 
   @Test
