@@ -20,7 +20,9 @@ public final class Rejection extends RuntimeException {
     /** The engine is saturated (backpressure); retry later. */
     RESOURCE_EXHAUSTED,
     /** The command ran out of the time the request allowed (a result that did not come). */
-    DEADLINE_EXCEEDED
+    DEADLINE_EXCEEDED,
+    /** The caller may not use what the request names (a tenant it is not assigned). */
+    PERMISSION_DENIED
   }
 
   private final Type type;
@@ -52,6 +54,10 @@ public final class Rejection extends RuntimeException {
 
   public static Rejection resourceExhausted(String message) {
     return new Rejection(Type.RESOURCE_EXHAUSTED, message);
+  }
+
+  public static Rejection permissionDenied(String message) {
+    return new Rejection(Type.PERMISSION_DENIED, message);
   }
 
   public static Rejection deadlineExceeded(String message) {

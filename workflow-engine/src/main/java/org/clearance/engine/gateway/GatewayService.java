@@ -33,6 +33,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRespon
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TenantFilter;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ThrowErrorResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
@@ -60,6 +61,7 @@ import org.clearance.engine.command.Tenants;
 import org.clearance.engine.config.EngineConfig;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.deployment.DeployResourcesCommand;
+import org.clearance.engine.gateway.auth.GrpcAuthInterceptor;
 import org.clearance.engine.incident.ResolveIncidentCommand;
 import org.clearance.engine.job.ActivateJobsCommand;
 import org.clearance.engine.job.CompleteJobCommand;
@@ -330,13 +332,14 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void cancelProcessInstance(
       CancelProcessInstanceRequest request,
       StreamObserver<CancelProcessInstanceResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "CancelProcessInstance",
         cancelProcessInstance.lane(),
         observer,
         () -> {
           cancelProcessInstance.execute(
-              new CancelProcessInstanceCommand.Request(request.getProcessInstanceKey()));
+              new CancelProcessInstanceCommand.Request(request.getProcessInstanceKey(), tenants));
           return CancelProcessInstanceResponse.getDefaultInstance();
         });
   }
@@ -344,6 +347,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void setVariables(
       SetVariablesRequest request, StreamObserver<SetVariablesResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "SetVariables",
         observer,
@@ -354,18 +358,21 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                         new SetVariablesCommand.Request(
                             request.getElementInstanceKey(),
                             Json.parseVariables(request.getVariables(), "variables"),
-                            request.getLocal())))
+                            request.getLocal(),
+                            tenants)))
                 .build());
   }
 
   @Override
   public void resolveIncident(
       ResolveIncidentRequest request, StreamObserver<ResolveIncidentResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "ResolveIncident",
         observer,
         () -> {
-          resolveIncident.execute(new ResolveIncidentCommand.Request(request.getIncidentKey()));
+          resolveIncident.execute(
+              new ResolveIncidentCommand.Request(request.getIncidentKey(), tenants));
           return ResolveIncidentResponse.getDefaultInstance();
         });
   }
@@ -398,6 +405,17 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void activateJobs(
       ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
+    List<String> tenantIds;
+    try {
+      // read here: the caller's tenants live in the gRPC context of the calling thread
+      tenantIds =
+          GrpcAuthInterceptor.callerTenants()
+              .forWorker(
+                  request.getTenantFilter() == TenantFilter.ASSIGNED, request.getTenantIdsList());
+    } catch (Rejection e) {
+      reject("ActivateJobs", observer, e);
+      return;
+    }
     // must be registered on the calling (event-loop) thread, before this method returns
     var answer = new CompletableFuture<List<org.clearance.engine.job.ActivatedJob>>();
     if (observer instanceof ServerCallStreamObserver<ActivateJobsResponse> call) {
@@ -435,7 +453,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getMaxJobsToActivate(),
                   request.getFetchVariableList(),
                   request.getRequestTimeout(),
-                  request.getTenantIdsList()),
+                  tenantIds),
               answer);
           count("ActivateJobs", "processed");
         });
@@ -455,7 +473,10 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
     List<String> tenantIds;
     try {
-      tenantIds = Tenants.of(request.getTenantIdsList());
+      tenantIds =
+          GrpcAuthInterceptor.callerTenants()
+              .forWorker(
+                  request.getTenantFilter() == TenantFilter.ASSIGNED, request.getTenantIdsList());
     } catch (Rejection e) {
       reject("StreamActivatedJobs", observer, e);
       return;
@@ -481,6 +502,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void completeJob(
       CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "CompleteJob",
         completeJob.lane(),
@@ -489,13 +511,15 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
           completeJob.execute(
               new CompleteJobCommand.Request(
                   request.getJobKey(),
-                  Json.parseVariables(request.getVariables(), "job variables")));
+                  Json.parseVariables(request.getVariables(), "job variables"),
+                  tenants));
           return CompleteJobResponse.getDefaultInstance();
         });
   }
 
   @Override
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "FailJob",
         failJob.lane(),
@@ -507,13 +531,15 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getRetries(),
                   request.getErrorMessage(),
                   request.getRetryBackOff(),
-                  Json.parseVariables(request.getVariables(), "job variables")));
+                  Json.parseVariables(request.getVariables(), "job variables"),
+                  tenants));
           return FailJobResponse.getDefaultInstance();
         });
   }
 
   @Override
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "ThrowError",
         throwError.lane(),
@@ -524,7 +550,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getJobKey(),
                   request.getErrorCode(),
                   request.getErrorMessage(),
-                  Json.parseVariables(request.getVariables(), "error variables")));
+                  Json.parseVariables(request.getVariables(), "error variables"),
+                  tenants));
           return ThrowErrorResponse.getDefaultInstance();
         });
   }
@@ -532,12 +559,14 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobRetries(
       UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "UpdateJobRetries",
         observer,
         () -> {
           updateJobRetries.execute(
-              new UpdateJobRetriesCommand.Request(request.getJobKey(), request.getRetries()));
+              new UpdateJobRetriesCommand.Request(
+                  request.getJobKey(), request.getRetries(), tenants));
           return UpdateJobRetriesResponse.getDefaultInstance();
         });
   }
@@ -545,12 +574,14 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobTimeout(
       UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> observer) {
+    var tenants = GrpcAuthInterceptor.callerTenants(); // read on the calling thread
     run(
         "UpdateJobTimeout",
         observer,
         () -> {
           updateJobTimeout.execute(
-              new UpdateJobTimeoutCommand.Request(request.getJobKey(), request.getTimeout()));
+              new UpdateJobTimeoutCommand.Request(
+                  request.getJobKey(), request.getTimeout(), tenants));
           return UpdateJobTimeoutResponse.getDefaultInstance();
         });
   }

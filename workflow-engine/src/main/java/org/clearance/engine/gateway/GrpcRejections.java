@@ -16,6 +16,7 @@ final class GrpcRejections {
       case ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
       case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
       case DEADLINE_EXCEEDED -> Status.Code.DEADLINE_EXCEEDED;
+      case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
     };
   }
 }

@@ -1,6 +1,7 @@
 package org.clearance.engine.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
@@ -19,7 +20,12 @@ public class ResolveIncidentCommand
 
   private static final Logger LOG = Logger.getLogger(ResolveIncidentCommand.class);
 
-  public record Request(long incidentKey) {}
+  public record Request(long incidentKey, AuthorizedTenants tenants) {
+    /** An incident of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(long incidentKey) {
+      this(incidentKey, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
   private final InstanceRepository instances;
@@ -61,7 +67,9 @@ public class ResolveIncidentCommand
               Execution locked = instances.lock(connection, instanceKey);
               ElementInstance element =
                   locked == null ? null : locked.state().element(elementInstanceKey);
-              if (element == null || element.incidentKey() != incidentKey) {
+              if (element == null
+                  || element.incidentKey() != incidentKey
+                  || !request.tenants().allows(locked.process().tenantId())) {
                 throw notFound(incidentKey);
               }
               // the RESOLVED record comes before the job's ACTIVATABLE one

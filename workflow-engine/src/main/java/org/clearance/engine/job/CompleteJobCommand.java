@@ -3,6 +3,7 @@ package org.clearance.engine.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandExecutor;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.Rejection;
@@ -18,7 +19,12 @@ import org.clearance.engine.runtime.Execution;
 @ApplicationScoped
 public class CompleteJobCommand implements CommandHandler<CompleteJobCommand.Request, Void> {
 
-  public record Request(long jobKey, Map<String, JsonNode> variables) {}
+  /** A job of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+  public record Request(long jobKey, Map<String, JsonNode> variables, AuthorizedTenants tenants) {
+    public Request(long jobKey, Map<String, JsonNode> variables) {
+      this(jobKey, variables, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
   private final JobLock jobs;
@@ -42,7 +48,7 @@ public class CompleteJobCommand implements CommandHandler<CompleteJobCommand.Req
     Execution execution =
         db.inTransaction(
             connection -> {
-              LockedJob job = jobs.lock(connection, jobKey, "complete");
+              LockedJob job = jobs.lock(connection, jobKey, "complete", request.tenants());
               if (job.failed()) {
                 throw Rejection.invalidState(
                     "Expected to complete job with key '%d', but it is in state 'FAILED'; resolve its incident first"

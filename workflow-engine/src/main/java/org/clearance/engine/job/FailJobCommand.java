@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandExecutor;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.EngineScheduler;
@@ -30,7 +31,18 @@ public class FailJobCommand implements CommandHandler<FailJobCommand.Request, Vo
       int retries,
       String errorMessage,
       long retryBackOff,
-      Map<String, JsonNode> variables) {}
+      Map<String, JsonNode> variables,
+      AuthorizedTenants tenants) {
+    /** A job of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(
+        long jobKey,
+        int retries,
+        String errorMessage,
+        long retryBackOff,
+        Map<String, JsonNode> variables) {
+      this(jobKey, retries, errorMessage, retryBackOff, variables, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
   private final JobLock jobs;
@@ -67,7 +79,7 @@ public class FailJobCommand implements CommandHandler<FailJobCommand.Request, Vo
     Execution execution =
         db.inTransaction(
             connection -> {
-              LockedJob job = jobs.lock(connection, jobKey, "fail");
+              LockedJob job = jobs.lock(connection, jobKey, "fail", request.tenants());
               job.requireActivated("fail");
               Execution locked = job.execution();
               var processor = new BpmnProcessor(locked);

@@ -3,6 +3,7 @@ package org.clearance.engine.job;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.runtime.ElementInstance;
 import org.clearance.engine.runtime.Execution;
@@ -55,13 +56,23 @@ public class JobLock {
    * @throws Rejection NOT_FOUND if there is no such job (or its instance is gone)
    */
   public LockedJob lock(Connection connection, long jobKey, String action) throws SQLException {
+    return lock(connection, jobKey, action, AuthorizedTenants.ALL);
+  }
+
+  /**
+   * @param tenants the tenants the caller may use: another tenant's job is NOT_FOUND, as if it did
+   *     not exist (and its instance is not locked)
+   */
+  public LockedJob lock(
+      Connection connection, long jobKey, String action, AuthorizedTenants tenants)
+      throws SQLException {
     boolean failed = false;
     JobRow job = find(connection, "engine.job", jobKey, false);
     if (job == null) {
       job = find(connection, "engine.failed_job", jobKey, false);
       failed = job != null;
     }
-    if (job == null) {
+    if (job == null || !tenants.allows(job.tenantId())) {
       throw notFound(jobKey, action);
     }
     Execution execution = instances.lock(connection, job.processInstanceKey());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandExecutor;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.Rejection;
@@ -24,7 +25,17 @@ import org.clearance.engine.runtime.JobRow;
 public class ThrowErrorCommand implements CommandHandler<ThrowErrorCommand.Request, Void> {
 
   public record Request(
-      long jobKey, String errorCode, String errorMessage, Map<String, JsonNode> variables) {}
+      long jobKey,
+      String errorCode,
+      String errorMessage,
+      Map<String, JsonNode> variables,
+      AuthorizedTenants tenants) {
+    /** A job of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(
+        long jobKey, String errorCode, String errorMessage, Map<String, JsonNode> variables) {
+      this(jobKey, errorCode, errorMessage, variables, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
   private final JobLock jobs;
@@ -51,7 +62,8 @@ public class ThrowErrorCommand implements CommandHandler<ThrowErrorCommand.Reque
     Execution execution =
         db.inTransaction(
             connection -> {
-              LockedJob job = jobs.lock(connection, jobKey, "throw an error for");
+              LockedJob job =
+                  jobs.lock(connection, jobKey, "throw an error for", request.tenants());
               job.requireActivated("throw an error for");
               Execution locked = job.execution();
               JobRow row =

@@ -1,6 +1,7 @@
 package org.clearance.engine.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
@@ -17,7 +18,12 @@ import org.clearance.engine.runtime.JobRow;
 public class UpdateJobRetriesCommand
     implements CommandHandler<UpdateJobRetriesCommand.Request, Void> {
 
-  public record Request(long jobKey, int retries) {}
+  public record Request(long jobKey, int retries, AuthorizedTenants tenants) {
+    /** A job of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(long jobKey, int retries) {
+      this(jobKey, retries, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
 
@@ -54,7 +60,8 @@ public class UpdateJobRetriesCommand
               }
             }
           }
-          if (job == null) {
+          if (job == null || !request.tenants().allows(job.tenantId())) {
+            // another tenant's job: the update rolls back with the rejection
             throw JobLock.notFound(jobKey, "update retries of");
           }
           var records = new RecordBatch();

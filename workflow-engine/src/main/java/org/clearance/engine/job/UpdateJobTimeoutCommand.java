@@ -1,6 +1,7 @@
 package org.clearance.engine.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
@@ -17,7 +18,12 @@ public class UpdateJobTimeoutCommand
   /**
    * @param timeout milliseconds from now
    */
-  public record Request(long jobKey, long timeout) {}
+  public record Request(long jobKey, long timeout, AuthorizedTenants tenants) {
+    /** A job of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(long jobKey, long timeout) {
+      this(jobKey, timeout, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
 
@@ -31,8 +37,12 @@ public class UpdateJobTimeoutCommand
     db.inTransaction(
         connection -> {
           JobRow job = JobLock.find(connection, "engine.job", jobKey, true);
+          if (job != null && !request.tenants().allows(job.tenantId())) {
+            throw JobLock.notFound(jobKey, "update the timeout of");
+          }
           if (job == null) {
-            if (JobLock.find(connection, "engine.failed_job", jobKey, false) != null) {
+            JobRow failed = JobLock.find(connection, "engine.failed_job", jobKey, false);
+            if (failed != null && request.tenants().allows(failed.tenantId())) {
               throw Rejection.invalidState(
                   "Expected to update the timeout of job with key '%d', but it is failed"
                       .formatted(jobKey));

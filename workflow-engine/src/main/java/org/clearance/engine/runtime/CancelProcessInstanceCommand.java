@@ -1,6 +1,7 @@
 package org.clearance.engine.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.db.Db;
 import org.jboss.logging.Logger;
@@ -12,7 +13,12 @@ public class CancelProcessInstanceCommand
 
   private static final Logger LOG = Logger.getLogger(CancelProcessInstanceCommand.class);
 
-  public record Request(long processInstanceKey) {}
+  public record Request(long processInstanceKey, AuthorizedTenants tenants) {
+    /** An instance of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(long processInstanceKey) {
+      this(processInstanceKey, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
   private final InstanceRepository instances;
@@ -30,7 +36,9 @@ public class CancelProcessInstanceCommand
     Execution execution =
         db.inTransaction(
             connection -> {
-              Execution locked = instances.lockOrReject(connection, processInstanceKey, "cancel");
+              Execution locked =
+                  instances.lockOrReject(
+                      connection, processInstanceKey, "cancel", request.tenants());
               new BpmnProcessor(locked).cancel();
               effects.flush(locked);
               return locked;

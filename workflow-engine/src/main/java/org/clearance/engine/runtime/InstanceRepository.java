@@ -3,6 +3,7 @@ package org.clearance.engine.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.db.KeyGenerator;
@@ -63,8 +64,15 @@ public class InstanceRepository {
 
   public Execution lockOrReject(Connection connection, long processInstanceKey, String action)
       throws SQLException {
+    return lockOrReject(connection, processInstanceKey, action, AuthorizedTenants.ALL);
+  }
+
+  /** As {@link #lockOrReject(Connection, long, String)}; another tenant's instance is NOT_FOUND. */
+  public Execution lockOrReject(
+      Connection connection, long processInstanceKey, String action, AuthorizedTenants tenants)
+      throws SQLException {
     Execution execution = lock(connection, processInstanceKey);
-    if (execution == null) {
+    if (execution == null || !tenants.allows(execution.process().tenantId())) {
       throw Rejection.notFound(
           "Expected to %s process instance with key '%d', but no such process instance was found"
               .formatted(action, processInstanceKey));

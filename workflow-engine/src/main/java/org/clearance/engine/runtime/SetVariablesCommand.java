@@ -3,6 +3,7 @@ package org.clearance.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.CommandHandler;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
@@ -16,7 +17,16 @@ import org.clearance.engine.db.Db;
 @ApplicationScoped
 public class SetVariablesCommand implements CommandHandler<SetVariablesCommand.Request, Long> {
 
-  public record Request(long elementInstanceKey, Map<String, JsonNode> variables, boolean local) {}
+  public record Request(
+      long elementInstanceKey,
+      Map<String, JsonNode> variables,
+      boolean local,
+      AuthorizedTenants tenants) {
+    /** An element of a tenant the caller may not use is NOT_FOUND, as if it did not exist. */
+    public Request(long elementInstanceKey, Map<String, JsonNode> variables, boolean local) {
+      this(elementInstanceKey, variables, local, AuthorizedTenants.ALL);
+    }
+  }
 
   private final Db db;
   private final InstanceRepository instances;
@@ -35,7 +45,9 @@ public class SetVariablesCommand implements CommandHandler<SetVariablesCommand.R
         connection -> {
           long instanceKey = instances.instanceOfElement(connection, elementInstanceKey);
           Execution locked = instanceKey == 0 ? null : instances.lock(connection, instanceKey);
-          if (locked == null || locked.state.element(elementInstanceKey) == null) {
+          if (locked == null
+              || locked.state.element(elementInstanceKey) == null
+              || !request.tenants().allows(locked.process().tenantId())) {
             throw Rejection.notFound(
                 "Expected to update variables for element with key '%d', but no such element was found"
                     .formatted(elementInstanceKey));

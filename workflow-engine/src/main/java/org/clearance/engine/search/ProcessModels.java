@@ -24,6 +24,7 @@ public class ProcessModels {
   /** A stored process definition. */
   public record Definition(
       long key,
+      String tenantId,
       String bpmnProcessId,
       int version,
       String resourceName,
@@ -41,7 +42,7 @@ public class ProcessModels {
     }
     try (var statement =
         connection.prepareStatement(
-            "SELECT bpmn_process_id, version, resource_name, resource"
+            "SELECT bpmn_process_id, version, resource_name, resource, tenant_id"
                 + " FROM engine.process_definition WHERE key = ?")) {
       statement.setLong(1, key);
       try (var rs = statement.executeQuery()) {
@@ -49,7 +50,13 @@ public class ProcessModels {
           return Optional.empty();
         }
         Definition definition =
-            parse(key, rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4));
+            parse(
+                key,
+                rs.getString(5),
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getBytes(4));
         cache.put(key, definition);
         return Optional.of(definition);
       }
@@ -57,7 +64,12 @@ public class ProcessModels {
   }
 
   private static Definition parse(
-      long key, String processId, int version, String resourceName, byte[] resource) {
+      long key,
+      String tenantId,
+      String processId,
+      int version,
+      String resourceName,
+      byte[] resource) {
     var types = new HashMap<String, String>();
     var names = new HashMap<String, String>();
     String name = null;
@@ -77,7 +89,8 @@ public class ProcessModels {
     } catch (RuntimeException e) {
       // a deployed model always parses; without it, types stay UNSPECIFIED
     }
-    return new Definition(key, processId, version, resourceName, resource, name, types, names);
+    return new Definition(
+        key, tenantId, processId, version, resourceName, resource, name, types, names);
   }
 
   /** serviceTask → SERVICE_TASK; an event-triggered sub-process → EVENT_SUB_PROCESS. */

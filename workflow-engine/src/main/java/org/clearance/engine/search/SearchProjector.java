@@ -147,6 +147,13 @@ public class SearchProjector {
     return count;
   }
 
+  /**
+   * A row's tenant: the tenant of its process definition (a record does not carry it; definitions
+   * are never deleted).
+   */
+  private static final String TENANT_OF_DEFINITION =
+      "COALESCE((SELECT tenant_id FROM engine.process_definition WHERE key = ?), '<default>')";
+
   /** The writes of one round, as JDBC batches run in an order that respects the record order. */
   private static final class Batch {
     private final PreparedStatement activate;
@@ -213,23 +220,29 @@ public class SearchProjector {
               "INSERT INTO engine.search_element_instance (key, process_instance_key,"
                   + " process_definition_key, bpmn_process_id, process_version, element_id,"
                   + " element_type, flow_scope_key, parent_process_instance_key,"
-                  + " parent_element_instance_key, state, start_date, end_date)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                  + " parent_element_instance_key, state, start_date, end_date, tenant_id)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                  + TENANT_OF_DEFINITION
+                  + ") ON CONFLICT DO NOTHING");
       end =
           connection.prepareStatement(
               "UPDATE engine.search_element_instance SET state = ?, end_date = ?, incident_key = NULL"
                   + " WHERE key = ?");
       variable =
           connection.prepareStatement(
-              "INSERT INTO engine.search_variable (key, name, value, scope_key, process_instance_key)"
-                  + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope_key, name)"
+              "INSERT INTO engine.search_variable (key, name, value, scope_key,"
+                  + " process_instance_key, tenant_id) VALUES (?, ?, ?, ?, ?, COALESCE((SELECT"
+                  + " tenant_id FROM engine.search_element_instance WHERE key = ?), '<default>'))"
+                  + " ON CONFLICT (scope_key, name)"
                   + " DO UPDATE SET value = EXCLUDED.value");
       incident =
           connection.prepareStatement(
               "INSERT INTO engine.search_incident (key, process_instance_key, process_definition_key,"
                   + " bpmn_process_id, element_id, element_instance_key, job_key, error_type,"
-                  + " error_message, state, creation_time)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) ON CONFLICT DO NOTHING");
+                  + " error_message, state, creation_time, tenant_id)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, "
+                  + TENANT_OF_DEFINITION
+                  + ") ON CONFLICT DO NOTHING");
       resolve =
           connection.prepareStatement(
               "UPDATE engine.search_incident SET state = 'RESOLVED' WHERE key = ?");
@@ -313,6 +326,7 @@ public class SearchProjector {
         incident.setString(8, value.path("errorType").asText());
         incident.setString(9, value.path("errorMessage").asText());
         incident.setTimestamp(10, at);
+        incident.setLong(11, value.path("processDefinitionKey").asLong());
         incident.addBatch();
       } else if (intent.equals("RESOLVED")) {
         resolve.setLong(1, key);
@@ -352,6 +366,7 @@ public class SearchProjector {
         activate.setString(11, row.state);
         activate.setTimestamp(12, row.startDate);
         activate.setTimestamp(13, row.endDate);
+        activate.setLong(14, row.processDefinitionKey);
         activate.addBatch();
       }
       for (var entry : variables.entrySet()) {
@@ -360,6 +375,9 @@ public class SearchProjector {
         variable.setString(3, entry.getValue().value());
         variable.setLong(4, entry.getKey().scopeKey());
         variable.setLong(5, entry.getValue().processInstanceKey());
+        // the instance's process row is inserted by this round's batch at the latest (its
+        // activation record comes before any of its variables)
+        variable.setLong(6, entry.getValue().processInstanceKey());
         variable.addBatch();
       }
       for (PreparedStatement statement :

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Json;
 
@@ -31,6 +32,9 @@ public final class SearchQuery {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
 
+  /** Every query has this field: the tenant of the row, which limits what a caller sees. */
+  static final String TENANT_FIELD = "tenantId";
+
   /** How a field's values are written in requests and compared in SQL. */
   public enum Kind {
     KEY("bigint", "-1"),
@@ -39,9 +43,7 @@ public final class SearchQuery {
     DATE("timestamptz", "'infinity'::timestamptz"),
     BOOL("boolean", "false"),
     /** A restriction that applies when true and means "no restriction" when false. */
-    FLAG("boolean", "false"),
-    /** Multi-tenancy is off: the default tenant matches every row, any other none. */
-    TENANT("text", "''");
+    FLAG("boolean", "false");
 
     final String type;
     final String nullValue;
@@ -55,7 +57,7 @@ public final class SearchQuery {
   /** A filterable and sortable field: its API name, its SQL expression and kind. */
   public record Field(String name, String sql, Kind kind) {
     String sortExpression() {
-      return kind == Kind.TENANT ? "'<default>'" : "COALESCE(" + sql + ", " + kind.nullValue + ")";
+      return "COALESCE(" + sql + ", " + kind.nullValue + ")";
     }
   }
 
@@ -86,14 +88,26 @@ public final class SearchQuery {
     this.key = key;
     this.fields.put(key.name(), key);
     fields.forEach(f -> this.fields.put(f.name(), f));
+    if (!this.fields.containsKey(TENANT_FIELD)) {
+      throw new IllegalArgumentException("A search needs the field " + TENANT_FIELD);
+    }
   }
 
   private record Sort(Field field, boolean descending) {}
 
-  public Page run(Connection connection, JsonNode request) throws SQLException {
+  /**
+   * One page of the rows the caller may see: only rows of its authorised tenants (the field {@code
+   * tenantId} of the query), whatever its filter says.
+   */
+  public Page run(Connection connection, JsonNode request, AuthorizedTenants tenants)
+      throws SQLException {
     JsonNode body = request == null || request.isNull() ? Json.object() : request;
     var where = new StringBuilder(baseWhere);
     var params = new ArrayList<Object[]>(); // {value, kind}
+    if (!tenants.all()) {
+      where.append(" AND ").append(fields.get(TENANT_FIELD).sql()).append(" = ANY(?::text[])");
+      params.add(new Object[] {tenants.sorted(), Kind.TEXT});
+    }
     filter(body.path("filter"), where, params);
     List<Sort> sorts = sorts(body.path("sort"));
     JsonNode page = body.path("page");
@@ -230,7 +244,7 @@ public final class SearchQuery {
   private static void condition(
       Field field, String op, JsonNode value, StringBuilder where, List<Object[]> params) {
     String cast = "?::" + field.kind().type;
-    String sql = field.kind() == Kind.TENANT ? "'<default>'" : field.sql();
+    String sql = field.sql();
     if (field.kind() == Kind.FLAG) {
       if (!op.equals("$eq") || !value.isBoolean()) {
         throw Rejection.invalidArgument(

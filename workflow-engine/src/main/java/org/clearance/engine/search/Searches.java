@@ -4,7 +4,6 @@ import static org.clearance.engine.search.SearchQuery.Kind.BOOL;
 import static org.clearance.engine.search.SearchQuery.Kind.DATE;
 import static org.clearance.engine.search.SearchQuery.Kind.INT;
 import static org.clearance.engine.search.SearchQuery.Kind.KEY;
-import static org.clearance.engine.search.SearchQuery.Kind.TENANT;
 import static org.clearance.engine.search.SearchQuery.Kind.TEXT;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Db;
 import org.clearance.engine.search.SearchQuery.Field;
@@ -23,12 +23,12 @@ import org.clearance.engine.search.SearchQuery.Field;
 /**
  * The searches and statistics of the REST API over the projected read tables ({@link
  * SearchProjector}) and the process definitions. Items are shaped as the Orchestration Cluster API
- * returns them: keys as strings, dates as RFC 3339, the tenant {@code <default>}.
+ * returns them: keys as strings, dates as RFC 3339, with the tenant of each row. Every search and
+ * get sees only the rows of the caller's authorised tenants; a row of another tenant is NOT_FOUND
+ * by key, as if it did not exist.
  */
 @ApplicationScoped
 public class Searches {
-
-  static final String TENANT_ID = "<default>";
 
   /** A page of items with Camunda's page answer. */
   public record Result(List<Map<String, Object>> items, Map<String, Object> page) {}
@@ -43,7 +43,7 @@ public class Searches {
           "e.element_type = 'PROCESS'",
           "e.key, e.process_definition_key, e.bpmn_process_id, e.process_version, e.state,"
               + " e.start_date, e.end_date, e.parent_process_instance_key,"
-              + " e.parent_element_instance_key, "
+              + " e.parent_element_instance_key, e.tenant_id, "
               + HAS_INCIDENT
               + " AS has_incident",
           new Field("processInstanceKey", "e.key", KEY),
@@ -57,7 +57,7 @@ public class Searches {
               new Field("parentProcessInstanceKey", "e.parent_process_instance_key", KEY),
               new Field("parentElementInstanceKey", "e.parent_element_instance_key", KEY),
               new Field("hasIncident", HAS_INCIDENT, BOOL),
-              new Field("tenantId", "", TENANT)));
+              new Field("tenantId", "e.tenant_id", TEXT)));
 
   private static final SearchQuery ELEMENT_INSTANCES =
       new SearchQuery(
@@ -65,7 +65,7 @@ public class Searches {
           "e.element_type NOT IN ('PROCESS', 'MULTI_INSTANCE_BODY')",
           "e.key, e.process_instance_key, e.process_definition_key, e.bpmn_process_id,"
               + " e.element_id, e.state, e.start_date, e.end_date, e.incident_key,"
-              + " e.flow_scope_key",
+              + " e.flow_scope_key, e.tenant_id",
           new Field("elementInstanceKey", "e.key", KEY),
           List.of(
               new Field("processInstanceKey", "e.process_instance_key", KEY),
@@ -78,20 +78,20 @@ public class Searches {
               new Field("incidentKey", "e.incident_key", KEY),
               new Field("hasIncident", "(e.incident_key IS NOT NULL)", BOOL),
               new Field("elementInstanceScopeKey", "e.flow_scope_key", KEY),
-              new Field("tenantId", "", TENANT)));
+              new Field("tenantId", "e.tenant_id", TEXT)));
 
   private static final SearchQuery VARIABLES =
       new SearchQuery(
           "engine.search_variable v",
           "true",
-          "v.key, v.name, v.value, v.scope_key, v.process_instance_key",
+          "v.key, v.name, v.value, v.scope_key, v.process_instance_key, v.tenant_id",
           new Field("variableKey", "v.key", KEY),
           List.of(
               new Field("name", "v.name", TEXT),
               new Field("value", "v.value", TEXT),
               new Field("scopeKey", "v.scope_key", KEY),
               new Field("processInstanceKey", "v.process_instance_key", KEY),
-              new Field("tenantId", "", TENANT)));
+              new Field("tenantId", "v.tenant_id", TEXT)));
 
   private static final SearchQuery INCIDENTS =
       new SearchQuery(
@@ -99,7 +99,7 @@ public class Searches {
           "true",
           "i.key, i.process_instance_key, i.process_definition_key, i.bpmn_process_id,"
               + " i.element_id, i.element_instance_key, i.job_key, i.error_type, i.error_message,"
-              + " i.state, i.creation_time",
+              + " i.state, i.creation_time, i.tenant_id",
           new Field("incidentKey", "i.key", KEY),
           List.of(
               new Field("processInstanceKey", "i.process_instance_key", KEY),
@@ -112,11 +112,11 @@ public class Searches {
               new Field("errorMessage", "i.error_message", TEXT),
               new Field("state", "i.state", TEXT),
               new Field("creationTime", "i.creation_time", DATE),
-              new Field("tenantId", "", TENANT)));
+              new Field("tenantId", "i.tenant_id", TEXT)));
 
   private static final String LATEST =
       "(d.version = (SELECT max(l.version) FROM engine.process_definition l"
-          + " WHERE l.bpmn_process_id = d.bpmn_process_id))";
+          + " WHERE l.tenant_id = d.tenant_id AND l.bpmn_process_id = d.bpmn_process_id))";
 
   private static final SearchQuery PROCESS_DEFINITIONS =
       new SearchQuery(
@@ -129,7 +129,7 @@ public class Searches {
               new Field("version", "d.version", INT),
               new Field("resourceName", "d.resource_name", TEXT),
               new Field("isLatestVersion", LATEST, SearchQuery.Kind.FLAG),
-              new Field("tenantId", "", TENANT)));
+              new Field("tenantId", "d.tenant_id", TEXT)));
 
   private final Db db;
   private final ProcessModels models;
@@ -141,14 +141,19 @@ public class Searches {
 
   // ---------------------------------------------------------------- process instances
 
-  public Result processInstances(JsonNode request) {
+  public Result processInstances(JsonNode request, AuthorizedTenants tenants) {
     return db.inTransaction(
-        c -> result(PROCESS_INSTANCES.run(c, request), row -> processInstance(c, row)));
+        c -> result(PROCESS_INSTANCES.run(c, request, tenants), row -> processInstance(c, row)));
   }
 
-  public Map<String, Object> processInstance(long key) {
+  public Map<String, Object> processInstance(long key, AuthorizedTenants tenants) {
     return one(
-        PROCESS_INSTANCES, "processInstanceKey", key, "process instance", this::processInstance);
+        PROCESS_INSTANCES,
+        "processInstanceKey",
+        key,
+        "process instance",
+        tenants,
+        this::processInstance);
   }
 
   private Map<String, Object> processInstance(Connection c, Map<String, Object> row)
@@ -165,7 +170,7 @@ public class Searches {
     item.put("endDate", date(row.get("end_date")));
     item.put("state", row.get("state"));
     item.put("hasIncident", row.get("has_incident"));
-    item.put("tenantId", TENANT_ID);
+    item.put("tenantId", row.get("tenant_id"));
     item.put("parentProcessInstanceKey", key(row.get("parent_process_instance_key")));
     item.put("parentElementInstanceKey", key(row.get("parent_element_instance_key")));
     item.put("tags", List.of());
@@ -174,14 +179,19 @@ public class Searches {
 
   // ---------------------------------------------------------------- element instances
 
-  public Result elementInstances(JsonNode request) {
+  public Result elementInstances(JsonNode request, AuthorizedTenants tenants) {
     return db.inTransaction(
-        c -> result(ELEMENT_INSTANCES.run(c, request), row -> elementInstance(c, row)));
+        c -> result(ELEMENT_INSTANCES.run(c, request, tenants), row -> elementInstance(c, row)));
   }
 
-  public Map<String, Object> elementInstance(long key) {
+  public Map<String, Object> elementInstance(long key, AuthorizedTenants tenants) {
     return one(
-        ELEMENT_INSTANCES, "elementInstanceKey", key, "element instance", this::elementInstance);
+        ELEMENT_INSTANCES,
+        "elementInstanceKey",
+        key,
+        "element instance",
+        tenants,
+        this::elementInstance);
   }
 
   private Map<String, Object> elementInstance(Connection c, Map<String, Object> row)
@@ -207,18 +217,20 @@ public class Searches {
     item.put("endDate", date(row.get("end_date")));
     item.put("hasIncident", row.get("incident_key") != null);
     item.put("incidentKey", key(row.get("incident_key")));
-    item.put("tenantId", TENANT_ID);
+    item.put("tenantId", row.get("tenant_id"));
     return item;
   }
 
   // ---------------------------------------------------------------- variables
 
-  public Result variables(JsonNode request) {
-    return db.inTransaction(c -> result(VARIABLES.run(c, request), row -> variable(row, true)));
+  public Result variables(JsonNode request, AuthorizedTenants tenants) {
+    return db.inTransaction(
+        c -> result(VARIABLES.run(c, request, tenants), row -> variable(row, true)));
   }
 
-  public Map<String, Object> variable(long key) {
-    return one(VARIABLES, "variableKey", key, "variable", (c, row) -> variable(row, false));
+  public Map<String, Object> variable(long key, AuthorizedTenants tenants) {
+    return one(
+        VARIABLES, "variableKey", key, "variable", tenants, (c, row) -> variable(row, false));
   }
 
   private static Map<String, Object> variable(Map<String, Object> row, boolean search) {
@@ -228,7 +240,7 @@ public class Searches {
     item.put("value", row.get("value"));
     item.put("scopeKey", key(row.get("scope_key")));
     item.put("processInstanceKey", key(row.get("process_instance_key")));
-    item.put("tenantId", TENANT_ID);
+    item.put("tenantId", row.get("tenant_id"));
     if (search) {
       item.put("isTruncated", false);
     }
@@ -237,12 +249,12 @@ public class Searches {
 
   // ---------------------------------------------------------------- incidents
 
-  public Result incidents(JsonNode request) {
-    return db.inTransaction(c -> result(INCIDENTS.run(c, request), Searches::incident));
+  public Result incidents(JsonNode request, AuthorizedTenants tenants) {
+    return db.inTransaction(c -> result(INCIDENTS.run(c, request, tenants), Searches::incident));
   }
 
-  public Map<String, Object> incident(long key) {
-    return one(INCIDENTS, "incidentKey", key, "incident", (c, row) -> incident(row));
+  public Map<String, Object> incident(long key, AuthorizedTenants tenants) {
+    return one(INCIDENTS, "incidentKey", key, "incident", tenants, (c, row) -> incident(row));
   }
 
   private static Map<String, Object> incident(Map<String, Object> row) {
@@ -258,31 +270,34 @@ public class Searches {
     item.put("errorMessage", row.get("error_message"));
     item.put("state", row.get("state"));
     item.put("creationTime", date(row.get("creation_time")));
-    item.put("tenantId", TENANT_ID);
+    item.put("tenantId", row.get("tenant_id"));
     return item;
   }
 
   // ---------------------------------------------------------------- process definitions
 
-  public Result processDefinitions(JsonNode request) {
+  public Result processDefinitions(JsonNode request, AuthorizedTenants tenants) {
     return db.inTransaction(
         c ->
             result(
-                PROCESS_DEFINITIONS.run(c, request),
-                row -> processDefinition(definition(c, (Long) row.get("key")))));
+                PROCESS_DEFINITIONS.run(c, request, tenants),
+                row -> processDefinition(definition(c, (Long) row.get("key"), tenants))));
   }
 
-  public Map<String, Object> processDefinition(long key) {
-    return db.inTransaction(c -> processDefinition(definition(c, key)));
+  public Map<String, Object> processDefinition(long key, AuthorizedTenants tenants) {
+    return db.inTransaction(c -> processDefinition(definition(c, key, tenants)));
   }
 
-  public byte[] processDefinitionXml(long key) {
-    return db.inTransaction(c -> definition(c, key).resource());
+  public byte[] processDefinitionXml(long key, AuthorizedTenants tenants) {
+    return db.inTransaction(c -> definition(c, key, tenants).resource());
   }
 
-  private ProcessModels.Definition definition(Connection c, long key) throws SQLException {
+  /** A definition of one of the caller's tenants; another tenant's is NOT_FOUND, like no one's. */
+  private ProcessModels.Definition definition(Connection c, long key, AuthorizedTenants tenants)
+      throws SQLException {
     return models
         .byKey(c, key)
+        .filter(definition -> tenants.allows(definition.tenantId()))
         .orElseThrow(
             () ->
                 Rejection.notFound(
@@ -297,7 +312,7 @@ public class Searches {
     item.put("name", definition.name());
     item.put("version", definition.version());
     item.put("resourceName", definition.resourceName());
-    item.put("tenantId", TENANT_ID);
+    item.put("tenantId", definition.tenantId());
     item.put("hasStartForm", false);
     return item;
   }
@@ -307,7 +322,8 @@ public class Searches {
    * incident), with an open incident, completed and canceled (terminated). Served by the index on
    * (process_definition_key, element_id, state).
    */
-  public List<Map<String, Object>> elementStatistics(long definitionKey, JsonNode request) {
+  public List<Map<String, Object>> elementStatistics(
+      long definitionKey, JsonNode request, AuthorizedTenants tenants) {
     if (request != null
         && !request.path("filter").isMissingNode()
         && !request.path("filter").isNull()
@@ -317,7 +333,7 @@ public class Searches {
     }
     return db.inTransaction(
         c -> {
-          definition(c, definitionKey);
+          definition(c, definitionKey, tenants);
           var items = new ArrayList<Map<String, Object>>();
           try (var statement =
               c.prepareStatement(
@@ -372,12 +388,17 @@ public class Searches {
   }
 
   private Map<String, Object> one(
-      SearchQuery query, String keyField, long key, String what, ConnectionRowMapper mapper) {
+      SearchQuery query,
+      String keyField,
+      long key,
+      String what,
+      AuthorizedTenants tenants,
+      ConnectionRowMapper mapper) {
     var request = org.clearance.engine.db.Json.object();
     request.putObject("filter").put(keyField, Long.toString(key));
     return db.inTransaction(
         c -> {
-          var page = query.run(c, request);
+          var page = query.run(c, request, tenants);
           if (page.rows().isEmpty()) {
             throw Rejection.notFound(
                 "Expected to find %s with key '%d', but none was found".formatted(what, key));

@@ -93,6 +93,7 @@ abstract class EngineTestSupport {
       case FAILED_PRECONDITION, ALREADY_EXISTS -> 409;
       case RESOURCE_EXHAUSTED -> 503;
       case DEADLINE_EXCEEDED -> 504;
+      case PERMISSION_DENIED -> 403;
       default -> 500;
     };
   }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.config.AuthMode;
 import org.clearance.engine.config.EngineConfig;
 import org.jboss.logging.Logger;
@@ -29,7 +30,8 @@ import org.jose4j.lang.UnresolvableKeyException;
 /**
  * Decides, for every gateway (gRPC and REST), whether the bearer token of a request may drive the
  * engine: an OAuth 2 access token signed by the realm, for the engine's audience, not expired, of a
- * client that holds the engine's role. As a Camunda 8 gateway does with its identity provider.
+ * client that holds the engine's role. As a Camunda 8 gateway does with its identity provider. An
+ * accepted client may use the tenants assigned to it ({@link TenantAssignments}).
  *
  * <p>A verified token is remembered (with its outcome) until it expires, so a client that reuses
  * its token, as the Camunda client's OAuth credentials provider does, costs one map lookup per
@@ -47,6 +49,7 @@ public class GatewayAuthenticator {
   private final OidcConfig config;
   private final RealmKeys keys;
   private final JwtConsumer consumer;
+  private final TenantAssignments tenants;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   @jakarta.inject.Inject
@@ -58,6 +61,8 @@ public class GatewayAuthenticator {
     this.mode = mode;
     this.config = config;
     this.keys = new RealmKeys(config);
+    this.tenants =
+        new TenantAssignments(config.tenantAssignments().orElse(""), config.defaultTenants());
     this.consumer =
         new JwtConsumerBuilder()
             .setRequireExpirationTime()
@@ -119,7 +124,7 @@ public class GatewayAuthenticator {
    */
   public AuthOutcome authenticate(String authorization) {
     if (mode == AuthMode.NONE) {
-      return new AuthOutcome.Authenticated("anonymous");
+      return new AuthOutcome.Authenticated("anonymous", AuthorizedTenants.ALL);
     }
     if (authorization == null || authorization.isBlank()) {
       return new AuthOutcome.Unauthenticated(
@@ -158,7 +163,7 @@ public class GatewayAuthenticator {
       String client = clientOf(claims);
       AuthOutcome outcome =
           holdsRole(claims)
-              ? new AuthOutcome.Authenticated(client)
+              ? new AuthOutcome.Authenticated(client, tenants.of(client))
               : new AuthOutcome.Forbidden(
                   "client '"
                       + client

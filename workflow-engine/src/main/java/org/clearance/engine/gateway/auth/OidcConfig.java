@@ -3,6 +3,7 @@ package org.clearance.engine.gateway.auth;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Which tokens the gateways accept when {@code clearance.engine.auth=oidc}. */
@@ -28,6 +29,17 @@ public interface OidcConfig {
    */
   @WithDefault("engine-user")
   String requiredRole();
+
+  /**
+   * The tenants each client may use, as Camunda assigns tenants to applications: {@code
+   * client=tenant,tenant;client=*} ({@code *}: every tenant). A client not listed may use {@link
+   * #defaultTenants()}.
+   */
+  Optional<String> tenantAssignments();
+
+  /** The tenants of a client that {@link #tenantAssignments()} does not list. */
+  @WithDefault("<default>")
+  List<String> defaultTenants();
 
   /** Verified tokens remembered until they expire; beyond this many the cache starts over. */
   @WithDefault("10000")

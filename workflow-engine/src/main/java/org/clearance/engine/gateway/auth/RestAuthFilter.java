@@ -21,9 +21,11 @@ public class RestAuthFilter {
   private static final String PROBLEM = "application/problem+json";
 
   private final GatewayAuthenticator authenticator;
+  private final RestCaller caller;
 
-  RestAuthFilter(GatewayAuthenticator authenticator) {
+  RestAuthFilter(GatewayAuthenticator authenticator, RestCaller caller) {
     this.authenticator = authenticator;
+    this.caller = caller;
   }
 
   @ServerRequestFilter(preMatching = true)
@@ -33,7 +35,25 @@ public class RestAuthFilter {
     }
     String path = "/" + request.getUriInfo().getPath().replaceFirst("^/+", "");
     return switch (authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
-      case AuthOutcome.Authenticated ok -> null;
+      case AuthOutcome.Authenticated ok -> {
+        if (!ok.tenants().all() && (path.equals("/records") || path.startsWith("/records/"))) {
+          // the log holds every tenant's records and has no tenant to filter them by
+          yield Response.status(403)
+              .type(PROBLEM)
+              .entity(
+                  problem(
+                      403,
+                      "FORBIDDEN",
+                      "client '"
+                          + ok.clientId()
+                          + "' may read the record log only when assigned every tenant ('*'),"
+                          + " since it holds the records of every tenant",
+                      path))
+              .build();
+        }
+        caller.accepted(ok);
+        yield null;
+      }
       case AuthOutcome.Unauthenticated refused ->
           Response.status(401)
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

@@ -10,11 +10,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.decision.EvaluatedDecision;
 import org.clearance.engine.decision.EvaluatedInput;
 import org.clearance.engine.decision.EvaluatedOutput;
 import org.clearance.engine.decision.MatchedRule;
 import org.clearance.engine.deployment.DecisionRepository.StoredDecision;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.runtime.EvaluateDecisionCommand;
 
 /** POST /v2/decision-definitions/evaluation, by decision definition key or id. */
@@ -64,7 +66,10 @@ public class DecisionResource {
   private final RestCommands commands;
   private final EvaluateDecisionCommand evaluate;
 
-  DecisionResource(RestCommands commands, EvaluateDecisionCommand evaluate) {
+  private final RestCaller caller;
+
+  DecisionResource(RestCommands commands, EvaluateDecisionCommand evaluate, RestCaller caller) {
+    this.caller = caller;
     this.commands = commands;
     this.evaluate = evaluate;
   }
@@ -74,12 +79,15 @@ public class DecisionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> evaluate(EvaluationRequest request) {
+    var tenants = caller.tenants();
+    String client = caller.clientId();
     return commands.call(
         "EvaluateDecision",
         "/v2/decision-definitions/evaluation",
         evaluate,
         () -> {
           RestInput.required(request, "a request body");
+          tenants.require(Tenants.of(request.tenantId()), client);
           return new EvaluateDecisionCommand.Request(
               RestInput.optionalKey(request.decisionDefinitionKey(), "decisionDefinitionKey"),
               request.decisionDefinitionId(),

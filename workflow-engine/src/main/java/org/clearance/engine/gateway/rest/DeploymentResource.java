@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.command.Tenants;
 import org.clearance.engine.deployment.DeployResourcesCommand;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -61,8 +62,10 @@ public class DeploymentResource {
 
   private final RestCommands commands;
   private final DeployResourcesCommand deploy;
+  private final RestCaller caller;
 
-  DeploymentResource(RestCommands commands, DeployResourcesCommand deploy) {
+  DeploymentResource(RestCommands commands, DeployResourcesCommand deploy, RestCaller caller) {
+    this.caller = caller;
     this.commands = commands;
     this.deploy = deploy;
   }
@@ -72,11 +75,14 @@ public class DeploymentResource {
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> deploy(
       @RestForm("resources") List<FileUpload> resources, @RestForm("tenantId") String tenantId) {
+    var tenants = caller.tenants();
+    String client = caller.clientId();
     return commands.call(
         "DeployResource",
         PATH,
         deploy,
         () -> {
+          tenants.require(Tenants.of(tenantId), client);
           if (resources == null || resources.isEmpty()) {
             throw Rejection.invalidArgument(
                 "Expected to deploy at least one resource (multipart parts named 'resources'), but none was given");

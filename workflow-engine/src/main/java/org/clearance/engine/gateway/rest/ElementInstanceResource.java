@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.runtime.SetVariablesCommand;
 import org.clearance.engine.search.Searches;
 
@@ -26,8 +27,14 @@ public class ElementInstanceResource {
 
   private final Searches searches;
 
+  private final RestCaller caller;
+
   ElementInstanceResource(
-      RestCommands commands, SetVariablesCommand setVariables, Searches searches) {
+      RestCommands commands,
+      SetVariablesCommand setVariables,
+      Searches searches,
+      RestCaller caller) {
+    this.caller = caller;
     this.searches = searches;
     this.commands = commands;
     this.setVariables = setVariables;
@@ -38,6 +45,7 @@ public class ElementInstanceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> setVariables(
       @PathParam("key") String key, SetVariableRequest request) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     return commands.call(
         "SetVariables",
         "/v2/element-instances/" + key + "/variables",
@@ -49,7 +57,8 @@ public class ElementInstanceResource {
           return new SetVariablesCommand.Request(
               elementInstanceKey,
               RestInput.variableMap(request.variables(), "variables"),
-              Boolean.TRUE.equals(request.local()));
+              Boolean.TRUE.equals(request.local()),
+              tenants);
         },
         done -> Response.noContent().build());
   }
@@ -59,13 +68,14 @@ public class ElementInstanceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Searches.Result search(JsonNode request) {
-    return searches.elementInstances(request);
+    return searches.elementInstances(request, caller.tenants());
   }
 
   @GET
   @Path("{key}")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> get(@PathParam("key") String key) {
-    return searches.elementInstance(RestInput.key(key, "an element instance key"));
+    return searches.elementInstance(
+        RestInput.key(key, "an element instance key"), caller.tenants());
   }
 }

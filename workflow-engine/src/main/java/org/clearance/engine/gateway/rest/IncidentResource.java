@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.incident.ResolveIncidentCommand;
 import org.clearance.engine.search.Searches;
 
@@ -23,7 +24,11 @@ public class IncidentResource {
 
   private final Searches searches;
 
-  IncidentResource(RestCommands commands, ResolveIncidentCommand resolve, Searches searches) {
+  private final RestCaller caller;
+
+  IncidentResource(
+      RestCommands commands, ResolveIncidentCommand resolve, Searches searches, RestCaller caller) {
+    this.caller = caller;
     this.searches = searches;
     this.commands = commands;
     this.resolve = resolve;
@@ -32,11 +37,12 @@ public class IncidentResource {
   @POST
   @Path("{key}/resolution")
   public CompletionStage<Response> resolve(@PathParam("key") String key) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     return commands.call(
         "ResolveIncident",
         "/v2/incidents/" + key + "/resolution",
         resolve,
-        () -> new ResolveIncidentCommand.Request(RestInput.key(key, "an incident key")),
+        () -> new ResolveIncidentCommand.Request(RestInput.key(key, "an incident key"), tenants),
         done -> Response.noContent().build());
   }
 
@@ -45,13 +51,13 @@ public class IncidentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Searches.Result search(JsonNode request) {
-    return searches.incidents(request);
+    return searches.incidents(request, caller.tenants());
   }
 
   @GET
   @Path("{key}")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> get(@PathParam("key") String key) {
-    return searches.incident(RestInput.key(key, "an incident key"));
+    return searches.incident(RestInput.key(key, "an incident key"), caller.tenants());
   }
 }

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.command.Rejection;
 import org.clearance.engine.db.Json;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.job.ActivateJobsCommand;
 import org.clearance.engine.job.ActivatedJob;
 import org.clearance.engine.job.CompleteJobCommand;
@@ -87,6 +89,7 @@ public class JobResource {
   private final ThrowErrorCommand throwError;
   private final UpdateJobRetriesCommand updateRetries;
   private final UpdateJobTimeoutCommand updateTimeout;
+  private final RestCaller caller;
 
   JobResource(
       RestCommands commands,
@@ -95,7 +98,9 @@ public class JobResource {
       FailJobCommand failJob,
       ThrowErrorCommand throwError,
       UpdateJobRetriesCommand updateRetries,
-      UpdateJobTimeoutCommand updateTimeout) {
+      UpdateJobTimeoutCommand updateTimeout,
+      RestCaller caller) {
+    this.caller = caller;
     this.commands = commands;
     this.activateJobs = activateJobs;
     this.completeJob = completeJob;
@@ -105,6 +110,17 @@ public class JobResource {
     this.updateTimeout = updateTimeout;
   }
 
+  /** The tenants a worker activates: those it names, or its assigned ones (ASSIGNED). */
+  private static List<String> workerTenants(
+      ActivationRequest request, AuthorizedTenants tenants, String client) {
+    List<String> workerTenants =
+        tenants.forWorker("ASSIGNED".equals(request.tenantFilter()), request.tenantIds());
+    for (String tenant : workerTenants) {
+      tenants.require(tenant, client);
+    }
+    return workerTenants;
+  }
+
   @POST
   @Path("activation")
   public CompletionStage<Response> activate(ActivationRequest request, RoutingContext context) {
@@ -112,6 +128,8 @@ public class JobResource {
     // the connection going away before the answer: a parked request must not take jobs any more
     context.addEndHandler(ended -> jobs.cancel(false));
     var answer = jobs.thenApply(JobResource::activated);
+    var tenants = caller.tenants();
+    String client = caller.clientId();
     return commands.activation(
         "ActivateJobs",
         PATH + "/activation",
@@ -134,7 +152,7 @@ public class JobResource {
                   RestInput.required(request.maxJobsToActivate(), "maxJobsToActivate"),
                   request.fetchVariable() == null ? List.of() : request.fetchVariable(),
                   request.requestTimeout() == null ? 0 : request.requestTimeout(),
-                  request.tenantIds()),
+                  workerTenants(request, tenants, client)),
               jobs);
         });
   }
@@ -143,6 +161,7 @@ public class JobResource {
   @Path("{key}/completion")
   public CompletionStage<Response> complete(
       @PathParam("key") String key, CompletionRequest request) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     return commands.call(
         "CompleteJob",
         PATH + "/" + key + "/completion",
@@ -156,7 +175,8 @@ public class JobResource {
           }
           return new CompleteJobCommand.Request(
               jobKey,
-              RestInput.variableMap(request == null ? null : request.variables(), "job variables"));
+              RestInput.variableMap(request == null ? null : request.variables(), "job variables"),
+              tenants);
         },
         done -> Response.noContent().build());
   }
@@ -164,6 +184,7 @@ public class JobResource {
   @POST
   @Path("{key}/failure")
   public CompletionStage<Response> fail(@PathParam("key") String key, FailRequest request) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     return commands.call(
         "FailJob",
         PATH + "/" + key + "/failure",
@@ -176,7 +197,8 @@ public class JobResource {
               body.retries() == null ? 0 : body.retries(),
               body.errorMessage(),
               body.retryBackOff() == null ? 0 : body.retryBackOff(),
-              RestInput.variableMap(body.variables(), "job variables"));
+              RestInput.variableMap(body.variables(), "job variables"),
+              tenants);
         },
         done -> Response.noContent().build());
   }
@@ -184,6 +206,7 @@ public class JobResource {
   @POST
   @Path("{key}/error")
   public CompletionStage<Response> error(@PathParam("key") String key, ErrorRequest request) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     return commands.call(
         "ThrowError",
         PATH + "/" + key + "/error",
@@ -195,7 +218,8 @@ public class JobResource {
               jobKey,
               request.errorCode(),
               request.errorMessage() == null ? "" : request.errorMessage(),
-              RestInput.variableMap(request.variables(), "error variables"));
+              RestInput.variableMap(request.variables(), "error variables"),
+              tenants);
         },
         done -> Response.noContent().build());
   }
@@ -204,6 +228,7 @@ public class JobResource {
   @PATCH
   @Path("{key}")
   public CompletionStage<Response> update(@PathParam("key") String key, UpdateRequest request) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     String path = PATH + "/" + key;
     long jobKey;
     Changeset changes;
@@ -226,7 +251,7 @@ public class JobResource {
                 "UpdateJobRetries",
                 path,
                 updateRetries,
-                () -> new UpdateJobRetriesCommand.Request(jobKey, changes.retries()),
+                () -> new UpdateJobRetriesCommand.Request(jobKey, changes.retries(), tenants),
                 done -> Response.noContent().build());
     if (changes.timeout() == null) {
       return retried;
@@ -239,7 +264,7 @@ public class JobResource {
                     "UpdateJobTimeout",
                     path,
                     updateTimeout,
-                    () -> new UpdateJobTimeoutCommand.Request(jobKey, changes.timeout()),
+                    () -> new UpdateJobTimeoutCommand.Request(jobKey, changes.timeout(), tenants),
                     done -> Response.noContent().build()));
   }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import org.clearance.engine.command.Tenants;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.message.CorrelateMessageCommand;
 import org.clearance.engine.message.PublishMessageCommand;
 
@@ -37,8 +38,14 @@ public class MessageResource {
   private final PublishMessageCommand publish;
   private final CorrelateMessageCommand correlate;
 
+  private final RestCaller caller;
+
   MessageResource(
-      RestCommands commands, PublishMessageCommand publish, CorrelateMessageCommand correlate) {
+      RestCommands commands,
+      PublishMessageCommand publish,
+      CorrelateMessageCommand correlate,
+      RestCaller caller) {
+    this.caller = caller;
     this.commands = commands;
     this.publish = publish;
     this.correlate = correlate;
@@ -47,12 +54,15 @@ public class MessageResource {
   @POST
   @Path("publication")
   public CompletionStage<Response> publish(PublicationRequest request) {
+    var tenants = caller.tenants();
+    String client = caller.clientId();
     return commands.call(
         "PublishMessage",
         "/v2/messages/publication",
         publish,
         () -> {
           RestInput.required(request, "a request body");
+          tenants.require(Tenants.of(request.tenantId()), client);
           return new PublishMessageCommand.Request(
               request.name(),
               request.correlationKey(),
@@ -71,12 +81,15 @@ public class MessageResource {
   @POST
   @Path("correlation")
   public CompletionStage<Response> correlate(CorrelationRequest request) {
+    var tenants = caller.tenants();
+    String client = caller.clientId();
     return commands.call(
         "CorrelateMessage",
         "/v2/messages/correlation",
         correlate,
         () -> {
           RestInput.required(request, "a request body");
+          tenants.require(Tenants.of(request.tenantId()), client);
           return new CorrelateMessageCommand.Request(
               request.name(),
               request.correlationKey(),

@@ -27,11 +27,17 @@ public final class Problems {
       case INVALID_STATE, ALREADY_EXISTS -> 409;
       case RESOURCE_EXHAUSTED -> 503;
       case DEADLINE_EXCEEDED -> 504;
+      case PERMISSION_DENIED -> 403;
     };
   }
 
   public static Response of(Rejection rejection, String path) {
-    return of(status(rejection.type()), rejection.type().name(), rejection.getMessage(), path);
+    // 403 is titled as the authentication filter titles it (and as Camunda's REST API does)
+    String title =
+        rejection.type() == Rejection.Type.PERMISSION_DENIED
+            ? "FORBIDDEN"
+            : rejection.type().name();
+    return of(status(rejection.type()), title, rejection.getMessage(), path);
   }
 
   public static Response of(int status, String title, String detail, String path) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.search.Searches;
 
 /** Process definitions: search, get, the BPMN XML, and element-instance statistics. */
@@ -18,22 +19,25 @@ import org.clearance.engine.search.Searches;
 public class ProcessDefinitionResource {
 
   private final Searches searches;
+  private final RestCaller caller;
 
-  ProcessDefinitionResource(Searches searches) {
+  ProcessDefinitionResource(Searches searches, RestCaller caller) {
     this.searches = searches;
+    this.caller = caller;
   }
 
   @POST
   @Path("search")
   @Consumes(MediaType.APPLICATION_JSON)
   public Searches.Result search(JsonNode request) {
-    return searches.processDefinitions(request);
+    return searches.processDefinitions(request, caller.tenants());
   }
 
   @GET
   @Path("{key}")
   public Map<String, Object> get(@PathParam("key") String key) {
-    return searches.processDefinition(RestInput.key(key, "a process definition key"));
+    return searches.processDefinition(
+        RestInput.key(key, "a process definition key"), caller.tenants());
   }
 
   /** Answers text/xml whatever the client accepts (the official client asks for JSON). */
@@ -41,7 +45,9 @@ public class ProcessDefinitionResource {
   @Path("{key}/xml")
   @Produces(MediaType.WILDCARD)
   public Response xml(@PathParam("key") String key) {
-    byte[] xml = searches.processDefinitionXml(RestInput.key(key, "a process definition key"));
+    byte[] xml =
+        searches.processDefinitionXml(
+            RestInput.key(key, "a process definition key"), caller.tenants());
     return Response.ok(xml, "text/xml").build();
   }
 
@@ -52,6 +58,7 @@ public class ProcessDefinitionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Statistics statistics(@PathParam("key") String key, JsonNode request) {
     return new Statistics(
-        searches.elementStatistics(RestInput.key(key, "a process definition key"), request));
+        searches.elementStatistics(
+            RestInput.key(key, "a process definition key"), request, caller.tenants()));
   }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
+import org.clearance.engine.gateway.auth.RestCaller;
 import org.clearance.engine.runtime.CancelProcessInstanceCommand;
 import org.clearance.engine.runtime.CreateProcessInstanceCommand;
 import org.clearance.engine.search.Searches;
@@ -55,12 +57,15 @@ public class ProcessInstanceResource {
   private final CreateProcessInstanceCommand createInstance;
   private final CancelProcessInstanceCommand cancelInstance;
   private final Searches searches;
+  private final RestCaller caller;
 
   ProcessInstanceResource(
       RestCommands commands,
       CreateProcessInstanceCommand createInstance,
       CancelProcessInstanceCommand cancelInstance,
-      Searches searches) {
+      Searches searches,
+      RestCaller caller) {
+    this.caller = caller;
     this.commands = commands;
     this.createInstance = createInstance;
     this.cancelInstance = cancelInstance;
@@ -71,11 +76,17 @@ public class ProcessInstanceResource {
   public CompletionStage<Response> create(CreateRequest request) {
     boolean await = request != null && Boolean.TRUE.equals(request.awaitCompletion());
     String command = await ? "CreateProcessInstanceWithResult" : "CreateProcessInstance";
+    var tenants = caller.tenants();
+    String client = caller.clientId();
     return commands.callLater(
         command,
         PATH,
         createInstance,
-        () -> creation(request, await),
+        () -> {
+          var creation = creation(request, await);
+          tenants.require(Tenants.of(creation.tenantId()), client);
+          return creation;
+        },
         created ->
             created.result() == null
                 ? CompletableFuture.completedFuture(ok(created, Map.of()))
@@ -114,12 +125,14 @@ public class ProcessInstanceResource {
   @POST
   @Path("{key}/cancellation")
   public CompletionStage<Response> cancel(@PathParam("key") String key) {
+    var tenants = caller.tenants(); // read on the request thread, used on a command thread
     return commands.call(
         "CancelProcessInstance",
         PATH + "/" + key + "/cancellation",
         cancelInstance,
         () ->
-            new CancelProcessInstanceCommand.Request(RestInput.key(key, "a process instance key")),
+            new CancelProcessInstanceCommand.Request(
+                RestInput.key(key, "a process instance key"), tenants),
         done -> Response.noContent().build());
   }
 
@@ -141,12 +154,12 @@ public class ProcessInstanceResource {
   @POST
   @Path("search")
   public Searches.Result search(JsonNode request) {
-    return searches.processInstances(request);
+    return searches.processInstances(request, caller.tenants());
   }
 
   @GET
   @Path("{key}")
   public Map<String, Object> get(@PathParam("key") String key) {
-    return searches.processInstance(RestInput.key(key, "a process instance key"));
+    return searches.processInstance(RestInput.key(key, "a process instance key"), caller.tenants());
   }
 }

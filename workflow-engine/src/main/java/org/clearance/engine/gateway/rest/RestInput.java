@@ -45,7 +45,6 @@ final class RestInput {
     return variables.toString();
   }
 
-  /** Multi-tenancy is off here: only the default tenant (or none) is accepted. */
   /** The variables as the command handlers take them. */
   static Map<String, JsonNode> variableMap(JsonNode variables, String what) {
     return Json.parseVariables(variables(variables, what), what);

@@ -1,6 +1,7 @@
 package org.clearance.engine.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.clearance.engine.command.AuthorizedTenants;
 import org.clearance.engine.config.AuthMode;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -32,6 +34,8 @@ class GatewayAuthenticatorTest {
 
   private static final String AUDIENCE = "clearance-engine";
   private static final String ROLE = "engine-user";
+  private static final AuthorizedTenants DEFAULT_ONLY =
+      AuthorizedTenants.only(List.of("<default>"));
 
   private HttpServer realm;
   private String issuer;
@@ -72,7 +76,10 @@ class GatewayAuthenticatorTest {
     AuthOutcome outcome = authenticator.authenticate("Bearer " + sign(claims("case-api-workflow")));
 
     // then
-    assertThat(outcome).isEqualTo(new AuthOutcome.Authenticated("case-api-workflow"));
+    assertThat(outcome)
+        .isEqualTo(
+            new AuthOutcome.Authenticated(
+                "case-api-workflow", AuthorizedTenants.only(List.of("clearance"))));
   }
 
   @Test
@@ -99,8 +106,11 @@ class GatewayAuthenticatorTest {
     AuthOutcome other = authenticator.authenticate("Bearer " + sign(claims("other-application")));
 
     // then
-    assertThat(again).isEqualTo(new AuthOutcome.Authenticated("case-api-workflow"));
-    assertThat(other).isEqualTo(new AuthOutcome.Authenticated("other-application"));
+    assertThat(again)
+        .isEqualTo(
+            new AuthOutcome.Authenticated(
+                "case-api-workflow", AuthorizedTenants.only(List.of("clearance"))));
+    assertThat(other).isEqualTo(new AuthOutcome.Authenticated("other-application", DEFAULT_ONLY));
     assertThat(keyFetches).hasValue(1);
   }
 
@@ -277,8 +287,33 @@ class GatewayAuthenticatorTest {
     AuthOutcome outcome = eager.authenticate("Bearer " + sign(claims("after"), rotated));
 
     // then
-    assertThat(outcome).isEqualTo(new AuthOutcome.Authenticated("after"));
+    assertThat(outcome).isEqualTo(new AuthOutcome.Authenticated("after", DEFAULT_ONLY));
     assertThat(keyFetches).hasValue(2);
+  }
+
+  @Test
+  void shouldAssignTenantsPerClient() throws Exception {
+    // when
+    AuthOutcome reporting = authenticator.authenticate("Bearer " + sign(claims("reporting")));
+    AuthOutcome unlisted = authenticator.authenticate("Bearer " + sign(claims("unlisted")));
+
+    // then: '*' is every tenant, an unlisted client gets the default tenants
+    assertThat(reporting)
+        .isEqualTo(new AuthOutcome.Authenticated("reporting", AuthorizedTenants.ALL));
+    assertThat(unlisted).isEqualTo(new AuthOutcome.Authenticated("unlisted", DEFAULT_ONLY));
+  }
+
+  @Test
+  void shouldRefuseToStartWithAMalformedTenantAssignment() {
+    assertThatThrownBy(() -> new TenantAssignments("case-api-workflow", List.of("<default>")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected client=tenant,tenant");
+    assertThatThrownBy(() -> new TenantAssignments("a=x y", List.of("<default>")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("client 'a'")
+        .hasMessageContaining("'x y'");
+    assertThatThrownBy(() -> new TenantAssignments("a=x;a=y", List.of("<default>")))
+        .hasMessageContaining("listed twice");
   }
 
   @Test
@@ -340,6 +375,16 @@ class GatewayAuthenticatorTest {
       @Override
       public String requiredRole() {
         return ROLE;
+      }
+
+      @Override
+      public Optional<String> tenantAssignments() {
+        return Optional.of("case-api-workflow=clearance; reporting = *");
+      }
+
+      @Override
+      public List<String> defaultTenants() {
+        return List.of("<default>");
       }
 
       @Override

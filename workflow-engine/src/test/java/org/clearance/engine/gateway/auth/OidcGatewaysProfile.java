@@ -3,11 +3,19 @@ package org.clearance.engine.gateway.auth;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The engine as the launcher runs it: gateways accept only access tokens of the test realm. */
+/**
+ * The engine as the launcher runs it: gateways accept only access tokens of the test realm.
+ * case-api's client may use only its tenant; {@code other-application} plays an operator assigned
+ * every tenant.
+ */
 public class OidcGatewaysProfile implements QuarkusTestProfile {
 
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("clearance.engine.auth", "oidc");
+    return Map.of(
+        "clearance.engine.auth",
+        "oidc",
+        "clearance.engine.oidc.tenant-assignments",
+        "case-api-workflow=clearance;other-application=*");
   }
 }
