@@ -83,6 +83,13 @@ public final class BpmnProcessor {
     drain();
   }
 
+  /** A Camunda user task was completed: its element completes with the given variables. */
+  public void completeUserTask(ElementInstance task, Map<String, JsonNode> variables) {
+    task.userTaskDone();
+    complete(task, variables, null);
+    drain();
+  }
+
   public void setVariables(long scopeKey, Map<String, JsonNode> values, boolean local) {
     behaviors.variables.set(scopeKey, values, local);
   }
@@ -256,6 +263,7 @@ public final class BpmnProcessor {
       case EVENT_BASED_GATEWAY -> Outcome.WAIT; // waits for the first of its events
       case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY -> behaviors.gateways.fork(element, instance);
       case JOB_TASK -> behaviors.jobTasks.createJob(element, instance);
+      case USER_TASK -> behaviors.userTasks.create(element, instance);
       case SCRIPT_TASK -> behaviors.scriptTasks.evaluate(element, instance);
       case BUSINESS_RULE_TASK -> behaviors.businessRuleTasks.evaluateDecision(element, instance);
       case CALL_ACTIVITY -> behaviors.callActivities.start(element, instance);
