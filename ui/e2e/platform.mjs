@@ -46,7 +46,28 @@ export async function newContext(browser, options = {}) {
     ...options,
   });
   context.setDefaultTimeout(20_000);
+  openContexts.add(context);
+  context.on("close", () => openContexts.delete(context));
   return context;
+}
+
+/** Contexts a test opened and has not closed yet: on a failure run.mjs photographs and closes them. */
+export const openContexts = new Set();
+
+/** Saves every page still open as failure-<label>-<n>.png, closes their contexts; returns the files. */
+export async function captureFailure(label) {
+  const files = [];
+  for (const context of [...openContexts]) {
+    for (const page of context.pages()) {
+      try {
+        files.push(await screenshot(page, `failure-${label}-${files.length + 1}`));
+      } catch {
+        // a crashed page has nothing to show
+      }
+    }
+    await context.close().catch(() => {});
+  }
+  return files;
 }
 
 /**

@@ -50,6 +50,10 @@ try {
             .slice(0, 8)
             .join("\n  ")}`,
         );
+        const label = `${file.replace(".spec.mjs", "")}-${spec.tests.indexOf(test) + 1}`;
+        for (const shot of await helpers.captureFailure(label)) {
+          console.log(`  the page at the failure: ${shot}`);
+        }
       }
     }
   }

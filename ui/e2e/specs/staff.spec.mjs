@@ -104,7 +104,7 @@ export const tests = [
       const context = await h.newContext(h.browser);
       const { page, signedInAt } = await h.signIn(context, "max");
       // max's home is the dashboard; "rendered" = the first chart has drawn its SVG
-      await page.getByRole("heading", { name: "SLA dashboard" }).waitFor();
+      await page.getByRole("heading", { name: "SLA dashboard", exact: true }).waitFor();
       await page.locator(".clearance-chart svg").first().waitFor();
       h.figure("manager dashboard rendered after sign-in", `${Date.now() - signedInAt} ms`);
       await page.waitForLoadState("networkidle");
@@ -122,7 +122,7 @@ export const tests = [
       // save the drill-down as a view and get it back
       const viewName = `Awaiting approval ${Date.now()}`;
       await page.getByRole("button", { name: "Save view" }).click();
-      await page.getByLabel("Name").fill(viewName);
+      await page.getByRole("dialog").getByLabel("Name").fill(viewName);
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await page.getByRole("option", { name: viewName }).waitFor({ state: "attached" });
 
@@ -143,14 +143,14 @@ export const tests = [
     async run(h) {
       const context = await h.newContext(h.browser);
       const { page } = await h.signIn(context, "max", "/manage/escalations");
-      await page.getByRole("heading", { name: "Escalations" }).waitFor();
+      await page.getByRole("heading", { name: "Escalations", exact: true }).waitFor();
       await page
         .getByText(/No escalation|Late by/)
         .first()
         .waitFor();
       await h.checkA11y(page, "manager: escalations");
       await page.getByRole("link", { name: "Open work & countersign" }).click();
-      await page.getByRole("heading", { name: "Open work" }).waitFor();
+      await page.getByRole("heading", { name: "Open work", exact: true }).waitFor();
       await page
         .getByText(/No open task|Held by/)
         .first()
@@ -164,8 +164,8 @@ export const tests = [
     async run(h) {
       const context = await h.newContext(h.browser);
       const { page } = await h.signIn(context, "adam");
-      await page.getByRole("heading", { name: "Country groups" }).waitFor();
-      await page.getByRole("table", { name: "Country groups in force" }).waitFor();
+      await page.getByRole("heading", { name: "Country groups", exact: true }).waitFor();
+      await page.getByLabel("Country groups in force").waitFor();
       await h.checkA11y(page, "admin: country groups");
       await h.screenshot(page, "admin-country-groups");
 

@@ -120,7 +120,7 @@ export default function CountryGroupsPage() {
           <Table aria-label="Country groups in force" variant="compact">
             <Thead>
               <Tr>
-                <Th>Country</Th>
+                <Th modifier="nowrap">Country</Th>
                 <Th>Groups</Th>
                 <Th>Valid from</Th>
                 <Th>Valid until</Th>

@@ -123,9 +123,11 @@ function Wizard({ initial }: { initial: CaseDetail }) {
   const [submitError, setSubmitError] = useState<unknown>(null);
   const base = `/applications/${initial.id}/edit`;
 
-  const go = async (to: string) => {
-    await flush();
-    navigate(to);
+  // "Save and continue" stays on the section when the draft could not be saved (its fields
+  // are marked); "Back to the task list" goes anyway: the entries stay in this wizard's state.
+  const go = async (to: string, onlyIfSaved = false) => {
+    const saved = await flush();
+    if (saved || !onlyIfSaved) navigate(to);
   };
 
   const submit = useMutation({
@@ -205,7 +207,7 @@ function Wizard({ initial }: { initial: CaseDetail }) {
             />
           )}
           <Flex className="pf-v6-u-mt-lg" gap={{ default: "gapMd" }}>
-            <Button onClick={() => void go(next ? `${base}/${next.id}` : `${base}/check`)}>
+            <Button onClick={() => void go(next ? `${base}/${next.id}` : `${base}/check`, true)}>
               Save and continue
             </Button>
             <Button variant="secondary" onClick={() => void go(base)}>

@@ -20,6 +20,7 @@ import PlusIcon from "@patternfly/react-icons/dist/esm/icons/plus-circle-icon";
 import { useState } from "react";
 import type { CaseContent, Item, Party } from "../../api";
 import { SelectField, TextAreaField, TextField } from "../../components/fields";
+import { numberOrText } from "./numbers";
 
 export interface SectionProps {
   content: CaseContent;
@@ -40,13 +41,6 @@ export const PARTY_ROLES = [
   { value: "ULTIMATE_END_USER", label: "Ultimate end user" },
   { value: "INTERMEDIATE_CONSIGNEE", label: "Intermediate consignee" },
 ];
-
-function numberOrText(v: string): number | string | null {
-  const t = v.trim();
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) && String(n) === t ? n : t;
-}
 
 export function ContactSection({ content, update, errors }: SectionProps) {
   const set = (k: "name" | "email" | "phone", v: string) =>

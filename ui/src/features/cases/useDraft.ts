@@ -49,6 +49,8 @@ export function useDraft(initial: CaseDetail) {
       else setSave({ kind: "pending" });
       return true;
     } catch (e) {
+      // nothing of this version is stored: the next flush (continue, submit) must send it again
+      dirty.current = true;
       if (e instanceof ApiError && e.status === 400 && e.errors.length > 0) {
         setErrors(toFieldMap(e.errors));
         setSave({
@@ -56,7 +58,6 @@ export function useDraft(initial: CaseDetail) {
           message: `Not saved: ${e.errors.length} field(s) need a fix (marked below). Your entries are kept here.`,
         });
       } else {
-        dirty.current = true;
         setSave({ kind: "failed", message: `Not saved: ${explain(e)}` });
       }
       return false;
