@@ -46,7 +46,13 @@ public final class SearchQuery {
      * A text array column matched by membership ($eq: the list contains the value, $in: it contains
      * one of them; GIN-indexable as {@code @>} and {@code &&}); not sortable.
      */
-    TEXT_LIST("text", "''");
+    TEXT_LIST("text", "''"),
+    /**
+     * Camunda's variable filter: a list of {name, value} that must all match a variable of the
+     * scope the field's SQL names (the value compared as its JSON text, plainly or with the text
+     * operators); not sortable.
+     */
+    VARIABLES("text", "''");
 
     final String type;
     final String nullValue;
@@ -241,6 +247,10 @@ public final class SearchQuery {
                 .formatted(fields.keySet(), entry.getKey()));
       }
       JsonNode value = entry.getValue();
+      if (field.kind() == Kind.VARIABLES) {
+        variablesCondition(field, value, where, params);
+        continue;
+      }
       if (value.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> ops = value.fields(); ops.hasNext(); ) {
           var op = ops.next();
@@ -376,6 +386,42 @@ public final class SearchQuery {
     }
   }
 
+  private static final Field VARIABLE_VALUE = new Field("value", "v.value", Kind.TEXT);
+
+  private static void variablesCondition(
+      Field field, JsonNode filters, StringBuilder where, List<Object[]> params) {
+    if (!filters.isArray()) {
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a list of {name, value} filters".formatted(field.name()));
+    }
+    for (JsonNode filter : filters) {
+      JsonNode name = filter.path("name");
+      JsonNode value = filter.path("value");
+      if (!name.isTextual() || name.textValue().isEmpty() || value.isMissingNode()) {
+        throw Rejection.invalidArgument(
+            "Expected each filter of '%s' to have a name and a value, but got %s"
+                .formatted(field.name(), filter));
+      }
+      where
+          .append(" AND EXISTS (SELECT 1 FROM engine.search_variable v WHERE v.scope_key = ")
+          .append(field.sql())
+          .append(" AND v.name = ?");
+      params.add(new Object[] {name.textValue(), Kind.TEXT});
+      if (value.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> ops = value.fields(); ops.hasNext(); ) {
+          var op = ops.next();
+          if (!op.getValue().isNull()
+              && !(op.getValue().isContainerNode() && op.getValue().isEmpty())) {
+            condition(VARIABLE_VALUE, op.getKey(), op.getValue(), where, params);
+          }
+        }
+      } else {
+        condition(VARIABLE_VALUE, "$eq", value, where, params);
+      }
+      where.append(')');
+    }
+  }
+
   private static String likePattern(JsonNode value) {
     return value
         .asText()
@@ -450,7 +496,7 @@ public final class SearchQuery {
       for (JsonNode entry : sort) {
         String name = entry.path("field").asText();
         Field field = fields.get(name);
-        if (field == null || field.kind() == Kind.TEXT_LIST) {
+        if (field == null || field.kind() == Kind.TEXT_LIST || field.kind() == Kind.VARIABLES) {
           throw Rejection.invalidArgument(
               "Expected to sort by one of %s, but sorting by '%s' is not supported"
                   .formatted(sortable(), name));
@@ -471,7 +517,7 @@ public final class SearchQuery {
 
   private List<String> sortable() {
     return fields.values().stream()
-        .filter(f -> f.kind() != Kind.TEXT_LIST)
+        .filter(f -> f.kind() != Kind.TEXT_LIST && f.kind() != Kind.VARIABLES)
         .map(Field::name)
         .toList();
   }

@@ -145,7 +145,11 @@ public class Searches {
               new Field("processInstanceKey", "t.process_instance_key", KEY),
               new Field("elementInstanceKey", "t.element_instance_key", KEY),
               // the task's own tenant (its process's), not the default-only rule of the others
-              new Field("tenantId", "t.tenant_id", TEXT)));
+              new Field("tenantId", "t.tenant_id", TEXT),
+              // from the projected variables: eventually consistent, unlike the task columns
+              new Field(
+                  "processInstanceVariables", "t.process_instance_key", SearchQuery.Kind.VARIABLES),
+              new Field("localVariables", "t.element_instance_key", SearchQuery.Kind.VARIABLES)));
 
   /**
    * Which process instances element statistics count: Camunda's process-instance filter of the

@@ -414,6 +414,44 @@ class UserTaskRestTest extends EngineTestSupport {
     assertThat(local.get(0).getScopeKey()).isEqualTo(task.getElementInstanceKey());
     assertRejected(
         () -> client.newUserTaskVariableSearchRequest(42L).send().join(), Status.Code.NOT_FOUND);
+    // the task search filters by the (projected) variables of the instance and of the task
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    f ->
+                        f.bpmnProcessId(processId)
+                            .processInstanceVariables(
+                                List.of(v -> v.name("applicant").value("\"ACME\""))))
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getUserTaskKey)
+        .containsExactly(task.getUserTaskKey());
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    f ->
+                        f.bpmnProcessId(processId)
+                            .localVariables(
+                                List.of(v -> v.name("localCase").value(p -> p.like("*41*")))))
+                .send()
+                .join()
+                .items())
+        .hasSize(1);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    f ->
+                        f.bpmnProcessId(processId)
+                            .processInstanceVariables(
+                                List.of(v -> v.name("applicant").value("\"Globex\""))))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
   }
 
   private static void pause() {
