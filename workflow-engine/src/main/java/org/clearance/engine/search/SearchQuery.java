@@ -101,6 +101,13 @@ public final class SearchQuery {
 
   private record Sort(Field field, boolean descending) {}
 
+  /** The same search over another FROM clause with the same columns (trusted SQL). */
+  public SearchQuery over(String otherFrom) {
+    var rest = new ArrayList<>(fields.values());
+    rest.remove(key);
+    return new SearchQuery(otherFrom, baseWhere, select, key, rest);
+  }
+
   /** The same search over the rows that also meet a further condition (trusted SQL). */
   public SearchQuery restrictedTo(String condition) {
     var rest = new ArrayList<>(fields.values());

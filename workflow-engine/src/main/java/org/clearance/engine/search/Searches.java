@@ -390,42 +390,79 @@ public class Searches {
   public Result userTaskVariables(long userTaskKey, JsonNode request) {
     return db.inTransaction(
         c -> {
-          long elementInstanceKey;
-          try (var statement =
-              c.prepareStatement(
-                  "SELECT element_instance_key FROM engine.user_task WHERE key = ?")) {
-            statement.setLong(1, userTaskKey);
-            try (var rs = statement.executeQuery()) {
-              if (!rs.next()) {
-                throw Rejection.notFound(
-                    "Expected to find user task with key '%d', but none was found"
-                        .formatted(userTaskKey));
-              }
-              elementInstanceKey = rs.getLong(1);
-            }
-          }
-          var scopes = new ArrayList<Long>();
-          try (var statement =
-              c.prepareStatement(
-                  "WITH RECURSIVE chain(key, flow_scope_key) AS ("
-                      + " SELECT key, flow_scope_key FROM engine.search_element_instance"
-                      + " WHERE key = ?"
-                      + " UNION SELECT e.key, e.flow_scope_key FROM engine.search_element_instance e"
-                      + " JOIN chain ON e.key = chain.flow_scope_key)"
-                      + " SELECT key FROM chain")) {
-            statement.setLong(1, elementInstanceKey);
-            try (var rs = statement.executeQuery()) {
-              while (rs.next()) {
-                scopes.add(rs.getLong(1));
-              }
-            }
-          }
-          if (scopes.isEmpty()) {
-            scopes.add(elementInstanceKey); // not projected yet: at least the task's own scope
-          }
+          List<Long> scopes = scopesOf(c, userTaskKey);
           var query = VARIABLES.restrictedTo("v.scope_key IN (" + joined(scopes) + ")");
           return result(query.run(c, request), row -> variable(row, true));
         });
+  }
+
+  /**
+   * The variables in effect for a user task: per name, the one of the innermost scope (the task's
+   * own, then its enclosing scopes outwards), as Camunda's effective-variable search answers.
+   */
+  public Result userTaskEffectiveVariables(long userTaskKey, JsonNode request) {
+    if (request != null
+        && (request.path("page").has("after") || request.path("page").has("before"))) {
+      throw Rejection.invalidArgument(
+          "Expected offset paging (page.from, page.limit) for effective variables, but got a cursor");
+    }
+    return db.inTransaction(
+        c -> {
+          List<Long> scopes = scopesOf(c, userTaskKey);
+          var depths = new StringBuilder();
+          for (int depth = 0; depth < scopes.size(); depth++) {
+            if (depth > 0) {
+              depths.append(", ");
+            }
+            depths.append('(').append(scopes.get(depth)).append(", ").append(depth).append(')');
+          }
+          var query =
+              VARIABLES.over(
+                  "(SELECT DISTINCT ON (w.name) w.* FROM engine.search_variable w"
+                      + " JOIN (VALUES "
+                      + depths
+                      + ") AS chain(scope_key, depth) ON w.scope_key = chain.scope_key"
+                      + " ORDER BY w.name, chain.depth) v");
+          return result(query.run(c, request), row -> variable(row, true));
+        });
+  }
+
+  /** The task's element instance, then its flow scopes outwards (from the projection). */
+  private static List<Long> scopesOf(Connection c, long userTaskKey) throws SQLException {
+    long elementInstanceKey;
+    try (var statement =
+        c.prepareStatement("SELECT element_instance_key FROM engine.user_task WHERE key = ?")) {
+      statement.setLong(1, userTaskKey);
+      try (var rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          throw Rejection.notFound(
+              "Expected to find user task with key '%d', but none was found"
+                  .formatted(userTaskKey));
+        }
+        elementInstanceKey = rs.getLong(1);
+      }
+    }
+    var scopes = new ArrayList<Long>();
+    try (var statement =
+        c.prepareStatement(
+            "WITH RECURSIVE chain(key, flow_scope_key, depth) AS ("
+                + " SELECT key, flow_scope_key, 0 FROM engine.search_element_instance"
+                + " WHERE key = ?"
+                + " UNION ALL SELECT e.key, e.flow_scope_key, chain.depth + 1"
+                + " FROM engine.search_element_instance e"
+                + " JOIN chain ON e.key = chain.flow_scope_key WHERE chain.depth < 1000)"
+                + " SELECT key FROM chain ORDER BY depth")) {
+      statement.setLong(1, elementInstanceKey);
+      try (var rs = statement.executeQuery()) {
+        while (rs.next()) {
+          scopes.add(rs.getLong(1));
+        }
+      }
+    }
+    if (scopes.isEmpty()) {
+      scopes.add(elementInstanceKey); // not projected yet: at least the task's own scope
+    }
+    return scopes;
   }
 
   private static String joined(List<Long> keys) {

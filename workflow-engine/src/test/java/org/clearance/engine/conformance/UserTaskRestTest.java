@@ -375,7 +375,11 @@ class UserTaskRestTest extends EngineTestSupport {
         Bpmn.createExecutableProcess(processId)
             .startEvent("Start")
             .userTask(
-                "Task_Review", t -> t.zeebeUserTask().zeebeInputExpression("caseId", "localCase"))
+                "Task_Review",
+                t ->
+                    t.zeebeUserTask()
+                        .zeebeInputExpression("caseId", "localCase")
+                        .zeebeInputExpression("\"internal review\"", "caseId"))
             .endEvent("End")
             .done());
     long instance =
@@ -385,7 +389,7 @@ class UserTaskRestTest extends EngineTestSupport {
     // when: the variable search reads the projection, which follows the commands
     List<String> names = List.of();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    while (names.size() < 3 && System.nanoTime() < deadline) {
+    while (names.size() < 4 && System.nanoTime() < deadline) {
       names =
           client
               .newUserTaskVariableSearchRequest(task.getUserTaskKey())
@@ -395,7 +399,7 @@ class UserTaskRestTest extends EngineTestSupport {
               .stream()
               .map(v -> v.getName())
               .toList();
-      if (names.size() < 3) {
+      if (names.size() < 4) {
         pause(); // the projector runs every 200 ms
       }
     }
@@ -408,7 +412,18 @@ class UserTaskRestTest extends EngineTestSupport {
             .items();
 
     // then
-    assertThat(names).containsExactlyInAnyOrder("caseId", "applicant", "localCase");
+    // one item per scope and name: caseId of the instance and the task's own (shadowing) caseId
+    assertThat(names).containsExactlyInAnyOrder("caseId", "caseId", "applicant", "localCase");
+    var effective =
+        client
+            .newUserTaskEffectiveVariableSearchRequest(task.getUserTaskKey())
+            .send()
+            .join()
+            .items();
+    assertThat(effective)
+        .extracting(v -> v.getName() + "=" + v.getValue())
+        .containsExactlyInAnyOrder(
+            "caseId=\"internal review\"", "applicant=\"ACME\"", "localCase=\"case-41\"");
     assertThat(local).hasSize(1);
     assertThat(local.get(0).getValue()).isEqualTo("\"case-41\"");
     assertThat(local.get(0).getScopeKey()).isEqualTo(task.getElementInstanceKey());

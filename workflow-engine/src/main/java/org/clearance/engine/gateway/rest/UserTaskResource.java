@@ -88,6 +88,13 @@ public class UserTaskResource {
   }
 
   @POST
+  @Path("{key}/effective-variables/search")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Searches.Result effectiveVariables(@PathParam("key") String key, JsonNode request) {
+    return searches.userTaskEffectiveVariables(RestInput.key(key, "a user task key"), request);
+  }
+
+  @POST
   @Path("{key}/assignment")
   @Consumes(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> assign(@PathParam("key") String key, AssignmentRequest request) {
