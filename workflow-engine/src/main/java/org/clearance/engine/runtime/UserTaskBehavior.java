@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
-import org.clearance.engine.command.Tenants;
 import org.clearance.engine.db.Json;
 import org.clearance.engine.deployment.ExecutableElement;
 import org.clearance.engine.deployment.ExecutableElement.UserTaskDefinition;
@@ -69,7 +68,7 @@ final class UserTaskBehavior {
             execution.process.version(),
             instance.elementId,
             definition.name(),
-            Tenants.DEFAULT_TENANT,
+            execution.process.tenantId(),
             UserTaskRow.CREATED,
             null,
             candidateGroups,
@@ -106,7 +105,7 @@ final class UserTaskBehavior {
     value.put("processDefinitionKey", execution.process.key());
     value.put("bpmnProcessId", execution.process.bpmnProcessId());
     value.put("elementId", instance.elementId);
-    value.put("tenantId", Tenants.DEFAULT_TENANT);
+    value.put("tenantId", execution.process.tenantId());
     value.put("action", "");
     execution.record(key, ValueType.USER_TASK, Intent.CANCELING, value);
     execution.record(key, ValueType.USER_TASK, Intent.CANCELED, value);

@@ -350,6 +350,46 @@ class UserTaskRestTest extends EngineTestSupport {
   }
 
   @Test
+  void shouldGiveTheTaskTheTenantOfItsProcess() {
+    // given
+    String processId = id("Process_Review");
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .userTask("Task_Review", t -> t.zeebeUserTask())
+                .endEvent()
+                .done(),
+            processId + ".bpmn")
+        .tenantId("partner-lab")
+        .send()
+        .join();
+
+    // when
+    long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .tenantId("partner-lab")
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    // then
+    assertThat(onlyTaskOf(instance).getTenantId()).isEqualTo("partner-lab");
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.processInstanceKey(instance).tenantId("<default>"))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+  }
+
+  @Test
   void shouldRejectModelsTheEngineCannotRunAsCamundaUserTasks() {
     for (var model :
         List.of(
