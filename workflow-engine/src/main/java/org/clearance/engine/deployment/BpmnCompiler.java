@@ -32,10 +32,12 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.ByteArrayInputStream;
@@ -662,10 +664,7 @@ public final class BpmnCompiler {
 
   private ExecutableElement compileUserTask(FlowElement element) {
     if (element.getSingleExtensionElement(ZeebeUserTask.class) != null) {
-      problem(
-          element,
-          "Camunda user tasks (zeebe:userTask) are not supported; remove zeebe:userTask to use a job-based user task");
-      return null;
+      return compileCamundaUserTask(element);
     }
     var task = compileJobTask(element, true);
     ZeebeAssignmentDefinition assignment =
@@ -685,6 +684,91 @@ public final class BpmnCompiler {
       userTaskHeader(element, task, "formKey", form.getFormKey());
     }
     return task;
+  }
+
+  /**
+   * A Camunda user task (zeebe:userTask): no job; the engine keeps the task for the user-task API.
+   * Forms: an external reference (static or FEEL); linked forms (formId) need form deployments and
+   * embedded forms (formKey) exist only for job-based user tasks, as in Camunda 8.
+   */
+  private ExecutableElement compileCamundaUserTask(FlowElement element) {
+    var task = withMappings(element, activity(element, ElementKind.USER_TASK));
+    if (element.getSingleExtensionElement(ZeebeTaskListeners.class) != null) {
+      unsupported(element, "task listeners (zeebe:taskListeners)");
+    }
+    Expression assignee = null;
+    Expression candidateGroups = null;
+    Expression candidateUsers = null;
+    ZeebeAssignmentDefinition assignment =
+        element.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+    if (assignment != null) {
+      assignee = optionalExpression(element, assignment.getAssignee());
+      candidateGroups = optionalExpression(element, assignment.getCandidateGroups());
+      candidateUsers = optionalExpression(element, assignment.getCandidateUsers());
+    }
+    Expression dueDate = null;
+    Expression followUpDate = null;
+    ZeebeTaskSchedule schedule = element.getSingleExtensionElement(ZeebeTaskSchedule.class);
+    if (schedule != null) {
+      dueDate = optionalExpression(element, schedule.getDueDate());
+      followUpDate = optionalExpression(element, schedule.getFollowUpDate());
+    }
+    Expression priority = null;
+    ZeebePriorityDefinition priorityDefinition =
+        element.getSingleExtensionElement(ZeebePriorityDefinition.class);
+    if (priorityDefinition != null) {
+      priority = optionalExpression(element, priorityDefinition.getPriority());
+      if (priority != null && priority.isStatic()) {
+        try {
+          int value = Integer.parseInt(priority.text().trim());
+          if (value < 0 || value > 100) {
+            throw new NumberFormatException();
+          }
+        } catch (NumberFormatException e) {
+          problem(
+              element,
+              "The task priority must be a number between 0 and 100 or an expression, but was '"
+                  + priority.text()
+                  + "'");
+        }
+      }
+    }
+    Expression externalReference = null;
+    ZeebeFormDefinition form = element.getSingleExtensionElement(ZeebeFormDefinition.class);
+    if (form != null) {
+      if (form.getFormKey() != null && !form.getFormKey().isBlank()) {
+        problem(
+            element,
+            "A Camunda user task (zeebe:userTask) cannot have a formKey; use a formId or an externalReference, or remove zeebe:userTask for a job-based user task");
+      }
+      if (form.getFormId() != null && !form.getFormId().isBlank()) {
+        unsupported(element, "linked forms (formId): forms cannot be deployed");
+      }
+      externalReference = optionalExpression(element, form.getExternalReference());
+    }
+    var headers = new LinkedHashMap<String, String>();
+    ZeebeTaskHeaders taskHeaders = element.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    if (taskHeaders != null) {
+      taskHeaders.getHeaders().forEach(header -> headers.put(header.getKey(), header.getValue()));
+    }
+    String name =
+        element.getName() == null || element.getName().isBlank() ? null : element.getName();
+    task.userTask =
+        new ExecutableElement.UserTaskDefinition(
+            name,
+            assignee,
+            candidateGroups,
+            candidateUsers,
+            dueDate,
+            followUpDate,
+            priority,
+            externalReference,
+            Map.copyOf(headers));
+    return task;
+  }
+
+  private Expression optionalExpression(FlowElement element, String value) {
+    return value == null || value.isBlank() ? null : expression(element, value.trim(), false);
   }
 
   private void userTaskHeader(

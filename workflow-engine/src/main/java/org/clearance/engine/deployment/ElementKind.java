@@ -11,6 +11,8 @@ public enum ElementKind {
   NONE_INTERMEDIATE_THROW_EVENT,
   /** Service, send and job-based user/script/business-rule tasks: a job for a worker. */
   JOB_TASK,
+  /** A Camunda user task (zeebe:userTask): a task row for the user-task API, no job. */
+  USER_TASK,
   SCRIPT_TASK,
   /** Manual and undefined tasks: nothing to do. */
   PASS_THROUGH_TASK,

@@ -28,6 +28,21 @@ public final class ExecutableElement {
       Expression outputElement,
       Expression completionCondition) {}
 
+  /**
+   * A Camunda user task (zeebe:userTask): each attribute static or FEEL, null when the model leaves
+   * it out (priority then defaults to 50).
+   */
+  public record UserTaskDefinition(
+      String name,
+      Expression assignee,
+      Expression candidateGroups,
+      Expression candidateUsers,
+      Expression dueDate,
+      Expression followUpDate,
+      Expression priority,
+      Expression externalFormReference,
+      Map<String, String> customHeaders) {}
+
   final String id;
   final ElementKind kind;
   ExecutableElement flowScope;
@@ -44,6 +59,9 @@ public final class ExecutableElement {
 
   /** Job-based user task headers whose values may be FEEL (assignee, candidate groups, ...). */
   final Map<String, Expression> userTaskHeaders = new LinkedHashMap<>();
+
+  // Camunda user tasks
+  UserTaskDefinition userTask;
 
   // script tasks
   Expression script;
@@ -178,6 +196,10 @@ public final class ExecutableElement {
 
   public Map<String, Expression> userTaskHeaders() {
     return userTaskHeaders;
+  }
+
+  public UserTaskDefinition userTask() {
+    return userTask;
   }
 
   public Expression script() {

@@ -44,5 +44,13 @@ public enum Intent {
   // TIMER
   TRIGGERED,
   // DECISION_EVALUATION (FAILED too)
-  EVALUATED
+  EVALUATED,
+  // USER_TASK (CREATED, UPDATED, COMPLETED, CANCELED too): each change is written as its
+  // "-ING" intent, then the one that says it happened, as Zeebe writes them
+  CREATING,
+  ASSIGNING,
+  ASSIGNED,
+  UPDATING,
+  COMPLETING,
+  CANCELING
 }

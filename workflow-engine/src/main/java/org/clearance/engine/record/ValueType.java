@@ -19,5 +19,6 @@ public enum ValueType {
   SIGNAL,
   SIGNAL_SUBSCRIPTION,
   ESCALATION,
-  TIMER
+  TIMER,
+  USER_TASK
 }

@@ -15,6 +15,7 @@ final class Behaviors {
   final MultiInstanceBehavior multiInstance;
   final ErrorBehavior errors;
   final JobTaskBehavior jobTasks;
+  final UserTaskBehavior userTasks;
   final ScriptTaskBehavior scriptTasks;
   final BusinessRuleTaskBehavior businessRuleTasks;
   final CallActivityBehavior callActivities;
@@ -31,6 +32,7 @@ final class Behaviors {
     multiInstance = new MultiInstanceBehavior(execution, records, variables);
     errors = new ErrorBehavior(execution, multiInstance);
     jobTasks = new JobTaskBehavior(execution, records);
+    userTasks = new UserTaskBehavior(execution);
     scriptTasks = new ScriptTaskBehavior(execution);
     businessRuleTasks = new BusinessRuleTaskBehavior(execution);
     callActivities = new CallActivityBehavior(execution);

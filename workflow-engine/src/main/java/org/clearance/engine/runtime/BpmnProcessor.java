@@ -83,6 +83,13 @@ public final class BpmnProcessor {
     drain();
   }
 
+  /** A Camunda user task was completed: its element completes with the given variables. */
+  public void completeUserTask(ElementInstance task, Map<String, JsonNode> variables) {
+    task.userTaskDone();
+    complete(task, variables, null);
+    drain();
+  }
+
   public void setVariables(long scopeKey, Map<String, JsonNode> values, boolean local) {
     behaviors.variables.set(scopeKey, values, local);
   }
@@ -261,6 +268,7 @@ public final class BpmnProcessor {
       case JOB_TASK -> behaviors.jobTasks.createJob(element, instance);
       case SIGNAL_THROW_EVENT, SIGNAL_END_EVENT -> behaviors.signals.throwSignal(element, instance);
       case ESCALATION_THROW_EVENT, ESCALATION_END_EVENT -> throwEscalation(element, instance);
+      case USER_TASK -> behaviors.userTasks.create(element, instance);
       case SCRIPT_TASK -> behaviors.scriptTasks.evaluate(element, instance);
       case BUSINESS_RULE_TASK -> behaviors.businessRuleTasks.evaluateDecision(element, instance);
       case CALL_ACTIVITY -> behaviors.callActivities.start(element, instance);

@@ -41,6 +41,10 @@ public final class ElementInstance {
 
   State state = State.ACTIVATING;
   long jobKey;
+
+  /** A Camunda user task: the key of its open task. */
+  long userTaskKey;
+
   long incidentKey;
   Step pendingStep = Step.NONE;
 
@@ -92,6 +96,10 @@ public final class ElementInstance {
     return jobKey;
   }
 
+  public long userTaskKey() {
+    return userTaskKey;
+  }
+
   public State state() {
     return state;
   }
@@ -139,6 +147,14 @@ public final class ElementInstance {
 
   void jobDone() {
     jobKey = 0;
+  }
+
+  void waitForUserTask(long key) {
+    userTaskKey = key;
+  }
+
+  void userTaskDone() {
+    userTaskKey = 0;
   }
 
   void raisedIncident(long key, Step step) {

@@ -175,6 +175,9 @@ final class ElementLifecycle {
       ObjectNode value = behaviors.records.value(instance.elementId, instance.key, null);
       execution.record(instance.jobKey, ValueType.JOB, Intent.CANCELED, value);
     }
+    if (instance.userTaskKey != 0) {
+      behaviors.userTasks.cancel(instance);
+    }
     if (instance.incidentKey != 0) {
       behaviors.incidents.resolved(instance.incidentKey, instance);
     }

@@ -55,6 +55,11 @@ public final class Execution {
   final List<Long> resolvedIncidents = new ArrayList<>();
   final Set<String> signalledJobTypes = new LinkedHashSet<>();
 
+  /** Camunda user tasks created, and cancelled (their element was terminated). */
+  final List<UserTaskRow> newUserTasks = new ArrayList<>();
+
+  final List<Long> canceledUserTasks = new ArrayList<>();
+
   final EventWrites events = new EventWrites();
 
   /** A signal a throw event of this command threw: written with it, broadcast after commit. */
@@ -330,8 +335,49 @@ public final class Execution {
         statement.executeBatch();
       }
     }
+    if (!newUserTasks.isEmpty()) {
+      insertUserTasks();
+    }
+    if (!canceledUserTasks.isEmpty()) {
+      UserTaskRow.finish(connection, canceledUserTasks, UserTaskRow.CANCELED, now);
+    }
     events.flush(this);
     records.flush(connection);
+  }
+
+  private void insertUserTasks() throws SQLException {
+    try (var statement =
+        connection.prepareStatement(
+            "INSERT INTO engine.user_task (key, element_instance_key, process_instance_key,"
+                + " process_definition_key, bpmn_process_id, process_version, element_id, name,"
+                + " tenant_id, state, assignee, candidate_groups, candidate_users, due_date,"
+                + " follow_up_date, priority, external_form_reference, custom_headers,"
+                + " creation_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz,"
+                + " ?::timestamptz, ?, ?, ?::jsonb, ?)")) {
+      for (UserTaskRow task : newUserTasks) {
+        statement.setLong(1, task.key());
+        statement.setLong(2, task.elementInstanceKey());
+        statement.setLong(3, task.processInstanceKey());
+        statement.setLong(4, task.processDefinitionKey());
+        statement.setString(5, task.bpmnProcessId());
+        statement.setInt(6, task.processVersion());
+        statement.setString(7, task.elementId());
+        statement.setString(8, task.name());
+        statement.setString(9, task.tenantId());
+        statement.setString(10, task.state());
+        statement.setString(11, task.assignee());
+        statement.setArray(12, connection.createArrayOf("text", task.candidateGroups().toArray()));
+        statement.setArray(13, connection.createArrayOf("text", task.candidateUsers().toArray()));
+        statement.setString(14, task.dueDate());
+        statement.setString(15, task.followUpDate());
+        statement.setInt(16, task.priority());
+        statement.setString(17, task.externalFormReference());
+        statement.setString(18, task.customHeaders());
+        statement.setTimestamp(19, new java.sql.Timestamp(task.creationDate()));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
   }
 
   /** Deletes a job that may sit in either job table (used when its element is terminated). */

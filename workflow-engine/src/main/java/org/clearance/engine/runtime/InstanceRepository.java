@@ -131,6 +131,8 @@ public class InstanceRepository {
           "SELECT key FROM engine.process_instance WHERE key = ?",
           "SELECT process_instance_key FROM engine.job WHERE element_instance_key = ? LIMIT 1",
           "SELECT process_instance_key FROM engine.failed_job WHERE element_instance_key = ? LIMIT 1",
+          "SELECT process_instance_key FROM engine.user_task WHERE element_instance_key = ?"
+              + " AND state = 'CREATED' LIMIT 1",
           // rare: a scope without a job (a sub-process); this scans the running instances
           "SELECT key FROM engine.process_instance WHERE state -> 'elements' @> jsonb_build_array(jsonb_build_object('key', ?::bigint)) LIMIT 1"
         }) {

@@ -43,7 +43,18 @@ public final class SearchQuery {
     DATE("timestamptz", "'infinity'::timestamptz"),
     BOOL("boolean", "false"),
     /** A restriction that applies when true and means "no restriction" when false. */
-    FLAG("boolean", "false");
+    FLAG("boolean", "false"),
+    /**
+     * A text array column matched by membership ($eq: the list contains the value, $in: it contains
+     * one of them; GIN-indexable as {@code @>} and {@code &&}); not sortable.
+     */
+    TEXT_LIST("text", "''"),
+    /**
+     * Camunda's variable filter: a list of {name, value} that must all match a variable of the
+     * scope the field's SQL names (the value compared as its JSON text, plainly or with the text
+     * operators); not sortable.
+     */
+    VARIABLES("text", "''");
 
     final String type;
     final String nullValue;
@@ -94,6 +105,45 @@ public final class SearchQuery {
   }
 
   private record Sort(Field field, boolean descending) {}
+
+  /** The same search over another FROM clause with the same columns (trusted SQL). */
+  public SearchQuery over(String otherFrom) {
+    var rest = new ArrayList<>(fields.values());
+    rest.remove(key);
+    return new SearchQuery(otherFrom, baseWhere, select, key, rest);
+  }
+
+  /** The same search over the rows that also meet a further condition (trusted SQL). */
+  public SearchQuery restrictedTo(String condition) {
+    var rest = new ArrayList<>(fields.values());
+    rest.remove(key);
+    return new SearchQuery(from, "(" + baseWhere + ") AND (" + condition + ")", select, key, rest);
+  }
+
+  /** A filter as SQL: the base condition and the filter's conditions, with their parameters. */
+  public record Condition(String sql, List<Object[]> params, boolean filtered) {
+
+    /** Binds the parameters from a 1-based index on. */
+    public void bind(java.sql.PreparedStatement statement, int first) throws SQLException {
+      SearchQuery.bind(statement, params, first);
+    }
+  }
+
+  /**
+   * Only the filter of a request, limited to the caller's tenants (statistics use it to choose the
+   * instances they count).
+   */
+  public Condition condition(JsonNode filter, AuthorizedTenants tenants) {
+    var where = new StringBuilder(baseWhere);
+    var params = new ArrayList<Object[]>();
+    if (!tenants.all()) {
+      where.append(" AND ").append(fields.get(TENANT_FIELD).sql()).append(" = ANY(?::text[])");
+      params.add(new Object[] {tenants.sorted(), Kind.TEXT});
+    }
+    int unfiltered = where.length();
+    filter(filter == null ? Json.object() : filter, where, params);
+    return new Condition(where.toString(), params, where.length() > unfiltered);
+  }
 
   /**
    * One page of the rows the caller may see: only rows of its authorised tenants (the field {@code
@@ -226,6 +276,10 @@ public final class SearchQuery {
                 .formatted(fields.keySet(), entry.getKey()));
       }
       JsonNode value = entry.getValue();
+      if (field.kind() == Kind.VARIABLES) {
+        variablesCondition(field, value, where, params);
+        continue;
+      }
       if (value.isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> ops = value.fields(); ops.hasNext(); ) {
           var op = ops.next();
@@ -243,6 +297,10 @@ public final class SearchQuery {
 
   private static void condition(
       Field field, String op, JsonNode value, StringBuilder where, List<Object[]> params) {
+    if (field.kind() == Kind.TEXT_LIST) {
+      listCondition(field, op, value, where, params);
+      return;
+    }
     String cast = "?::" + field.kind().type;
     String sql = field.sql();
     if (field.kind() == Kind.FLAG) {
@@ -290,16 +348,8 @@ public final class SearchQuery {
           throw Rejection.invalidArgument(
               "Expected $like only on text fields, but '%s' is not one".formatted(field.name()));
         }
-        String pattern =
-            value
-                .asText()
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_")
-                .replace('*', '%')
-                .replace('?', '_');
         where.append(" AND ").append(sql).append(" LIKE ?");
-        params.add(new Object[] {pattern, Kind.TEXT});
+        params.add(new Object[] {likePattern(value), Kind.TEXT});
       }
       case "$gt", "$gte", "$lt", "$lte" -> {
         if (field.kind() == Kind.TEXT || field.kind() == Kind.BOOL) {
@@ -322,6 +372,93 @@ public final class SearchQuery {
               "Expected a filter operator ($eq, $neq, $in, $notIn, $exists, $like, $gt, $gte, $lt, $lte) for '%s', but got '%s'"
                   .formatted(field.name(), op));
     }
+  }
+
+  private static void listCondition(
+      Field field, String op, JsonNode value, StringBuilder where, List<Object[]> params) {
+    String sql = field.sql();
+    switch (op) {
+      case "$eq", "$neq" -> {
+        where.append(op.equals("$neq") ? " AND NOT (" : " AND (");
+        where.append(sql).append(" @> ARRAY[?::text])");
+        params.add(param(field, value));
+      }
+      case "$in", "$notIn" -> {
+        if (!value.isArray()) {
+          throw Rejection.invalidArgument(
+              "Expected %s of '%s' to be an array".formatted(op, field.name()));
+        }
+        where.append(op.equals("$notIn") ? " AND NOT (" : " AND (");
+        where.append(sql).append(" && ?::text[])");
+        var values = new ArrayList<String>();
+        value.forEach(v -> values.add((String) param(field, v)[0]));
+        params.add(new Object[] {values, field.kind()});
+      }
+      case "$exists" -> {
+        if (!value.isBoolean()) {
+          throw Rejection.invalidArgument(
+              "Expected $exists of '%s' to be true or false".formatted(field.name()));
+        }
+        where.append(" AND cardinality(").append(sql).append(value.asBoolean() ? ") > 0" : ") = 0");
+      }
+      case "$like" -> {
+        where
+            .append(" AND EXISTS (SELECT 1 FROM unnest(")
+            .append(sql)
+            .append(") AS member WHERE member LIKE ?)");
+        params.add(new Object[] {likePattern(value), Kind.TEXT});
+      }
+      default ->
+          throw Rejection.invalidArgument(
+              "Expected a filter operator ($eq, $neq, $in, $notIn, $exists, $like) for '%s', but got '%s'"
+                  .formatted(field.name(), op));
+    }
+  }
+
+  private static final Field VARIABLE_VALUE = new Field("value", "v.value", Kind.TEXT);
+
+  private static void variablesCondition(
+      Field field, JsonNode filters, StringBuilder where, List<Object[]> params) {
+    if (!filters.isArray()) {
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a list of {name, value} filters".formatted(field.name()));
+    }
+    for (JsonNode filter : filters) {
+      JsonNode name = filter.path("name");
+      JsonNode value = filter.path("value");
+      if (!name.isTextual() || name.textValue().isEmpty() || value.isMissingNode()) {
+        throw Rejection.invalidArgument(
+            "Expected each filter of '%s' to have a name and a value, but got %s"
+                .formatted(field.name(), filter));
+      }
+      where
+          .append(" AND EXISTS (SELECT 1 FROM engine.search_variable v WHERE v.scope_key = ")
+          .append(field.sql())
+          .append(" AND v.name = ?");
+      params.add(new Object[] {name.textValue(), Kind.TEXT});
+      if (value.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> ops = value.fields(); ops.hasNext(); ) {
+          var op = ops.next();
+          if (!op.getValue().isNull()
+              && !(op.getValue().isContainerNode() && op.getValue().isEmpty())) {
+            condition(VARIABLE_VALUE, op.getKey(), op.getValue(), where, params);
+          }
+        }
+      } else {
+        condition(VARIABLE_VALUE, "$eq", value, where, params);
+      }
+      where.append(')');
+    }
+  }
+
+  private static String likePattern(JsonNode value) {
+    return value
+        .asText()
+        .replace("\\", "\\\\")
+        .replace("%", "\\%")
+        .replace("_", "\\_")
+        .replace('*', '%')
+        .replace('?', '_');
   }
 
   private static Object[] param(Field field, JsonNode value) {
@@ -361,12 +498,18 @@ public final class SearchQuery {
 
   private static void bind(java.sql.PreparedStatement statement, List<Object[]> params)
       throws SQLException {
+    bind(statement, params, 1);
+  }
+
+  private static void bind(java.sql.PreparedStatement statement, List<Object[]> params, int first)
+      throws SQLException {
     for (int i = 0; i < params.size(); i++) {
       Object value = params.get(i)[0];
       if (value instanceof List<?> list) {
-        statement.setArray(i + 1, statement.getConnection().createArrayOf("text", list.toArray()));
+        statement.setArray(
+            i + first, statement.getConnection().createArrayOf("text", list.toArray()));
       } else {
-        statement.setString(i + 1, (String) value);
+        statement.setString(i + first, (String) value);
       }
     }
   }
@@ -382,10 +525,10 @@ public final class SearchQuery {
       for (JsonNode entry : sort) {
         String name = entry.path("field").asText();
         Field field = fields.get(name);
-        if (field == null) {
+        if (field == null || field.kind() == Kind.TEXT_LIST || field.kind() == Kind.VARIABLES) {
           throw Rejection.invalidArgument(
               "Expected to sort by one of %s, but sorting by '%s' is not supported"
-                  .formatted(fields.keySet(), name));
+                  .formatted(sortable(), name));
         }
         String order = entry.path("order").asText("ASC").toUpperCase();
         if (!order.equals("ASC") && !order.equals("DESC")) {
@@ -399,6 +542,13 @@ public final class SearchQuery {
       sorts.add(new Sort(key, false));
     }
     return sorts;
+  }
+
+  private List<String> sortable() {
+    return fields.values().stream()
+        .filter(f -> f.kind() != Kind.TEXT_LIST && f.kind() != Kind.VARIABLES)
+        .map(Field::name)
+        .toList();
   }
 
   /** Rows strictly after (or before) the cursor position in the sort order. */

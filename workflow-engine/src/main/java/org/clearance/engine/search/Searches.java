@@ -114,6 +114,83 @@ public class Searches {
               new Field("creationTime", "i.creation_time", DATE),
               new Field("tenantId", "i.tenant_id", TEXT)));
 
+  /**
+   * Camunda user tasks, read from engine.user_task itself: the command path writes it, so a task is
+   * searchable as soon as the command that created or changed it answered.
+   */
+  private static final SearchQuery USER_TASKS =
+      new SearchQuery(
+          "engine.user_task t",
+          "true",
+          "t.key, t.element_instance_key, t.process_instance_key, t.process_definition_key,"
+              + " t.bpmn_process_id, t.process_version, t.element_id, t.name, t.tenant_id, t.state,"
+              + " t.assignee, t.candidate_groups, t.candidate_users, t.due_date, t.follow_up_date,"
+              + " t.priority, t.external_form_reference, t.custom_headers::text AS custom_headers,"
+              + " t.creation_date, t.completion_date",
+          new Field("userTaskKey", "t.key", KEY),
+          List.of(
+              new Field("state", "t.state", TEXT),
+              new Field("assignee", "t.assignee", TEXT),
+              new Field("priority", "t.priority", INT),
+              new Field("elementId", "t.element_id", TEXT),
+              new Field("name", "t.name", TEXT),
+              new Field("candidateGroup", "t.candidate_groups", SearchQuery.Kind.TEXT_LIST),
+              new Field("candidateUser", "t.candidate_users", SearchQuery.Kind.TEXT_LIST),
+              new Field("processDefinitionId", "t.bpmn_process_id", TEXT),
+              new Field("creationDate", "t.creation_date", DATE),
+              new Field("completionDate", "t.completion_date", DATE),
+              new Field("followUpDate", "t.follow_up_date", DATE),
+              new Field("dueDate", "t.due_date", DATE),
+              new Field("processDefinitionKey", "t.process_definition_key", KEY),
+              new Field("processInstanceKey", "t.process_instance_key", KEY),
+              new Field("elementInstanceKey", "t.element_instance_key", KEY),
+              // the task's own tenant (its process's)
+              new Field("tenantId", "t.tenant_id", TEXT),
+              // from the projected variables: eventually consistent, unlike the task columns
+              new Field(
+                  "processInstanceVariables", "t.process_instance_key", SearchQuery.Kind.VARIABLES),
+              new Field("localVariables", "t.element_instance_key", SearchQuery.Kind.VARIABLES)));
+
+  /**
+   * Which process instances element statistics count: Camunda's process-instance filter of the
+   * statistics request, over the instances' rows of the projected table.
+   */
+  private static final SearchQuery STATISTICS_INSTANCES =
+      new SearchQuery(
+          "engine.search_element_instance e",
+          "e.element_type = 'PROCESS'",
+          "e.key",
+          new Field("processInstanceKey", "e.key", KEY),
+          List.of(
+              new Field("parentProcessInstanceKey", "e.parent_process_instance_key", KEY),
+              new Field("parentElementInstanceKey", "e.parent_element_instance_key", KEY),
+              new Field("startDate", "e.start_date", DATE),
+              new Field("endDate", "e.end_date", DATE),
+              new Field("state", "e.state", TEXT),
+              new Field("hasIncident", HAS_INCIDENT, BOOL),
+              new Field("tenantId", "e.tenant_id", TEXT),
+              // instances with an element instance of this id / in this state / with an incident
+              new Field(
+                  "elementId",
+                  "ARRAY(SELECT x.element_id FROM engine.search_element_instance x"
+                      + " WHERE x.process_instance_key = e.key)",
+                  SearchQuery.Kind.TEXT_LIST),
+              new Field(
+                  "elementInstanceState",
+                  "ARRAY(SELECT DISTINCT x.state FROM engine.search_element_instance x"
+                      + " WHERE x.process_instance_key = e.key AND x.key <> e.key)",
+                  SearchQuery.Kind.TEXT_LIST),
+              new Field(
+                  "hasElementInstanceIncident",
+                  "EXISTS (SELECT 1 FROM engine.search_element_instance x"
+                      + " WHERE x.process_instance_key = e.key AND x.incident_key IS NOT NULL)",
+                  BOOL),
+              new Field(
+                  "errorMessage",
+                  "ARRAY(SELECT i.error_message FROM engine.search_incident i"
+                      + " WHERE i.process_instance_key = e.key AND i.state = 'ACTIVE')",
+                  SearchQuery.Kind.TEXT_LIST)));
+
   private static final String LATEST =
       "(d.version = (SELECT max(l.version) FROM engine.process_definition l"
           + " WHERE l.tenant_id = d.tenant_id AND l.bpmn_process_id = d.bpmn_process_id))";
@@ -274,6 +351,152 @@ public class Searches {
     return item;
   }
 
+  // ---------------------------------------------------------------- user tasks
+
+  public Result userTasks(JsonNode request, AuthorizedTenants tenants) {
+    return db.inTransaction(
+        c -> result(USER_TASKS.run(c, request, tenants), row -> userTask(c, row)));
+  }
+
+  public Map<String, Object> userTask(long key, AuthorizedTenants tenants) {
+    return one(USER_TASKS, "userTaskKey", key, "user task", tenants, this::userTask);
+  }
+
+  private Map<String, Object> userTask(Connection c, Map<String, Object> row) throws SQLException {
+    var item = new LinkedHashMap<String, Object>();
+    long definitionKey = (Long) row.get("process_definition_key");
+    var definition = models.byKey(c, definitionKey);
+    item.put("userTaskKey", key(row.get("key")));
+    item.put("name", row.get("name"));
+    item.put("state", row.get("state"));
+    item.put("assignee", row.get("assignee"));
+    item.put("elementId", row.get("element_id"));
+    item.put("elementInstanceKey", key(row.get("element_instance_key")));
+    item.put("candidateGroups", list(row.get("candidate_groups")));
+    item.put("candidateUsers", list(row.get("candidate_users")));
+    item.put("processDefinitionId", row.get("bpmn_process_id"));
+    item.put("processName", definition.map(d -> d.name()).orElse(null));
+    item.put("processDefinitionKey", key(definitionKey));
+    item.put("processDefinitionVersion", row.get("process_version"));
+    item.put("processInstanceKey", key(row.get("process_instance_key")));
+    item.put("rootProcessInstanceKey", null);
+    item.put("formKey", null);
+    item.put("externalFormReference", row.get("external_form_reference"));
+    item.put("creationDate", date(row.get("creation_date")));
+    item.put("completionDate", date(row.get("completion_date")));
+    item.put("followUpDate", date(row.get("follow_up_date")));
+    item.put("dueDate", date(row.get("due_date")));
+    item.put("tenantId", row.get("tenant_id"));
+    item.put(
+        "customHeaders",
+        org.clearance.engine.db.Json.read((String) row.get("custom_headers"), Map.class));
+    item.put("priority", row.get("priority"));
+    item.put("tags", List.of());
+    return item;
+  }
+
+  /**
+   * The variables visible from a user task: those of its element instance and of every enclosing
+   * scope up to the process instance, one item per scope and name (inner ones are not merged over
+   * outer ones), from the projected variables, as Camunda's user-task variable search answers.
+   */
+  public Result userTaskVariables(long userTaskKey, JsonNode request, AuthorizedTenants tenants) {
+    return db.inTransaction(
+        c -> {
+          List<Long> scopes = scopesOf(c, userTaskKey, tenants);
+          var query = VARIABLES.restrictedTo("v.scope_key IN (" + joined(scopes) + ")");
+          return result(query.run(c, request, tenants), row -> variable(row, true));
+        });
+  }
+
+  /**
+   * The variables in effect for a user task: per name, the one of the innermost scope (the task's
+   * own, then its enclosing scopes outwards), as Camunda's effective-variable search answers.
+   */
+  public Result userTaskEffectiveVariables(
+      long userTaskKey, JsonNode request, AuthorizedTenants tenants) {
+    if (request != null
+        && (request.path("page").has("after") || request.path("page").has("before"))) {
+      throw Rejection.invalidArgument(
+          "Expected offset paging (page.from, page.limit) for effective variables, but got a cursor");
+    }
+    return db.inTransaction(
+        c -> {
+          List<Long> scopes = scopesOf(c, userTaskKey, tenants);
+          var depths = new StringBuilder();
+          for (int depth = 0; depth < scopes.size(); depth++) {
+            if (depth > 0) {
+              depths.append(", ");
+            }
+            depths.append('(').append(scopes.get(depth)).append(", ").append(depth).append(')');
+          }
+          var query =
+              VARIABLES.over(
+                  "(SELECT DISTINCT ON (w.name) w.* FROM engine.search_variable w"
+                      + " JOIN (VALUES "
+                      + depths
+                      + ") AS chain(scope_key, depth) ON w.scope_key = chain.scope_key"
+                      + " ORDER BY w.name, chain.depth) v");
+          return result(query.run(c, request, tenants), row -> variable(row, true));
+        });
+  }
+
+  /** The task's element instance, then its flow scopes outwards (from the projection). */
+  private static List<Long> scopesOf(Connection c, long userTaskKey, AuthorizedTenants tenants)
+      throws SQLException {
+    long elementInstanceKey;
+    try (var statement =
+        c.prepareStatement(
+            "SELECT element_instance_key, tenant_id FROM engine.user_task WHERE key = ?")) {
+      statement.setLong(1, userTaskKey);
+      try (var rs = statement.executeQuery()) {
+        // another tenant's task is not found, as if it did not exist
+        if (!rs.next() || !tenants.allows(rs.getString(2))) {
+          throw Rejection.notFound(
+              "Expected to find user task with key '%d', but none was found"
+                  .formatted(userTaskKey));
+        }
+        elementInstanceKey = rs.getLong(1);
+      }
+    }
+    var scopes = new ArrayList<Long>();
+    try (var statement =
+        c.prepareStatement(
+            "WITH RECURSIVE chain(key, flow_scope_key, depth) AS ("
+                + " SELECT key, flow_scope_key, 0 FROM engine.search_element_instance"
+                + " WHERE key = ?"
+                + " UNION ALL SELECT e.key, e.flow_scope_key, chain.depth + 1"
+                + " FROM engine.search_element_instance e"
+                + " JOIN chain ON e.key = chain.flow_scope_key WHERE chain.depth < 1000)"
+                + " SELECT key FROM chain ORDER BY depth")) {
+      statement.setLong(1, elementInstanceKey);
+      try (var rs = statement.executeQuery()) {
+        while (rs.next()) {
+          scopes.add(rs.getLong(1));
+        }
+      }
+    }
+    if (scopes.isEmpty()) {
+      scopes.add(elementInstanceKey); // not projected yet: at least the task's own scope
+    }
+    return scopes;
+  }
+
+  private static String joined(List<Long> keys) {
+    var text = new StringBuilder();
+    for (long key : keys) {
+      if (!text.isEmpty()) {
+        text.append(", ");
+      }
+      text.append(key);
+    }
+    return text.toString();
+  }
+
+  private static List<String> list(Object array) throws SQLException {
+    return array instanceof java.sql.Array sql ? List.of((String[]) sql.getArray()) : List.of();
+  }
+
   // ---------------------------------------------------------------- process definitions
 
   public Result processDefinitions(JsonNode request, AuthorizedTenants tenants) {
@@ -320,17 +543,13 @@ public class Searches {
   /**
    * Element-instance statistics of a definition: per element id, the instances active (without an
    * incident), with an open incident, completed and canceled (terminated). Served by the index on
-   * (process_definition_key, element_id, state).
+   * (process_definition_key, element_id); a filter chooses the process instances counted (their
+   * rows through the partial index on (process_definition_key, key) of process rows).
    */
   public List<Map<String, Object>> elementStatistics(
       long definitionKey, JsonNode request, AuthorizedTenants tenants) {
-    if (request != null
-        && !request.path("filter").isMissingNode()
-        && !request.path("filter").isNull()
-        && !request.path("filter").isEmpty()) {
-      throw Rejection.invalidArgument(
-          "Expected element-instance statistics without a filter; filtering them is not supported yet");
-    }
+    SearchQuery.Condition instances =
+        STATISTICS_INSTANCES.condition(request == null ? null : request.path("filter"), tenants);
     return db.inTransaction(
         c -> {
           definition(c, definitionKey, tenants);
@@ -342,9 +561,20 @@ public class Searches {
                       + " count(*) FILTER (WHERE state = 'ACTIVE' AND incident_key IS NOT NULL),"
                       + " count(*) FILTER (WHERE state = 'COMPLETED'),"
                       + " count(*) FILTER (WHERE state = 'TERMINATED')"
-                      + " FROM engine.search_element_instance WHERE process_definition_key = ?"
+                      + " FROM engine.search_element_instance s WHERE process_definition_key = ?"
                       + " AND element_type NOT IN ('PROCESS', 'MULTI_INSTANCE_BODY')"
+                      + (instances.filtered()
+                          ? " AND s.process_instance_key IN (SELECT e.key FROM"
+                              + " engine.search_element_instance e WHERE"
+                              + " e.process_definition_key = ? AND "
+                              + instances.sql()
+                              + ")"
+                          : "")
                       + " GROUP BY element_id ORDER BY element_id")) {
+            if (instances.filtered()) {
+              statement.setLong(2, definitionKey);
+              instances.bind(statement, 3);
+            }
             statement.setLong(1, definitionKey);
             try (var rs = statement.executeQuery()) {
               while (rs.next()) {

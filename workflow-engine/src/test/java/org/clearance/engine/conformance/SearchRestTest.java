@@ -139,9 +139,12 @@ class SearchRestTest extends EngineTestSupport {
     List<ProcessElementStatistics> stats =
         eventually(
             () -> client.newProcessDefinitionElementStatisticsRequest(definitionKey).send().join(),
+            // every instance projected, not only the one with the incident
             found ->
-                found.stream()
-                    .anyMatch(s -> s.getElementId().equals("Task_Check") && s.getIncidents() == 1));
+                found.stream().anyMatch(s -> s.getElementId().equals("Task_Check"))
+                    && counts(found, "Task_Check").equals(List.of(1L, 1L, 1L, 1L))
+                    && found.stream()
+                        .anyMatch(s -> s.getElementId().equals("Start") && s.getCompleted() == 4));
 
     var task =
         stats.stream().filter(s -> s.getElementId().equals("Task_Check")).findFirst().orElseThrow();
@@ -152,6 +155,67 @@ class SearchRestTest extends EngineTestSupport {
     var start =
         stats.stream().filter(s -> s.getElementId().equals("Start")).findFirst().orElseThrow();
     assertThat(start.getCompleted()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldCountOnlyTheInstancesTheStatisticsFilterChooses() {
+    // given: the four instances, projected
+    eventually(
+        () -> client.newProcessDefinitionElementStatisticsRequest(definitionKey).send().join(),
+        found ->
+            found.stream()
+                .anyMatch(
+                    s ->
+                        s.getElementId().equals("Task_Check")
+                            && counts(found, "Task_Check").equals(List.of(1L, 1L, 1L, 1L))));
+
+    // when
+    var ofFailed =
+        client
+            .newProcessDefinitionElementStatisticsRequest(definitionKey)
+            .filter(f -> f.processInstanceKey(failed))
+            .send()
+            .join();
+    var ofCompleted =
+        client
+            .newProcessDefinitionElementStatisticsRequest(definitionKey)
+            .filter(f -> f.state(ProcessInstanceState.COMPLETED))
+            .send()
+            .join();
+    var ofActiveWithoutIncident =
+        client
+            .newProcessDefinitionElementStatisticsRequest(definitionKey)
+            .filter(f -> f.state(ProcessInstanceState.ACTIVE).hasIncident(false))
+            .send()
+            .join();
+    var ofErrors =
+        client
+            .newProcessDefinitionElementStatisticsRequest(definitionKey)
+            .filter(f -> f.errorMessage("registry down"))
+            .send()
+            .join();
+
+    // then
+    assertThat(counts(ofFailed, "Task_Check")).containsExactly(0L, 1L, 0L, 0L);
+    assertThat(counts(ofCompleted, "Task_Check")).containsExactly(0L, 0L, 1L, 0L);
+    assertThat(counts(ofCompleted, "Start")).containsExactly(0L, 0L, 1L, 0L);
+    assertThat(counts(ofActiveWithoutIncident, "Task_Check")).containsExactly(1L, 0L, 0L, 0L);
+    assertThat(counts(ofErrors, "Task_Check")).containsExactly(0L, 1L, 0L, 0L);
+    RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body("{\"filter\": {\"batchOperationId\": \"b-1\"}}")
+        .post("/v2/process-definitions/" + definitionKey + "/statistics/element-instances")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  /** active, incidents, completed, canceled of one element. */
+  private static List<Long> counts(List<ProcessElementStatistics> stats, String elementId) {
+    var element =
+        stats.stream().filter(s -> s.getElementId().equals(elementId)).findFirst().orElseThrow();
+    return List.of(
+        element.getActive(), element.getIncidents(), element.getCompleted(), element.getCanceled());
   }
 
   @Test
