@@ -23,8 +23,8 @@ import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.domain.event.CaseDecided;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.determination.service.RoutingFacts;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.sla.service.SlaPlanner;
@@ -157,7 +157,7 @@ public class CaseService {
     List<FieldError> errors = new ArrayList<>(rules.formatErrors(content));
     errors.addAll(rules.completenessErrors(content));
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "application-incomplete",
           "The application is not complete",
           errors.size() + " field(s) are missing or invalid; the case stays a draft.",
@@ -185,7 +185,7 @@ public class CaseService {
   public ExportCase withdraw(UUID id, String reason) {
     ExportCase exportCase = access.ownedForUpdate(id, "withdraw applications");
     if (reason != null && reason.length() > MAX_REASON) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The withdrawal has invalid fields",
           "The reason is too long.",
@@ -251,7 +251,7 @@ public class CaseService {
     List<FieldError> errors = new ArrayList<>(input.unreadableFields());
     errors.addAll(rules.formatErrors(input.content()));
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The application has invalid fields",
           errors.size() + " field(s) are invalid; nothing was saved.",

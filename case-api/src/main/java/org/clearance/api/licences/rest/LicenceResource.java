@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.licences.domain.Licence;
 import org.clearance.api.licences.domain.LicenceDocument;

@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.notifications.domain.Audience;
 import org.clearance.api.notifications.domain.Notification;
 import org.clearance.api.notifications.domain.NotificationRepository;
@@ -79,7 +79,7 @@ public class NotificationService {
     Audience audience = audience();
     notifications
         .findVisible(id, audience)
-        .orElseThrow(() -> ProblemException.notFound("Notification " + id));
+        .orElseThrow(() -> Rejection.notFound("Notification " + id));
     notifications.markRead(id, audience.username(), clock.instant());
   }
 

@@ -24,8 +24,8 @@ import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.cases.domain.event.TaskAssigned;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.notifications.service.UserDirectory;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.screening.service.ScreeningService;
@@ -233,7 +233,7 @@ public class TaskService {
     // Every role's tasks: managers always; other staff for one case (its review history, which
     // an approver reads before deciding).
     if (criteria.allRoles() && !caller.hasRole(Caller.MANAGER) && criteria.caseId() == null) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers list every role's tasks; other staff may for one case (caseId).");
     }
     List<String> where = new ArrayList<>();
@@ -315,7 +315,7 @@ public class TaskService {
     requireStaff();
     ReviewTask task = em.find(ReviewTask.class, id);
     if (task == null || !mayRead(task)) {
-      throw ProblemException.notFound("Task " + id);
+      throw Rejection.notFound("Task " + id);
     }
     return task;
   }
@@ -327,7 +327,7 @@ public class TaskService {
     requireCandidate(task, "claim");
     requireFourEyes(task, caller.username());
     if (task.assignee() != null) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-already-claimed",
           "The task is already claimed",
           "Task " + id + " is assigned to " + task.assignee() + ".");
@@ -352,7 +352,7 @@ public class TaskService {
       if (!caller.roles().contains(task.candidateRole())) {
         throw outsideRole(task, "unclaim");
       }
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-not-yours",
           "The task is not claimed by you",
           task.assignee() == null
@@ -360,7 +360,7 @@ public class TaskService {
               : "Task " + id + " is claimed by " + task.assignee() + ".");
     }
     if (task.assignee() == null) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-not-claimed", "The task is not claimed", "Task " + id + " is not claimed.");
     }
     String previous = task.assignee();
@@ -386,7 +386,7 @@ public class TaskService {
   public List<String> eligibleAssignees(UUID id) {
     requireStaff();
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers reassign tasks; your roles are " + caller.roles() + ".");
     }
     ReviewTask task = lockOpen(id);
@@ -405,7 +405,7 @@ public class TaskService {
   public ReviewTask reassign(UUID id, String assignee, String note) {
     requireStaff();
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers reassign tasks; your roles are " + caller.roles() + ".");
     }
     ReviewTask task = lockOpen(id);
@@ -467,14 +467,14 @@ public class TaskService {
     // The case first, then the task: the order every writer of both follows (no deadlocks).
     ReviewTask unlocked = em.find(ReviewTask.class, id);
     if (unlocked == null) {
-      throw ProblemException.notFound("Task " + id);
+      throw Rejection.notFound("Task " + id);
     }
     ExportCase exportCase = progress.lock(unlocked.caseId());
     ReviewTask task = lockOpen(id);
     requireCandidate(task, "complete");
     requireFourEyes(task, caller.username());
     if (task.assignee() != null && !task.assignee().equals(caller.username())) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-already-claimed",
           "The task is claimed by someone else",
           "Task " + id + " is assigned to " + task.assignee() + "; ask a manager to reassign it.");
@@ -533,7 +533,7 @@ public class TaskService {
     try {
       process.completeJob(task.jobKey(), variables);
     } catch (JobGoneException e) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-closed",
           "The task is no longer open",
           "The process of case " + exportCase.reference() + " has moved on; reload the task.");
@@ -549,10 +549,10 @@ public class TaskService {
   private ReviewTask lockOpen(UUID id) {
     ReviewTask task = em.find(ReviewTask.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (task == null || !mayRead(task)) {
-      throw ProblemException.notFound("Task " + id);
+      throw Rejection.notFound("Task " + id);
     }
     if (!task.isOpen()) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-closed", "The task is no longer open", "Task " + id + " is " + task.status() + ".");
     }
     return task;
@@ -565,7 +565,7 @@ public class TaskService {
 
   private void requireStaff() {
     if (!caller.isCaseStaff()) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Tasks are for auditors, legal reviewers, approvers and managers; your roles are "
               + caller.roles()
               + ".");
@@ -578,8 +578,8 @@ public class TaskService {
     }
   }
 
-  private ProblemException outsideRole(ReviewTask task, String action) {
-    return ProblemException.forbidden(
+  private Rejection.Forbidden outsideRole(ReviewTask task, String action) {
+    return Rejection.forbidden(
         "Only the role "
             + task.candidateRole()
             + " can "
@@ -594,7 +594,7 @@ public class TaskService {
   private void requireFourEyes(ReviewTask task, String username) {
     String conflict = fourEyesConflict(task, username);
     if (conflict != null) {
-      throw ProblemException.forbidden(conflict);
+      throw Rejection.forbidden(conflict);
     }
   }
 
@@ -662,8 +662,8 @@ public class TaskService {
     return task;
   }
 
-  private static ProblemException invalid(List<FieldError> errors) {
-    return ProblemException.badRequest(
+  private static Rejection.Invalid invalid(List<FieldError> errors) {
+    return Rejection.invalid(
         "validation-failed",
         "The request has invalid fields",
         errors.size() + " field(s) are invalid; nothing was changed.",
