@@ -3,9 +3,12 @@ package org.clearance.api.notifications.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.clearance.api.common.error.Rejection;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.notifications.domain.Audience;
 import org.clearance.api.notifications.domain.Notification;
 import org.clearance.api.notifications.domain.NotificationRepository;
@@ -56,6 +59,20 @@ public class NotificationService {
             config.email().enabled());
     notifications.persist(notification);
     return notification;
+  }
+
+  /**
+   * One page of the caller's notifications and their total, read in one transaction; each shown as
+   * {@code view} of the notification and when the caller read it (null: unread).
+   */
+  @Transactional
+  public <V> PageResponse<V> page(int page, int size, BiFunction<Notification, Instant, V> view) {
+    Audience audience = audience();
+    List<V> items =
+        notifications.page(audience, page, size).stream()
+            .map(seen -> view.apply(seen.notification(), seen.readAt()))
+            .toList();
+    return PageResponse.of(items, page, size, notifications.count(audience));
   }
 
   @Transactional

@@ -26,6 +26,7 @@ import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.cases.domain.event.TaskAssigned;
 import org.clearance.api.common.error.FieldError;
 import org.clearance.api.common.error.Rejection;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.notifications.service.UserDirectory;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.screening.service.ScreeningService;
@@ -226,6 +227,54 @@ public class TaskService {
   }
 
   // ------------------------------------------------------------------ the inboxes
+
+  /** One page of the search, each task shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> PageResponse<V> search(TaskSearchCriteria criteria, TaskView<V> view) {
+    Result result = search(criteria);
+    Map<UUID, ExportCase> byId = new HashMap<>();
+    return PageResponse.of(
+        result.tasks().stream().map(task -> show(task, byId, view)).toList(),
+        criteria.page(),
+        criteria.size(),
+        result.total());
+  }
+
+  /** {@link #get(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V get(UUID id, TaskView<V> view) {
+    return show(get(id), new HashMap<>(), view);
+  }
+
+  /** {@link #claim(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V claim(UUID id, TaskView<V> view) {
+    return show(claim(id), new HashMap<>(), view);
+  }
+
+  /** {@link #unclaim(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V unclaim(UUID id, TaskView<V> view) {
+    return show(unclaim(id), new HashMap<>(), view);
+  }
+
+  /** {@link #reassign(UUID, String, String)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V reassign(UUID id, String assignee, String note, TaskView<V> view) {
+    return show(reassign(id, assignee, note), new HashMap<>(), view);
+  }
+
+  /** {@link #complete(UUID, TaskDecision)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V complete(UUID id, TaskDecision decision, TaskView<V> view) {
+    return show(complete(id, decision), new HashMap<>(), view);
+  }
+
+  /** {@code byId}: the cases already read for this answer, so a page reads each case once. */
+  private <V> V show(ReviewTask task, Map<UUID, ExportCase> byId, TaskView<V> view) {
+    ExportCase exportCase = byId.computeIfAbsent(task.caseId(), cases::findById);
+    return view.of(task, exportCase, decisionOf(task));
+  }
 
   @Transactional
   public Result search(TaskSearchCriteria criteria) {
