@@ -66,6 +66,7 @@ public class LicenceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Suspends a licence (managers; a reason is required)")
   public LicenceResponse suspend(@PathParam("number") String number, LicenceStatusRequest request) {
+    licences.requireManager("suspend licences");
     return licences.changeStatus(
         number,
         LicenceStatus.SUSPENDED,
@@ -80,6 +81,7 @@ public class LicenceResource {
   @Operation(summary = "Reinstates a suspended licence (managers; reason optional)")
   public LicenceResponse reinstate(
       @PathParam("number") String number, LicenceStatusRequest request) {
+    licences.requireManager("reinstate licences");
     return licences.changeStatus(
         number,
         LicenceStatus.ISSUED,
@@ -93,6 +95,7 @@ public class LicenceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Revokes a licence for good (managers; a reason is required)")
   public LicenceResponse revoke(@PathParam("number") String number, LicenceStatusRequest request) {
+    licences.requireManager("revoke licences");
     return licences.changeStatus(
         number,
         LicenceStatus.REVOKED,

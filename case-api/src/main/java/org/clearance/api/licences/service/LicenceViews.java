@@ -62,6 +62,14 @@ public class LicenceViews {
   }
 
   /**
+   * Refuses a caller who is not a manager; lets the resource answer 403 before it looks at the
+   * request body, as {@link #changeStatus} would after.
+   */
+  public void requireManager(String action) {
+    access.requireManager(action);
+  }
+
+  /**
    * Suspends, reinstates or revokes a licence as the caller (managers only; {@code action} names
    * the change in the refusal).
    */
