@@ -1,6 +1,7 @@
 package org.clearance.bench;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -10,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.grpc.Status;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,9 @@ import org.HdrHistogram.Histogram;
  * <p>{@code --stream=true} opens the workers with StreamActivatedJobs (job push). {@code
  * --protocol=rest} drives the engine over the Orchestration Cluster REST API (the client's default
  * since 8.9; {@code --rest-address}) instead of gRPC: creations, activations and completions then
- * all travel as HTTP/JSON.
+ * all travel as HTTP/JSON. {@code --token-url=...} (with {@code --client-id}, {@code
+ * --client-secret}) authenticates every call with a client-credentials token, against an engine
+ * with {@code auth=oidc}.
  */
 public final class EngineBenchmark {
 
@@ -90,7 +94,7 @@ public final class EngineBenchmark {
     }
     URI restAddress = URI.create(options.getOrDefault("rest-address", "http://localhost:8081"));
 
-    try (CamundaClient client =
+    var builder =
         CamundaClient.newClientBuilder()
             .grpcAddress(address)
             .restAddress(restAddress)
@@ -99,8 +103,24 @@ public final class EngineBenchmark {
             // for the 256 creations in flight plus the workers' polls and completions
             .maxHttpConnections(1024)
             .numJobWorkerExecutionThreads(4)
-            .defaultRequestTimeout(Duration.ofSeconds(30))
-            .build()) {
+            .defaultRequestTimeout(Duration.ofSeconds(30));
+    String tokenUrl = options.get("token-url");
+    if (tokenUrl != null) {
+      // an engine with auth=oidc: the client's OAuth provider, as an application would use it
+      String clientId = options.getOrDefault("client-id", "other-application");
+      builder.credentialsProvider(
+          CredentialsProvider.newCredentialsProviderBuilder()
+              .applyEnvironmentOverrides(false)
+              .clientId(clientId)
+              .clientSecret(options.getOrDefault("client-secret", clientId + "-dev-secret"))
+              .audience(options.getOrDefault("audience", "clearance-engine"))
+              .authorizationServerUrl(tokenUrl)
+              .credentialsCachePath(
+                  Files.createTempDirectory("bench-credentials").resolve("credentials").toString())
+              .build());
+      System.out.println("authenticating with client-credentials tokens of " + clientId);
+    }
+    try (CamundaClient client = builder.build()) {
       var topology = client.newTopologyRequest().send().join();
       System.out.printf(
           "engine at %s over %s: gateway %s, %d partition(s); %d cores, warm-up %ds, measured %ds per scenario%n",
@@ -288,7 +308,7 @@ public final class EngineBenchmark {
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
-            "arguments are --name=value (address, rest-address, protocol, warmup, duration, scenario, rate, stream): "
+            "arguments are --name=value (address, rest-address, protocol, warmup, duration, scenario, rate, stream, token-url, client-id, client-secret, audience): "
                 + arg);
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));

@@ -20,7 +20,8 @@ import java.util.function.LongConsumer;
 public class EngineSignals {
 
   /** An instance a message with a correlation key started has ended. */
-  public record MessageStartedInstanceEnded(String bpmnProcessId, String correlationKey) {}
+  public record MessageStartedInstanceEnded(
+      String bpmnProcessId, String correlationKey, String tenantId) {}
 
   private volatile Consumer<String> jobListener = type -> {};
   private volatile LongConsumer resultListener = key -> {};

@@ -11,6 +11,13 @@ public interface EngineConfig {
   @WithDefault("localhost")
   String advertisedHost();
 
+  /**
+   * Who may call the gateways: {@code oidc} (access tokens of the realm, the default) or {@code
+   * none} (the engine's own tests and benchmarks).
+   */
+  @WithDefault("oidc")
+  AuthMode auth();
+
   /** Partitions reported in the topology. The engine runs one logical partition. */
   @WithDefault("1")
   int partitionCount();

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.expression.Expression;
 import org.clearance.engine.expression.Feel;
 import org.clearance.engine.expression.InvalidExpressionException;
@@ -101,7 +102,14 @@ public final class BpmnCompiler {
         problem(process, "Must have at least one none, message or timer start event");
       }
       processes.add(
-          new ExecutableProcess(0, process.getId(), 0, resourceName, root, Map.copyOf(elements)));
+          new ExecutableProcess(
+              0,
+              process.getId(),
+              0,
+              resourceName,
+              root,
+              Map.copyOf(elements),
+              Tenants.DEFAULT_TENANT));
     }
     if (processes.isEmpty() && problems.isEmpty()) {
       problems.add("- Must contain at least one executable process");
@@ -185,8 +193,16 @@ public final class BpmnCompiler {
       case "startEvent" -> compileStartEvent((StartEvent) element, scope);
       case "endEvent" -> compileEndEvent((Event) element);
       case "intermediateThrowEvent" -> {
-        if (!((Event) element).getChildElementsByType(EventDefinition.class).isEmpty()) {
-          unsupported(element, "intermediate throw events with an event definition");
+        Collection<EventDefinition> definitions =
+            ((Event) element).getChildElementsByType(EventDefinition.class);
+        if (isMessageEvent(definitions)) {
+          // As in Zeebe: a message throw event is implemented by a job worker
+          // (zeebe:taskDefinition)
+          yield compileJobTask(element, false);
+        }
+        if (!definitions.isEmpty()) {
+          unsupported(
+              element, "intermediate throw events of type '" + definitionName(definitions) + "'");
           yield null;
         }
         yield withMappings(
@@ -409,6 +425,10 @@ public final class BpmnCompiler {
       return withMappings(event, new ExecutableElement(event.getId(), ElementKind.NONE_END_EVENT));
     }
     EventDefinition definition = definitions.iterator().next();
+    if (isMessageEvent(definitions)) {
+      // As in Zeebe: a message end event is implemented by a job worker; the scope ends after it
+      return compileJobTask(event, false);
+    }
     if (definitions.size() == 1 && definition instanceof TerminateEventDefinition) {
       return new ExecutableElement(event.getId(), ElementKind.TERMINATE_END_EVENT);
     }
@@ -675,7 +695,9 @@ public final class BpmnCompiler {
       problem(element, "Mappings must have a source and a target");
       return;
     }
-    Expression expression = expression(element, source, true);
+    // As in Zeebe, a source without the '=' prefix is a literal string (connector templates write
+    // URLs, e-mail addresses and {{secrets.NAME}} placeholders that way), not FEEL.
+    Expression expression = expression(element, source, false);
     if (expression != null) {
       into.add(new ExecutableElement.Mapping(expression, target.trim()));
     }
@@ -811,6 +833,11 @@ public final class BpmnCompiler {
       problem(element, capitalise(e.getMessage()));
       return null;
     }
+  }
+
+  private static boolean isMessageEvent(Collection<EventDefinition> definitions) {
+    return definitions.size() == 1
+        && definitions.iterator().next() instanceof MessageEventDefinition;
   }
 
   private static String errorCode(ErrorEventDefinition definition) {

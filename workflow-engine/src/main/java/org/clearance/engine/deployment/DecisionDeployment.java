@@ -25,13 +25,19 @@ final class DecisionDeployment {
   record Stored(
       List<DeployedDecisionRequirements> requirements, List<DeployedDecision> decisions) {}
 
+  private final String tenantId;
   private final Connection connection;
   private final KeyGenerator keys;
   private final DecisionRepository repository;
   private final long deploymentKey;
 
   DecisionDeployment(
-      Connection connection, KeyGenerator keys, DecisionRepository repository, long deploymentKey) {
+      Connection connection,
+      KeyGenerator keys,
+      DecisionRepository repository,
+      long deploymentKey,
+      String tenantId) {
+    this.tenantId = tenantId;
     this.connection = connection;
     this.keys = keys;
     this.repository = repository;
@@ -83,8 +89,10 @@ final class DecisionDeployment {
     try (var statement =
         connection.prepareStatement(
             "SELECT key, version, resource_name, checksum FROM engine.decision_requirements"
-                + " WHERE decision_requirements_id = ? ORDER BY version DESC LIMIT 1")) {
-      statement.setString(1, drg.id());
+                + " WHERE tenant_id = ? AND decision_requirements_id = ?"
+                + " ORDER BY version DESC LIMIT 1")) {
+      statement.setString(1, tenantId);
+      statement.setString(2, drg.id());
       try (var rs = statement.executeQuery()) {
         if (rs.next()) {
           latestVersion = rs.getInt(2);
@@ -115,8 +123,8 @@ final class DecisionDeployment {
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.decision_requirements (key, decision_requirements_id, name,"
-                + " version, resource_name, checksum, resource, deployment_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " version, resource_name, checksum, resource, deployment_key, tenant_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setLong(1, drgKey);
       statement.setString(2, drg.id());
       statement.setString(3, drg.name());
@@ -125,6 +133,7 @@ final class DecisionDeployment {
       statement.setString(6, drg.checksum());
       statement.setBytes(7, candidate.content());
       statement.setLong(8, deploymentKey);
+      statement.setString(9, tenantId);
       statement.executeUpdate();
     }
     DeploymentRecords.decisionRequirementsCreated(
@@ -138,8 +147,8 @@ final class DecisionDeployment {
       try (var statement =
           connection.prepareStatement(
               "INSERT INTO engine.decision (key, decision_id, name, version,"
-                  + " decision_requirements_key, decision_requirements_id, deployment_key)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                  + " decision_requirements_key, decision_requirements_id, deployment_key, tenant_id)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         statement.setLong(1, key);
         statement.setString(2, decision.id());
         statement.setString(3, decision.name());
@@ -147,6 +156,7 @@ final class DecisionDeployment {
         statement.setLong(5, drgKey);
         statement.setString(6, drg.id());
         statement.setLong(7, deploymentKey);
+        statement.setString(8, tenantId);
         statement.executeUpdate();
       }
       DeploymentRecords.decisionCreated(
@@ -159,8 +169,10 @@ final class DecisionDeployment {
   private int latestDecisionVersion(String decisionId) throws SQLException {
     try (var statement =
         connection.prepareStatement(
-            "SELECT coalesce(max(version), 0) FROM engine.decision WHERE decision_id = ?")) {
-      statement.setString(1, decisionId);
+            "SELECT coalesce(max(version), 0) FROM engine.decision WHERE tenant_id = ?"
+                + " AND decision_id = ?")) {
+      statement.setString(1, tenantId);
+      statement.setString(2, decisionId);
       try (var rs = statement.executeQuery()) {
         rs.next();
         return rs.getInt(1);

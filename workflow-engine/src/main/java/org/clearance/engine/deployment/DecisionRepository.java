@@ -23,7 +23,8 @@ public class DecisionRepository {
       String name,
       int version,
       long decisionRequirementsKey,
-      String decisionRequirementsId) {}
+      String decisionRequirementsId,
+      String tenantId) {}
 
   private final DecisionEngine engine;
   private final Map<Long, ParsedDecisionRequirements> parsed = new ConcurrentHashMap<>();
@@ -41,12 +42,16 @@ public class DecisionRepository {
     parsed.clear();
   }
 
-  public Optional<StoredDecision> latest(Connection connection, String decisionId)
+  /** The latest version of a decision in a tenant; decisions of other tenants are not found. */
+  public Optional<StoredDecision> latest(Connection connection, String tenantId, String decisionId)
       throws SQLException {
     return query(
         connection,
-        "WHERE decision_id = ? ORDER BY version DESC LIMIT 1",
-        statement -> statement.setString(1, decisionId));
+        "WHERE tenant_id = ? AND decision_id = ? ORDER BY version DESC LIMIT 1",
+        statement -> {
+          statement.setString(1, tenantId);
+          statement.setString(2, decisionId);
+        });
   }
 
   public Optional<StoredDecision> byKey(Connection connection, long key) throws SQLException {
@@ -60,7 +65,7 @@ public class DecisionRepository {
     try (var statement =
         connection.prepareStatement(
             "SELECT key, decision_id, name, version, decision_requirements_key,"
-                + " decision_requirements_id FROM engine.decision"
+                + " decision_requirements_id, tenant_id FROM engine.decision"
                 + " WHERE decision_requirements_key = ? ORDER BY key")) {
       statement.setLong(1, decisionRequirementsKey);
       try (var rs = statement.executeQuery()) {
@@ -107,7 +112,7 @@ public class DecisionRepository {
     try (var statement =
         connection.prepareStatement(
             "SELECT key, decision_id, name, version, decision_requirements_key,"
-                + " decision_requirements_id FROM engine.decision "
+                + " decision_requirements_id, tenant_id FROM engine.decision "
                 + where)) {
       binder.bind(statement);
       try (var rs = statement.executeQuery()) {
@@ -123,6 +128,7 @@ public class DecisionRepository {
         rs.getString(3),
         rs.getInt(4),
         rs.getLong(5),
-        rs.getString(6));
+        rs.getString(6),
+        rs.getString(7));
   }
 }

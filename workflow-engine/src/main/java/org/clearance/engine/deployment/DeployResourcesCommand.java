@@ -95,7 +95,7 @@ public class DeployResourcesCommand
 
   @Override
   public DeploymentResult execute(Request request) {
-    Tenants.requireDefault(request.tenantId());
+    String tenantId = Tenants.of(request.tenantId());
     List<Resource> resources = request.resources();
     if (resources.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
@@ -155,7 +155,7 @@ public class DeployResourcesCommand
               var deployed = new ArrayList<DeployedProcess>();
               for (Candidate candidate : candidates) {
                 ExecutableProcess process =
-                    store(connection, deploymentKey, candidate, records, earliestTimer);
+                    store(connection, deploymentKey, candidate, tenantId, records, earliestTimer);
                 stored.add(process);
                 deployed.add(
                     new DeployedProcess(
@@ -165,7 +165,8 @@ public class DeployResourcesCommand
                         process.resourceName()));
               }
               var decisions =
-                  new DecisionDeployment(connection, keys, decisionRepository, deploymentKey)
+                  new DecisionDeployment(
+                          connection, keys, decisionRepository, deploymentKey, tenantId)
                       .store(decisionCandidates, records);
               DeploymentRecords.deployment(records, deploymentKey, deployed, decisions.decisions());
               records.flush(connection);
@@ -188,6 +189,7 @@ public class DeployResourcesCommand
       Connection connection,
       long deploymentKey,
       Candidate candidate,
+      String tenantId,
       RecordBatch records,
       long[] earliestTimer)
       throws SQLException {
@@ -196,14 +198,15 @@ public class DeployResourcesCommand
     try (var statement =
         connection.prepareStatement(
             "SELECT key, version, checksum FROM engine.process_definition"
-                + " WHERE bpmn_process_id = ? ORDER BY version DESC LIMIT 1")) {
-      statement.setString(1, processId);
+                + " WHERE tenant_id = ? AND bpmn_process_id = ? ORDER BY version DESC LIMIT 1")) {
+      statement.setString(1, tenantId);
+      statement.setString(2, processId);
       try (var rs = statement.executeQuery()) {
         if (rs.next()) {
           latestVersion = rs.getInt(2);
           if (rs.getString(3).equals(candidate.checksum())) {
             // Zeebe keeps the version and key of an identical redeploy.
-            return withIdentity(candidate, rs.getLong(1), latestVersion);
+            return withIdentity(candidate, rs.getLong(1), latestVersion, tenantId);
           }
         }
       }
@@ -213,8 +216,8 @@ public class DeployResourcesCommand
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.process_definition"
-                + " (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " (key, bpmn_process_id, version, resource_name, checksum, resource, deployment_key,"
+                + " tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setLong(1, key);
       statement.setString(2, processId);
       statement.setInt(3, version);
@@ -222,17 +225,19 @@ public class DeployResourcesCommand
       statement.setString(5, candidate.checksum());
       statement.setBytes(6, candidate.resource().content());
       statement.setLong(7, deploymentKey);
+      statement.setString(8, tenantId);
       statement.executeUpdate();
     }
     DeploymentRecords.processCreated(
         records, key, processId, version, candidate.resource().name(), candidate.checksum());
-    ExecutableProcess stored = withIdentity(candidate, key, version);
+    ExecutableProcess stored = withIdentity(candidate, key, version, tenantId);
     earliestTimer[0] =
         Math.min(earliestTimer[0], startEvents.onDeployed(connection, stored, records));
     return stored;
   }
 
-  private static ExecutableProcess withIdentity(Candidate candidate, long key, int version) {
+  private static ExecutableProcess withIdentity(
+      Candidate candidate, long key, int version, String tenantId) {
     ExecutableProcess graph = candidate.graph();
     return new ExecutableProcess(
         key,
@@ -240,7 +245,8 @@ public class DeployResourcesCommand
         version,
         candidate.resource().name(),
         graph.root(),
-        graph.elements());
+        graph.elements(),
+        tenantId);
   }
 
   private static void lock(Connection connection) throws SQLException {

@@ -9,7 +9,8 @@ public record ExecutableProcess(
     int version,
     String resourceName,
     ExecutableElement root,
-    Map<String, ExecutableElement> elements) {
+    Map<String, ExecutableElement> elements,
+    String tenantId) {
 
   public ExecutableElement element(String id) {
     ExecutableElement element = elements.get(id);

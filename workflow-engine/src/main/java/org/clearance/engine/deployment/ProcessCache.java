@@ -32,7 +32,7 @@ public class ProcessCache {
     }
     try (var statement =
         connection.prepareStatement(
-            "SELECT bpmn_process_id, version, resource_name, resource"
+            "SELECT bpmn_process_id, version, resource_name, resource, tenant_id"
                 + " FROM engine.process_definition WHERE key = ?")) {
       statement.setLong(1, key);
       try (var rs = statement.executeQuery()) {
@@ -49,25 +49,37 @@ public class ProcessCache {
                 .orElseThrow();
         var process =
             new ExecutableProcess(
-                key, processId, rs.getInt(2), graph.resourceName(), graph.root(), graph.elements());
+                key,
+                processId,
+                rs.getInt(2),
+                graph.resourceName(),
+                graph.root(),
+                graph.elements(),
+                rs.getString(5));
         byKey.put(key, process);
         return process;
       }
     }
   }
 
-  /** The latest version of a process id, or a given version (version < 0 means latest). */
-  public ExecutableProcess byProcessId(Connection connection, String bpmnProcessId, int version)
+  /**
+   * The latest version of a process id in a tenant, or a given version (version < 0 means latest).
+   * Definitions of other tenants are not found.
+   */
+  public ExecutableProcess byProcessId(
+      Connection connection, String tenantId, String bpmnProcessId, int version)
       throws SQLException {
     String sql =
         version < 0
-            ? "SELECT key FROM engine.process_definition WHERE bpmn_process_id = ?"
+            ? "SELECT key FROM engine.process_definition WHERE tenant_id = ? AND bpmn_process_id = ?"
                 + " ORDER BY version DESC LIMIT 1"
-            : "SELECT key FROM engine.process_definition WHERE bpmn_process_id = ? AND version = ?";
+            : "SELECT key FROM engine.process_definition WHERE tenant_id = ? AND bpmn_process_id = ?"
+                + " AND version = ?";
     try (var statement = connection.prepareStatement(sql)) {
-      statement.setString(1, bpmnProcessId);
+      statement.setString(1, tenantId);
+      statement.setString(2, bpmnProcessId);
       if (version >= 0) {
-        statement.setInt(2, version);
+        statement.setInt(3, version);
       }
       try (var rs = statement.executeQuery()) {
         if (!rs.next()) {

@@ -40,15 +40,20 @@ public class StartEventSubscriptions {
     String processId = process.bpmnProcessId();
     try (var statement =
         connection.prepareStatement(
-            "DELETE FROM engine.message_start_subscription WHERE bpmn_process_id = ?")) {
+            "DELETE FROM engine.message_start_subscription WHERE bpmn_process_id = ?"
+                + " AND tenant_id = ?")) {
       statement.setString(1, processId);
+      statement.setString(2, process.tenantId());
       statement.executeUpdate();
     }
     try (var statement =
         connection.prepareStatement(
             "DELETE FROM engine.timer WHERE bpmn_process_id = ? AND process_instance_key IS NULL"
+                + " AND process_definition_key IN"
+                + " (SELECT key FROM engine.process_definition WHERE tenant_id = ?)"
                 + " RETURNING key, element_id")) {
       statement.setString(1, processId);
+      statement.setString(2, process.tenantId());
       try (var rs = statement.executeQuery()) {
         while (rs.next()) {
           var value = org.clearance.engine.db.Json.object();
@@ -66,12 +71,13 @@ public class StartEventSubscriptions {
         try (var statement =
             connection.prepareStatement(
                 "INSERT INTO engine.message_start_subscription"
-                    + " (bpmn_process_id, message_name, process_definition_key, element_id)"
-                    + " VALUES (?, ?, ?, ?)")) {
+                    + " (bpmn_process_id, message_name, process_definition_key, element_id,"
+                    + " tenant_id) VALUES (?, ?, ?, ?, ?)")) {
           statement.setString(1, processId);
           statement.setString(2, name);
           statement.setLong(3, process.key());
           statement.setString(4, start.id());
+          statement.setString(5, process.tenantId());
           statement.executeUpdate();
         }
         var value = org.clearance.engine.db.Json.object();

@@ -188,6 +188,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "DeployResource",
         observer,
         () -> {
+          String tenant = Tenants.of(request.getTenantId());
           var resources =
               request.getResourcesList().stream()
                   .map(
@@ -196,10 +197,9 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                               r.getName(), r.getContent().toByteArray()))
                   .toList();
           var result =
-              deployResources.execute(
-                  new DeployResourcesCommand.Request(resources, request.getTenantId()));
+              deployResources.execute(new DeployResourcesCommand.Request(resources, tenant));
           var response =
-              DeployResourceResponse.newBuilder().setKey(result.key()).setTenantId(DEFAULT_TENANT);
+              DeployResourceResponse.newBuilder().setKey(result.key()).setTenantId(tenant);
           for (var process : result.processes()) {
             response.addDeployments(
                 Deployment.newBuilder()
@@ -209,7 +209,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setVersion(process.version())
                             .setProcessDefinitionKey(process.processDefinitionKey())
                             .setResourceName(process.resourceName())
-                            .setTenantId(DEFAULT_TENANT)));
+                            .setTenantId(tenant)));
           }
           for (var drg : result.decisionRequirements()) {
             response.addDeployments(
@@ -221,7 +221,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setVersion(drg.version())
                             .setDecisionRequirementsKey(drg.key())
                             .setResourceName(drg.resourceName())
-                            .setTenantId(DEFAULT_TENANT)));
+                            .setTenantId(tenant)));
           }
           for (var decision : result.decisions()) {
             response.addDeployments(
@@ -234,7 +234,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                             .setDecisionKey(decision.decisionKey())
                             .setDmnDecisionRequirementsId(decision.decisionRequirementsId())
                             .setDecisionRequirementsKey(decision.decisionRequirementsKey())
-                            .setTenantId(DEFAULT_TENANT)));
+                            .setTenantId(tenant)));
           }
           return response.build();
         });
@@ -249,15 +249,16 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "EvaluateDecision",
         observer,
         () -> {
+          String tenant = Tenants.of(request.getTenantId());
           var outcome =
               evaluateDecision.execute(
                   new EvaluateDecisionCommand.Request(
                       request.getDecisionKey(),
                       request.getDecisionId(),
                       request.getVariables(),
-                      request.getTenantId()));
+                      tenant));
           return DecisionResponses.evaluateDecisionResponse(
-              outcome.key(), outcome.evaluated(), DEFAULT_TENANT);
+              outcome.key(), outcome.evaluated(), tenant);
         });
   }
 
@@ -278,7 +279,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
               .setBpmnProcessId(created.process().bpmnProcessId())
               .setVersion(created.process().version())
               .setProcessInstanceKey(created.processInstanceKey())
-              .setTenantId(DEFAULT_TENANT)
+              .setTenantId(created.process().tenantId())
               .build();
         });
   }
@@ -317,7 +318,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                               .setVersion(created.process().version())
                               .setProcessInstanceKey(key)
                               .setVariables(Json.toDocument(variables))
-                              .setTenantId(DEFAULT_TENANT)
+                              .setTenantId(created.process().tenantId())
                               .build());
                     }
                   });
@@ -378,7 +379,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
         "PublishMessage",
         observer,
         () -> {
-          Tenants.requireDefault(request.getTenantId());
+          String tenant = Tenants.of(request.getTenantId());
           long key =
               publishMessage.execute(
                   new PublishMessageCommand.Request(
@@ -387,11 +388,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                       request.getTimeToLive(),
                       request.getMessageId(),
                       Json.parseVariables(request.getVariables(), "the message variables"),
-                      request.getTenantId()));
-          return PublishMessageResponse.newBuilder()
-              .setKey(key)
-              .setTenantId(DEFAULT_TENANT)
-              .build();
+                      tenant));
+          return PublishMessageResponse.newBuilder().setKey(key).setTenantId(tenant).build();
         });
   }
 
@@ -436,7 +434,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   request.getTimeout(),
                   request.getMaxJobsToActivate(),
                   request.getFetchVariableList(),
-                  request.getRequestTimeout()),
+                  request.getRequestTimeout(),
+                  request.getTenantIdsList()),
               answer);
           count("ActivateJobs", "processed");
         });
@@ -454,14 +453,11 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
                   .formatted(request.getType(), request.getTimeout())));
       return;
     }
-    if (request.getTenantIdsList().stream()
-        .anyMatch(t -> !t.isEmpty() && !t.equals(DEFAULT_TENANT))) {
-      reject(
-          "StreamActivatedJobs",
-          observer,
-          Rejection.invalidArgument(
-              "Expected to stream jobs of tenants %s, but multi-tenancy is disabled"
-                  .formatted(request.getTenantIdsList())));
+    List<String> tenantIds;
+    try {
+      tenantIds = Tenants.of(request.getTenantIdsList());
+    } catch (Rejection e) {
+      reject("StreamActivatedJobs", observer, e);
       return;
     }
     var activation =
@@ -470,7 +466,8 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
             request.getWorker(),
             request.getTimeout(),
             1,
-            request.getFetchVariableList());
+            request.getFetchVariableList(),
+            tenantIds);
     if (!(observer instanceof ServerCallStreamObserver<ActivatedJob> call)) {
       observer.onError(Status.UNIMPLEMENTED.withDescription("job streaming").asRuntimeException());
       return;
@@ -562,7 +559,7 @@ public class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   /** What the gRPC request can hold but the engine does not support yet. */
   private static void validateCreation(CreateProcessInstanceRequest request) {
-    Tenants.requireDefault(request.getTenantId());
+    Tenants.of(request.getTenantId());
     if (request.getStartInstructionsCount() > 0) {
       throw Rejection.invalidArgument(
           "Expected to create a process instance at its none start event; start instructions are not supported yet");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.config.EngineConfig;
 
 /**
@@ -19,6 +20,7 @@ public class ActivateJobsCommand {
    * @param timeout how long the activated jobs stay with the worker (ms)
    * @param requestTimeout how long to wait for jobs: 0 = the engine's default long poll, negative =
    *     answer at once
+   * @param tenantIds the worker's tenants (empty or null: the default tenant)
    */
   public record Request(
       String type,
@@ -26,7 +28,8 @@ public class ActivateJobsCommand {
       long timeout,
       int maxJobsToActivate,
       List<String> fetchVariables,
-      long requestTimeout) {}
+      long requestTimeout,
+      List<String> tenantIds) {}
 
   private final ActivationLongPoll longPoll;
   private final EngineConfig config;
@@ -56,6 +59,7 @@ public class ActivateJobsCommand {
           "Expected to activate at least 1 job, but maxJobsToActivate is %d"
               .formatted(request.maxJobsToActivate()));
     }
+    List<String> tenantIds = Tenants.of(request.tenantIds());
     long longPollTimeout =
         request.requestTimeout() == 0 ? config.defaultLongPollTimeout() : request.requestTimeout();
     var activation =
@@ -64,7 +68,8 @@ public class ActivateJobsCommand {
             request.worker(),
             request.timeout(),
             request.maxJobsToActivate(),
-            request.fetchVariables());
+            request.fetchVariables(),
+            tenantIds);
     longPoll.activate(activation, longPollTimeout, answer);
   }
 }

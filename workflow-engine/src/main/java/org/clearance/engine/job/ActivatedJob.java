@@ -45,6 +45,6 @@ public record ActivatedJob(
         job.retries(),
         job.dueAt(),
         variables,
-        DEFAULT_TENANT);
+        job.tenantId());
   }
 }

@@ -28,7 +28,12 @@ public class JobActivator {
 
   /** What a worker asks for. */
   public record Activation(
-      String type, String worker, long timeout, int maxJobs, List<String> fetchVariables) {}
+      String type,
+      String worker,
+      long timeout,
+      int maxJobs,
+      List<String> fetchVariables,
+      List<String> tenantIds) {}
 
   private final Db db;
   private final InstanceRepository instances;
@@ -57,7 +62,7 @@ public class JobActivator {
           try (var statement =
               connection.prepareStatement(
                   "WITH due AS (SELECT key, due_at, state FROM engine.job WHERE type = ? AND due_at <= ?"
-                      + " ORDER BY due_at, key LIMIT ? FOR UPDATE SKIP LOCKED)"
+                      + " AND tenant_id = ANY(?) ORDER BY due_at, key LIMIT ? FOR UPDATE SKIP LOCKED)"
                       + " UPDATE engine.job j SET state = 1, due_at = ?, worker = ? FROM due"
                       + " WHERE j.key = due.key RETURNING "
                       + prefixed("j")
@@ -66,13 +71,14 @@ public class JobActivator {
                       + ", due.due_at, due.state, set_config('synchronous_commit', 'off', true)")) {
             statement.setString(1, request.type());
             statement.setLong(2, now);
-            statement.setInt(3, request.maxJobs());
-            statement.setLong(4, now + request.timeout());
-            statement.setString(5, request.worker());
+            statement.setArray(3, connection.createArrayOf("text", request.tenantIds().toArray()));
+            statement.setInt(4, request.maxJobs());
+            statement.setLong(5, now + request.timeout());
+            statement.setString(6, request.worker());
             try (var rs = statement.executeQuery()) {
               while (rs.next()) {
                 jobs.add(JobRow.read(rs));
-                wasDueAt.add(rs.getInt(17) == JobRow.ACTIVATED ? rs.getLong(16) : -1L);
+                wasDueAt.add(rs.getInt(18) == JobRow.ACTIVATED ? rs.getLong(17) : -1L);
               }
             }
           }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clearance.engine.command.CommandExecutor;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.job.JobActivator.Activation;
 import org.jboss.logging.Logger;
 
@@ -96,10 +98,33 @@ public class JobStreams {
       } while (missed != 0);
     }
 
-    /** Pushes until no job or no ready stream is left; true if jobs may be left for polling. */
+    /**
+     * Pushes, for each set of tenants the ready streams ask for, until no job or no ready stream is
+     * left; true if jobs may be left for polling (also when some tenant's jobs have no stream
+     * here).
+     */
     private boolean pushOnce() {
+      var tenantSets = new LinkedHashSet<List<String>>();
+      for (Stream stream : streams) {
+        if (stream.ready()) {
+          tenantSets.add(stream.activation.tenantIds());
+        }
+      }
+      if (tenantSets.isEmpty()) {
+        return true;
+      }
+      boolean left = false;
+      for (List<String> tenants : tenantSets) {
+        left |= pushOnce(tenants);
+      }
+      return left
+          || tenantSets.size() > 1
+          || !tenantSets.iterator().next().equals(List.of(Tenants.DEFAULT_TENANT));
+    }
+
+    private boolean pushOnce(List<String> tenants) {
       while (true) {
-        Stream stream = pick();
+        Stream stream = pick(tenants);
         if (stream == null) {
           return true;
         }
@@ -109,13 +134,14 @@ public class JobStreams {
                 stream.activation.worker(),
                 stream.activation.timeout(),
                 PUSH_BATCH,
-                stream.activation.fetchVariables());
+                stream.activation.fetchVariables(),
+                stream.activation.tenantIds());
         List<ActivatedJob> jobs = jobService.activate(activation);
         var undelivered = new ArrayList<Long>();
         for (ActivatedJob job : jobs) {
           if (!send(stream, job)) {
             undelivered.add(job.key());
-            Stream other = pick();
+            Stream other = pick(tenants);
             if (other != null && send(other, job)) {
               undelivered.remove(job.key());
               stream = other;
@@ -131,7 +157,7 @@ public class JobStreams {
       }
     }
 
-    private Stream pick() {
+    private Stream pick(List<String> tenants) {
       int size = streams.size();
       for (int i = 0; i < size; i++) {
         int index = Math.floorMod(next.getAndIncrement(), Math.max(1, streams.size()));
@@ -139,7 +165,7 @@ public class JobStreams {
           continue;
         }
         Stream stream = streams.get(index);
-        if (stream.ready()) {
+        if (stream.ready() && stream.activation.tenantIds().equals(tenants)) {
           return stream;
         }
       }

@@ -31,19 +31,25 @@ public final class MessageBuffer {
    * marked as correlated to the instance.
    */
   public static Buffered claim(
-      Connection connection, String name, String correlationKey, long processInstanceKey, long now)
+      Connection connection,
+      String tenantId,
+      String name,
+      String correlationKey,
+      long processInstanceKey,
+      long now)
       throws SQLException {
     lock(connection, name, correlationKey);
     try (var statement =
         connection.prepareStatement(
             "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ? AND m.correlation_key = ?"
-                + " AND m.expires_at > ? AND NOT EXISTS (SELECT 1 FROM engine.message_correlation c"
+                + " AND m.tenant_id = ? AND m.expires_at > ? AND NOT EXISTS (SELECT 1 FROM engine.message_correlation c"
                 + " WHERE c.message_key = m.key AND c.process_instance_key = ?)"
                 + " ORDER BY m.key LIMIT 1")) {
       statement.setString(1, name);
       statement.setString(2, correlationKey);
-      statement.setLong(3, now);
-      statement.setLong(4, processInstanceKey);
+      statement.setString(3, tenantId);
+      statement.setLong(4, now);
+      statement.setLong(5, processInstanceKey);
       try (var rs = statement.executeQuery()) {
         if (!rs.next()) {
           return null;

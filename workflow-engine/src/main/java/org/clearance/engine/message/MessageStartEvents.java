@@ -72,6 +72,7 @@ public class MessageStartEvents {
   List<Execution> startAtMessageStartEvents(
       Connection connection,
       long messageKey,
+      String tenantId,
       String name,
       String correlationKey,
       Map<String, JsonNode> variables)
@@ -81,8 +82,9 @@ public class MessageStartEvents {
     try (var statement =
         connection.prepareStatement(
             "SELECT bpmn_process_id, process_definition_key, element_id"
-                + " FROM engine.message_start_subscription WHERE message_name = ?")) {
+                + " FROM engine.message_start_subscription WHERE message_name = ? AND tenant_id = ?")) {
       statement.setString(1, name);
+      statement.setString(2, tenantId);
       try (var rs = statement.executeQuery()) {
         while (rs.next()) {
           starts.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -127,11 +129,12 @@ public class MessageStartEvents {
       try (var statement =
           connection.prepareStatement(
               "INSERT INTO engine.message_start_instance"
-                  + " (bpmn_process_id, correlation_key, process_instance_key) VALUES (?, ?, ?)"
-                  + " ON CONFLICT DO NOTHING")) {
+                  + " (bpmn_process_id, correlation_key, process_instance_key, tenant_id)"
+                  + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
         statement.setString(1, process.bpmnProcessId());
         statement.setString(2, correlationKey);
         statement.setLong(3, processInstanceKey);
+        statement.setString(4, process.tenantId());
         if (statement.executeUpdate() == 0) {
           return null;
         }
@@ -168,8 +171,10 @@ public class MessageStartEvents {
               try (var statement =
                   connection.prepareStatement(
                       "SELECT message_name, process_definition_key, element_id"
-                          + " FROM engine.message_start_subscription WHERE bpmn_process_id = ?")) {
+                          + " FROM engine.message_start_subscription WHERE bpmn_process_id = ?"
+                          + " AND tenant_id = ?")) {
                 statement.setString(1, ended.bpmnProcessId());
+                statement.setString(2, ended.tenantId());
                 try (var rs = statement.executeQuery()) {
                   while (rs.next()) {
                     names.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -182,13 +187,15 @@ public class MessageStartEvents {
                 try (var statement =
                     connection.prepareStatement(
                         "SELECT m.key, m.variables FROM engine.message m WHERE m.name = ?"
-                            + " AND m.correlation_key = ? AND m.expires_at > ? AND NOT EXISTS"
-                            + " (SELECT 1 FROM engine.message_correlation c WHERE c.message_key = m.key"
-                            + " AND c.bpmn_process_id = ?) ORDER BY m.key LIMIT 1")) {
+                            + " AND m.correlation_key = ? AND m.tenant_id = ? AND m.expires_at > ?"
+                            + " AND NOT EXISTS (SELECT 1 FROM engine.message_correlation c"
+                            + " WHERE c.message_key = m.key AND c.bpmn_process_id = ?)"
+                            + " ORDER BY m.key LIMIT 1")) {
                   statement.setString(1, start[0]);
                   statement.setString(2, ended.correlationKey());
-                  statement.setLong(3, now);
-                  statement.setString(4, ended.bpmnProcessId());
+                  statement.setString(3, ended.tenantId());
+                  statement.setLong(4, now);
+                  statement.setString(5, ended.bpmnProcessId());
                   try (var rs = statement.executeQuery()) {
                     if (rs.next()) {
                       long messageKey = rs.getLong(1);

@@ -91,7 +91,9 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
 
   /** Publishes and correlates; {@link CorrelateMessageCommand} needs to know what it reached. */
   Publication publish(Request request) {
-    Tenants.requireDefault(request.tenantId());
+    // a message correlates only to subscriptions of its tenant's instances and starts only that
+    // tenant's processes
+    String tenantId = Tenants.of(request.tenantId());
     String name = request.name();
     String correlationKey = request.correlationKey();
     long timeToLive = request.timeToLive();
@@ -113,13 +115,13 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
             connection -> {
               long now = clock.now();
               MessageBuffer.lock(connection, name, key);
-              if (id != null && isBuffered(connection, name, key, id, now)) {
+              if (id != null && isBuffered(connection, tenantId, name, key, id, now)) {
                 throw Rejection.alreadyExists(
                     "Expected to publish a new message with id '%s', but a message with that id was already published"
                         .formatted(id));
               }
               long messageKey = keys.nextKey(connection);
-              store(connection, messageKey, name, key, id, variables, now, timeToLive);
+              store(connection, messageKey, tenantId, name, key, id, variables, now, timeToLive);
               var records = new RecordBatch();
               ObjectNode value = Json.object();
               value.put("name", name);
@@ -127,11 +129,14 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
               value.put("timeToLive", timeToLive);
               value.put("messageId", id == null ? "" : id);
               value.put("variables", Json.toDocument(variables));
+              value.put("tenantId", tenantId);
               records.add(messageKey, ValueType.MESSAGE, Intent.PUBLISHED, null, value);
               records.flush(connection);
-              List<Long> waiting = notePendingCorrelations(connection, messageKey, name, key);
+              List<Long> waiting =
+                  notePendingCorrelations(connection, messageKey, tenantId, name, key);
               List<Execution> started =
-                  starts.startAtMessageStartEvents(connection, messageKey, name, key, variables);
+                  starts.startAtMessageStartEvents(
+                      connection, messageKey, tenantId, name, key, variables);
               return new Published(messageKey, waiting, started);
             });
     published.increment();
@@ -152,16 +157,22 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
   }
 
   private static boolean isBuffered(
-      Connection connection, String name, String correlationKey, String messageId, long now)
+      Connection connection,
+      String tenantId,
+      String name,
+      String correlationKey,
+      String messageId,
+      long now)
       throws SQLException {
     try (var statement =
         connection.prepareStatement(
-            "SELECT 1 FROM engine.message WHERE name = ? AND correlation_key = ? AND message_id = ?"
-                + " AND expires_at > ?")) {
+            "SELECT 1 FROM engine.message WHERE name = ? AND correlation_key = ? AND tenant_id = ?"
+                + " AND message_id = ? AND expires_at > ?")) {
       statement.setString(1, name);
       statement.setString(2, correlationKey);
-      statement.setString(3, messageId);
-      statement.setLong(4, now);
+      statement.setString(3, tenantId);
+      statement.setString(4, messageId);
+      statement.setLong(5, now);
       try (var rs = statement.executeQuery()) {
         return rs.next();
       }
@@ -171,6 +182,7 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
   private static void store(
       Connection connection,
       long messageKey,
+      String tenantId,
       String name,
       String correlationKey,
       String messageId,
@@ -181,7 +193,7 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.message (key, name, correlation_key, message_id, variables,"
-                + " published_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " published_at, expires_at, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setLong(1, messageKey);
       statement.setString(2, name);
       statement.setString(3, correlationKey);
@@ -189,22 +201,25 @@ public class PublishMessageCommand implements CommandHandler<PublishMessageComma
       statement.setString(5, Json.toDocument(variables));
       statement.setLong(6, now);
       statement.setLong(7, now + timeToLive);
+      statement.setString(8, tenantId);
       statement.executeUpdate();
     }
   }
 
   private static List<Long> notePendingCorrelations(
-      Connection connection, long messageKey, String name, String correlationKey)
+      Connection connection, long messageKey, String tenantId, String name, String correlationKey)
       throws SQLException {
     var waiting = new ArrayList<Long>();
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.message_pending (message_key, process_instance_key)"
                 + " SELECT DISTINCT ?::bigint, process_instance_key FROM engine.message_subscription"
-                + " WHERE name = ? AND correlation_key = ? RETURNING process_instance_key")) {
+                + " WHERE name = ? AND correlation_key = ? AND tenant_id = ?"
+                + " RETURNING process_instance_key")) {
       statement.setLong(1, messageKey);
       statement.setString(2, name);
       statement.setString(3, correlationKey);
+      statement.setString(4, tenantId);
       try (var rs = statement.executeQuery()) {
         while (rs.next()) {
           waiting.add(rs.getLong(1));

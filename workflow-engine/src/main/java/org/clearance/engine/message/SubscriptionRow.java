@@ -12,7 +12,8 @@ public record SubscriptionRow(
     long processInstanceKey,
     long elementInstanceKey,
     String elementId,
-    boolean interrupting) {
+    boolean interrupting,
+    String tenantId) {
 
   public static void insert(Connection connection, List<SubscriptionRow> rows) throws SQLException {
     if (rows.isEmpty()) {
@@ -21,8 +22,8 @@ public record SubscriptionRow(
     try (var statement =
         connection.prepareStatement(
             "INSERT INTO engine.message_subscription (key, name, correlation_key,"
-                + " process_instance_key, element_instance_key, element_id, interrupting)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " process_instance_key, element_instance_key, element_id, interrupting, tenant_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (SubscriptionRow row : rows) {
         statement.setLong(1, row.key);
         statement.setString(2, row.name);
@@ -31,6 +32,7 @@ public record SubscriptionRow(
         statement.setLong(5, row.elementInstanceKey);
         statement.setString(6, row.elementId);
         statement.setBoolean(7, row.interrupting);
+        statement.setString(8, row.tenantId);
         statement.addBatch();
       }
       statement.executeBatch();

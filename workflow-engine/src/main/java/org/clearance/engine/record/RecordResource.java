@@ -38,12 +38,14 @@ public class RecordResource {
    * Records after position {@code from}, oldest first. Positions are assigned when a command's
    * records are inserted, just before its commit; two commands committing at the same moment may
    * become visible slightly out of position order, so a reader that must not miss a record should
-   * re-read a short window behind its last position.
+   * re-read a short window behind its last position. With {@code processInstanceKey}, only that
+   * instance's records (a scan of the log: for tests and diagnosis, not for following the log).
    */
   @GET
   public List<RecordResponse> records(
       @QueryParam("from") @DefaultValue("0") long from,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") int limit,
+      @QueryParam("processInstanceKey") Long processInstanceKey) {
     if (limit < 1 || limit > 10_000) {
       throw new BadRequestException("limit must be between 1 and 10000");
     }
@@ -52,9 +54,15 @@ public class RecordResource {
           try (var statement =
               connection.prepareStatement(
                   "SELECT position, key, value_type, intent, process_instance_key, \"timestamp\", value"
-                      + " FROM engine.record WHERE position > ? ORDER BY position LIMIT ?")) {
-            statement.setLong(1, from);
-            statement.setInt(2, limit);
+                      + " FROM engine.record WHERE position > ?"
+                      + (processInstanceKey == null ? "" : " AND process_instance_key = ?")
+                      + " ORDER BY position LIMIT ?")) {
+            int index = 1;
+            statement.setLong(index++, from);
+            if (processInstanceKey != null) {
+              statement.setLong(index++, processInstanceKey);
+            }
+            statement.setInt(index, limit);
             var result = new ArrayList<RecordResponse>();
             try (var rs = statement.executeQuery()) {
               while (rs.next()) {

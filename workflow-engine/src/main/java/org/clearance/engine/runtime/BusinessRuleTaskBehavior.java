@@ -38,7 +38,7 @@ final class BusinessRuleTaskBehavior {
     DecisionRepository decisions = execution.instances.decisions();
     DecisionCalls.Evaluated evaluated;
     try {
-      var stored = decisions.latest(execution.connection, decisionId);
+      var stored = decisions.latest(execution.connection, execution.process.tenantId(), decisionId);
       if (stored.isEmpty()) {
         return Outcome.incident(
             instance,

@@ -38,7 +38,11 @@ final class CallActivityBehavior {
     }
     ExecutableProcess called;
     try {
-      called = execution.instances.processes().byProcessId(execution.connection, processId, -1);
+      called =
+          execution
+              .instances
+              .processes()
+              .byProcessId(execution.connection, execution.process.tenantId(), processId, -1);
     } catch (Rejection notFound) {
       return Outcome.incident(
           instance,

@@ -92,7 +92,7 @@ public class CreateProcessInstanceCommand
 
   @Override
   public Created execute(Request request) {
-    Tenants.requireDefault(request.tenantId());
+    String tenantId = Tenants.of(request.tenantId());
     boolean awaitResult = request.awaitCompletion();
     long[] registered = {0};
     @SuppressWarnings("unchecked")
@@ -102,7 +102,7 @@ public class CreateProcessInstanceCommand
       execution =
           db.inTransaction(
               connection -> {
-                ExecutableProcess process = select(connection, request);
+                ExecutableProcess process = select(connection, request, tenantId);
                 Execution started = instances.start(connection, process);
                 if (awaitResult) {
                   started.state.awaitResult(request.fetchVariables());
@@ -158,15 +158,26 @@ public class CreateProcessInstanceCommand
     return answer;
   }
 
-  private ExecutableProcess select(Connection connection, Request request) throws SQLException {
+  /** The definition to start, in the request's tenant: one of another tenant is not found. */
+  private ExecutableProcess select(Connection connection, Request request, String tenantId)
+      throws SQLException {
     if (request.processDefinitionKey() > 0) {
-      return processes.byKey(connection, request.processDefinitionKey());
+      ExecutableProcess process = processes.byKey(connection, request.processDefinitionKey());
+      if (!process.tenantId().equals(tenantId)) {
+        throw Rejection.notFound(
+            "Expected to find process definition with key '%d', but none found"
+                .formatted(request.processDefinitionKey()));
+      }
+      return process;
     }
     if (request.bpmnProcessId() == null || request.bpmnProcessId().isBlank()) {
       throw Rejection.invalidArgument(
           "Expected either a process definition key or a BPMN process id, but neither was given");
     }
     return processes.byProcessId(
-        connection, request.bpmnProcessId(), request.version() <= 0 ? -1 : request.version());
+        connection,
+        tenantId,
+        request.bpmnProcessId(),
+        request.version() <= 0 ? -1 : request.version());
   }
 }

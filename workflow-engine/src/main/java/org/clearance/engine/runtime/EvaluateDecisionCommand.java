@@ -48,7 +48,7 @@ public class EvaluateDecisionCommand
    */
   @Override
   public Outcome execute(Request request) {
-    Tenants.requireDefault(request.tenantId());
+    String tenantId = Tenants.of(request.tenantId());
     long decisionKey = request.decisionKey();
     String decisionId = request.decisionId();
     String variables = request.variables();
@@ -64,7 +64,8 @@ public class EvaluateDecisionCommand
               StoredDecision decision =
                   (decisionKey > 0
                           ? decisions.byKey(connection, decisionKey)
-                          : decisions.latest(connection, decisionId))
+                          : decisions.latest(connection, tenantId, decisionId))
+                      .filter(found -> found.tenantId().equals(tenantId))
                       .orElseThrow(() -> notFound(decisionKey, decisionId));
               DecisionCalls.Evaluated evaluated;
               try {

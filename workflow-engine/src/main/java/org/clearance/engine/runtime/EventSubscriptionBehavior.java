@@ -122,7 +122,8 @@ final class EventSubscriptionBehavior {
               state.processInstanceKey,
               instance.key,
               catchEvent.id(),
-              catchEvent.trigger().interrupting()));
+              catchEvent.trigger().interrupting(),
+              execution.process.tenantId()));
       ObjectNode value =
           subscriptionValue(instance.key, catchEvent.id(), event.name(), event.key());
       execution.record(key, ValueType.MESSAGE_SUBSCRIPTION, Intent.CREATED, value);
@@ -134,6 +135,7 @@ final class EventSubscriptionBehavior {
         message =
             MessageBuffer.claim(
                 execution.connection,
+                execution.process.tenantId(),
                 event.name(),
                 event.key(),
                 state.processInstanceKey,

@@ -139,7 +139,9 @@ public final class EventWrites {
       }
       endedMessageStart =
           new MessageStartedInstanceEnded(
-              execution.process.bpmnProcessId(), state.messageStartCorrelationKey);
+              execution.process.bpmnProcessId(),
+              state.messageStartCorrelationKey,
+              execution.process.tenantId());
     }
   }
 }

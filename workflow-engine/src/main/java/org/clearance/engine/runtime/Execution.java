@@ -247,10 +247,10 @@ public final class Execution {
               "INSERT INTO engine.failed_job ("
                   + JobRow.COLUMNS
                   + ", incident_key)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (int i = 0; i < failedJobs.size(); i++) {
           bind(statement, failedJobs.get(i));
-          statement.setLong(16, failedJobIncidents.get(i));
+          statement.setLong(17, failedJobIncidents.get(i));
           statement.addBatch();
         }
         statement.executeBatch();
@@ -273,7 +273,7 @@ public final class Execution {
               "INSERT INTO engine.job ("
                   + JobRow.COLUMNS
                   + ")"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (JobRow job : newJobs) {
           bind(statement, job);
           statement.addBatch();
@@ -336,5 +336,6 @@ public final class Execution {
     statement.setString(13, job.bpmnProcessId());
     statement.setInt(14, job.processVersion());
     statement.setString(15, job.customHeaders());
+    statement.setString(16, job.tenantId());
   }
 }

@@ -19,7 +19,8 @@ public record JobRow(
     long processDefinitionKey,
     String bpmnProcessId,
     int processVersion,
-    String customHeaders) {
+    String customHeaders,
+    String tenantId) {
 
   public static final int ACTIVATABLE = 0;
   public static final int ACTIVATED = 1;
@@ -33,7 +34,7 @@ public record JobRow(
   public static final String COLUMNS =
       "key, type, state, due_at, created_at, retries, worker, error_message, process_instance_key,"
           + " element_instance_key, element_id, process_definition_key, bpmn_process_id,"
-          + " process_version, custom_headers";
+          + " process_version, custom_headers, tenant_id";
 
   public static JobRow read(ResultSet rs) throws SQLException {
     return new JobRow(
@@ -51,7 +52,8 @@ public record JobRow(
         rs.getLong(12),
         rs.getString(13),
         rs.getInt(14),
-        rs.getString(15));
+        rs.getString(15),
+        rs.getString(16));
   }
 
   public JobRow with(
@@ -71,6 +73,7 @@ public record JobRow(
         processDefinitionKey,
         bpmnProcessId,
         processVersion,
-        customHeaders);
+        customHeaders,
+        tenantId);
   }
 }

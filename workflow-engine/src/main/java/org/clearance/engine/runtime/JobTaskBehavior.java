@@ -69,7 +69,8 @@ final class JobTaskBehavior {
             execution.process.key(),
             execution.process.bpmnProcessId(),
             execution.process.version(),
-            headers.toString());
+            headers.toString(),
+            execution.process.tenantId());
     execution.newJobs.add(job);
     execution.signalledJobTypes.add(type);
     instance.waitForJob(key);

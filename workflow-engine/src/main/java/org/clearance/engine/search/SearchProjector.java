@@ -163,14 +163,58 @@ public class SearchProjector {
     private final java.util.Map<VariableId, VariableRow> variables =
         new java.util.LinkedHashMap<>();
 
+    /** An element instance activated in this round; state and end date change until execute. */
+    private static final class ElementRow {
+      final long key;
+      final long processInstanceKey;
+      final long processDefinitionKey;
+      final String bpmnProcessId;
+      final int version;
+      final String elementId;
+      final String elementType;
+      final long flowScopeKey;
+      final JsonNode parentProcessInstanceKey;
+      final JsonNode parentElementInstanceKey;
+      final Timestamp startDate;
+      String state = "ACTIVE";
+      Timestamp endDate;
+
+      ElementRow(
+          long key,
+          long processInstanceKey,
+          long processDefinitionKey,
+          String bpmnProcessId,
+          int version,
+          String elementId,
+          String elementType,
+          long flowScopeKey,
+          JsonNode parentProcessInstanceKey,
+          JsonNode parentElementInstanceKey,
+          Timestamp startDate) {
+        this.key = key;
+        this.processInstanceKey = processInstanceKey;
+        this.processDefinitionKey = processDefinitionKey;
+        this.bpmnProcessId = bpmnProcessId;
+        this.version = version;
+        this.elementId = elementId;
+        this.elementType = elementType;
+        this.flowScopeKey = flowScopeKey;
+        this.parentProcessInstanceKey = parentProcessInstanceKey;
+        this.parentElementInstanceKey = parentElementInstanceKey;
+        this.startDate = startDate;
+      }
+    }
+
+    private final java.util.Map<Long, ElementRow> activations = new java.util.LinkedHashMap<>();
+
     Batch(Connection connection) throws SQLException {
       activate =
           connection.prepareStatement(
               "INSERT INTO engine.search_element_instance (key, process_instance_key,"
                   + " process_definition_key, bpmn_process_id, process_version, element_id,"
                   + " element_type, flow_scope_key, parent_process_instance_key,"
-                  + " parent_element_instance_key, state, start_date)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) ON CONFLICT DO NOTHING");
+                  + " parent_element_instance_key, state, start_date, end_date)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
       end =
           connection.prepareStatement(
               "UPDATE engine.search_element_instance SET state = ?, end_date = ?, incident_key = NULL"
@@ -221,25 +265,35 @@ public class SearchProjector {
     private void element(long key, String intent, JsonNode value, Timestamp at)
         throws SQLException {
       switch (intent) {
-        case "ELEMENT_ACTIVATING" -> {
-          activate.setLong(1, key);
-          activate.setLong(2, value.path("processInstanceKey").asLong());
-          activate.setLong(3, value.path("processDefinitionKey").asLong());
-          activate.setString(4, value.path("bpmnProcessId").asText());
-          activate.setInt(5, value.path("version").asInt());
-          activate.setString(6, value.path("elementId").asText());
-          activate.setString(7, value.path("bpmnElementType").asText("UNSPECIFIED"));
-          activate.setLong(8, value.path("flowScopeKey").asLong());
-          setNullableLong(activate, 9, value.path("parentProcessInstanceKey"));
-          setNullableLong(activate, 10, value.path("parentElementInstanceKey"));
-          activate.setTimestamp(11, at);
-          activate.addBatch();
-        }
+        case "ELEMENT_ACTIVATING" ->
+            activations.put(
+                key,
+                new ElementRow(
+                    key,
+                    value.path("processInstanceKey").asLong(),
+                    value.path("processDefinitionKey").asLong(),
+                    value.path("bpmnProcessId").asText(),
+                    value.path("version").asInt(),
+                    value.path("elementId").asText(),
+                    value.path("bpmnElementType").asText("UNSPECIFIED"),
+                    value.path("flowScopeKey").asLong(),
+                    value.path("parentProcessInstanceKey"),
+                    value.path("parentElementInstanceKey"),
+                    at));
         case "ELEMENT_COMPLETED", "ELEMENT_TERMINATED" -> {
-          end.setString(1, intent.equals("ELEMENT_COMPLETED") ? "COMPLETED" : "TERMINATED");
-          end.setTimestamp(2, at);
-          end.setLong(3, key);
-          end.addBatch();
+          String state = intent.equals("ELEMENT_COMPLETED") ? "COMPLETED" : "TERMINATED";
+          ElementRow activated = activations.get(key);
+          if (activated != null) {
+            // activated and ended in this round (start and end events, gateways, short tasks):
+            // one insert with the final state instead of an insert and an update
+            activated.state = state;
+            activated.endDate = at;
+          } else {
+            end.setString(1, state);
+            end.setTimestamp(2, at);
+            end.setLong(3, key);
+            end.addBatch();
+          }
         }
         default -> {}
       }
@@ -284,6 +338,22 @@ public class SearchProjector {
 
     /** Inserts before updates, incidents after the elements they mark. */
     void execute() throws SQLException {
+      for (ElementRow row : activations.values()) {
+        activate.setLong(1, row.key);
+        activate.setLong(2, row.processInstanceKey);
+        activate.setLong(3, row.processDefinitionKey);
+        activate.setString(4, row.bpmnProcessId);
+        activate.setInt(5, row.version);
+        activate.setString(6, row.elementId);
+        activate.setString(7, row.elementType);
+        activate.setLong(8, row.flowScopeKey);
+        setNullableLong(activate, 9, row.parentProcessInstanceKey);
+        setNullableLong(activate, 10, row.parentElementInstanceKey);
+        activate.setString(11, row.state);
+        activate.setTimestamp(12, row.startDate);
+        activate.setTimestamp(13, row.endDate);
+        activate.addBatch();
+      }
       for (var entry : variables.entrySet()) {
         variable.setLong(1, entry.getValue().key());
         variable.setString(2, entry.getKey().name());

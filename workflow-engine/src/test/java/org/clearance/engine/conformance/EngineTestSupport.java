@@ -179,29 +179,24 @@ abstract class EngineTestSupport {
 
   /** Records of the engine's log for one instance, read through the HTTP endpoint. */
   List<Map<String, Object>> records(long processInstanceKey) {
-    return allRecords().stream()
-        .filter(
-            r ->
-                r.get("processInstanceKey") != null
-                    && ((Number) r.get("processInstanceKey")).longValue() == processInstanceKey)
-        .toList();
+    return readRecords(processInstanceKey);
   }
 
   /** Every record of the engine's log. */
   List<Map<String, Object>> allRecords() {
+    return readRecords(null);
+  }
+
+  private List<Map<String, Object>> readRecords(Long processInstanceKey) {
     var all = new java.util.ArrayList<Map<String, Object>>();
     long from = 0;
     while (true) {
+      var request = RestAssured.given().queryParam("from", from).queryParam("limit", 10000);
+      if (processInstanceKey != null) {
+        request.queryParam("processInstanceKey", processInstanceKey);
+      }
       List<Map<String, Object>> page =
-          RestAssured.given()
-              .queryParam("from", from)
-              .queryParam("limit", 10000)
-              .get("/records")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath()
-              .getList("$");
+          request.get("/records").then().statusCode(200).extract().jsonPath().getList("$");
       all.addAll(page);
       if (page.size() < 10000) {
         return all;

@@ -42,6 +42,47 @@ class VariablesAndMappingsTest extends EngineTestSupport {
   }
 
   @Test
+  void shouldPassStaticMappingSourcesAsLiteralStrings() {
+    // given: sources without '=' as Camunda Modeler's connector templates write them
+    String processId = id("Process_StaticMappings");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "Task_NotifyLicensingOfficer",
+                t ->
+                    t.zeebeJobType(jobType("notify"))
+                        .zeebeInput("https://notify.example.org/v1/send", "endpoint")
+                        .zeebeInput("licensing.officer@example.org", "recipient")
+                        .zeebeInput("{{secrets.NOTIFY_TOKEN}}", "token")
+                        .zeebeInput("25", "port")
+                        .zeebeInput("=applicant.name", "applicantName")
+                        .zeebeOutput("notified", "notificationState")
+                        .zeebeOutput("=deliveryId", "notificationId"))
+            .serviceTask("Task_Archive", t -> t.zeebeJobType(jobType("archive")))
+            .endEvent()
+            .done());
+    start(processId, Map.of("applicant", Map.of("name", "Acme")));
+
+    // when
+    var notify = activateOne(jobType("notify"));
+    complete(notify, Map.of("deliveryId", "D-17"));
+    var archive = activateOne(jobType("archive"));
+
+    // then: literals arrive as strings, exactly as written; '=' sources are still FEEL
+    assertThat(notify.getVariablesAsMap())
+        .containsEntry("endpoint", "https://notify.example.org/v1/send")
+        .containsEntry("recipient", "licensing.officer@example.org")
+        .containsEntry("token", "{{secrets.NOTIFY_TOKEN}}")
+        .containsEntry("port", "25")
+        .containsEntry("applicantName", "Acme");
+    assertThat(archive.getVariablesAsMap())
+        .containsEntry("notificationState", "notified")
+        .containsEntry("notificationId", "D-17")
+        .doesNotContainKeys("endpoint", "token", "deliveryId");
+  }
+
+  @Test
   void shouldEvaluateScriptTask() {
     // given
     String processId = id("Process_Script");

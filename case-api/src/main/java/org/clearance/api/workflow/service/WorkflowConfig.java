@@ -13,6 +13,44 @@ public interface WorkflowConfig {
   /** gRPC address of the Zeebe gateway, e.g. {@code http://localhost:26500}. */
   URI grpcAddress();
 
+  /**
+   * How case-api proves who it is to the gateway: {@code oidc} (an OAuth 2 client-credentials token
+   * of the realm on every call, as a Camunda 8 gateway expects) or {@code none} (a gateway without
+   * authentication).
+   */
+  @WithDefault("oidc")
+  EngineAuth auth();
+
+  /** The confidential client case-api uses against the gateway when {@code auth=oidc}. */
+  OAuth oauth();
+
+  /** Kinds of gateway authentication. */
+  enum EngineAuth {
+    OIDC,
+    NONE
+  }
+
+  /** Client-credentials settings of the Camunda client's OAuth credentials provider. */
+  interface OAuth {
+    String clientId();
+
+    String clientSecret();
+
+    /** The audience the gateway requires (the engine's client in the realm). */
+    String audience();
+
+    /** The realm's token endpoint. */
+    URI tokenUrl();
+  }
+
+  /**
+   * The tenant case-api's models are deployed into, its instances started and messages published
+   * in, and the only tenant its job workers activate: other applications on the same engine keep
+   * their own jobs (user tasks included).
+   */
+  @WithDefault("clearance")
+  String tenantId();
+
   /** Default timeout of requests to the gateway. */
   Duration requestTimeout();
 

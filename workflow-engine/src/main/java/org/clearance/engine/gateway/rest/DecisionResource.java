@@ -90,8 +90,8 @@ public class DecisionResource {
   }
 
   private static EvaluationResult result(EvaluateDecisionCommand.Outcome outcome) {
-    String tenant = RestInput.DEFAULT_TENANT;
     StoredDecision decision = outcome.evaluated().decision();
+    String tenant = decision.tenantId();
     var evaluation = outcome.evaluated().evaluation();
     String key = Long.toString(outcome.key());
     var decisions = new ArrayList<Evaluated>();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.clearance.engine.command.Rejection;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.deployment.DeployResourcesCommand;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -93,7 +94,7 @@ public class DeploymentResource {
           return new DeployResourcesCommand.Request(parsed, tenantId);
         },
         result -> {
-          String tenant = RestInput.DEFAULT_TENANT;
+          String tenant = Tenants.of(tenantId);
           var deployed = new ArrayList<Deployed>();
           for (var process : result.processes()) {
             deployed.add(

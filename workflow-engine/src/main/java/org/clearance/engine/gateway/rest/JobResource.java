@@ -118,7 +118,6 @@ public class JobResource {
         answer,
         () -> {
           RestInput.required(request, "a request body");
-          RestInput.requireDefaultTenants(request.tenantIds());
           if (request.tenantFilter() != null
               && !request.tenantFilter().isEmpty()
               && !request.tenantFilter().equals("PROVIDED")
@@ -134,7 +133,8 @@ public class JobResource {
                   RestInput.required(request.timeout(), "a job timeout"),
                   RestInput.required(request.maxJobsToActivate(), "maxJobsToActivate"),
                   request.fetchVariable() == null ? List.of() : request.fetchVariable(),
-                  request.requestTimeout() == null ? 0 : request.requestTimeout()),
+                  request.requestTimeout() == null ? 0 : request.requestTimeout(),
+                  request.tenantIds()),
               jobs);
         });
   }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
+import org.clearance.engine.command.Tenants;
 import org.clearance.engine.message.CorrelateMessageCommand;
 import org.clearance.engine.message.PublishMessageCommand;
 
@@ -62,7 +63,7 @@ public class MessageResource {
         },
         key ->
             Response.ok(
-                    new Published(RestInput.DEFAULT_TENANT, Long.toString(key)),
+                    new Published(Tenants.of(request.tenantId()), Long.toString(key)),
                     MediaType.APPLICATION_JSON)
                 .build());
   }
@@ -85,7 +86,7 @@ public class MessageResource {
         correlation ->
             Response.ok(
                     new Correlated(
-                        RestInput.DEFAULT_TENANT,
+                        Tenants.of(request.tenantId()),
                         Long.toString(correlation.messageKey()),
                         Long.toString(correlation.processInstanceKey())),
                     MediaType.APPLICATION_JSON)

@@ -129,7 +129,7 @@ public class ProcessInstanceResource {
             new Created(
                 created.process().bpmnProcessId(),
                 created.process().version(),
-                RestInput.DEFAULT_TENANT,
+                created.process().tenantId(),
                 vars,
                 Long.toString(created.process().key()),
                 Long.toString(created.processInstanceKey()),

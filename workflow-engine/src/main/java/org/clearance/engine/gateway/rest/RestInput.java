@@ -1,16 +1,12 @@
 package org.clearance.engine.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Map;
 import org.clearance.engine.command.Rejection;
-import org.clearance.engine.command.Tenants;
 import org.clearance.engine.db.Json;
 
 /** Reading request values the way the Orchestration Cluster API sends them. */
 final class RestInput {
-
-  static final String DEFAULT_TENANT = Tenants.DEFAULT_TENANT;
 
   private RestInput() {}
 
@@ -50,19 +46,9 @@ final class RestInput {
   }
 
   /** Multi-tenancy is off here: only the default tenant (or none) is accepted. */
-  static void requireDefaultTenant(String tenantId) {
-    Tenants.requireDefault(tenantId);
-  }
-
   /** The variables as the command handlers take them. */
   static Map<String, JsonNode> variableMap(JsonNode variables, String what) {
     return Json.parseVariables(variables(variables, what), what);
-  }
-
-  static void requireDefaultTenants(List<String> tenantIds) {
-    if (tenantIds != null) {
-      tenantIds.forEach(RestInput::requireDefaultTenant);
-    }
   }
 
   static <T> T required(T value, String name) {
