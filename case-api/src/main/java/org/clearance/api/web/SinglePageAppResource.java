@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 
 /**
  * Serves the web UI's {@code index.html} for every GET that no API resource and no static file
@@ -26,11 +26,11 @@ public class SinglePageAppResource {
   @Path("{path: .*}")
   public Response page(@PathParam("path") String path) {
     if (isReserved(path)) {
-      throw ProblemException.notFound("/" + path);
+      throw Rejection.notFound("/" + path);
     }
     byte[] html = index();
     if (html == null) {
-      throw ProblemException.notFound("the web UI (it was not built into this case-api)");
+      throw Rejection.notFound("the web UI (it was not built into this case-api)");
     }
     CacheControl noCache = new CacheControl();
     noCache.setNoCache(true);

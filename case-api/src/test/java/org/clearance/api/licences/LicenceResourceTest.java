@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.licences.service.LicenceService;
 import org.clearance.api.licences.service.LicenceTerms;
 import org.clearance.api.notifications.domain.Notification;
@@ -180,11 +180,7 @@ class LicenceResourceTest {
     // when / then
     assertThatThrownBy(() -> issue(caseId, LicenceTerms.defaults()))
         .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> {
-              assertThat(e.problem().status()).isEqualTo(409);
-              assertThat(e.problem().type().toString()).endsWith("/case-not-approvable");
-            });
+            Rejection.Conflict.class, e -> assertThat(e.type()).isEqualTo("case-not-approvable"));
     as("alice").get("/api/cases/" + caseId + "/licence").then().statusCode(404);
   }
 
@@ -198,11 +194,8 @@ class LicenceResourceTest {
     // when / then
     assertThatThrownBy(() -> issue(caseId, backwards))
         .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> {
-              assertThat(e.problem().status()).isEqualTo(400);
-              assertThat(e.problem().errors()).extracting("field").containsExactly("validUntil");
-            });
+            Rejection.Invalid.class,
+            e -> assertThat(e.errors()).extracting("field").containsExactly("validUntil"));
     as("alice").get("/api/cases/" + caseId).then().body("status", equalTo("AWAITING_APPROVAL"));
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,8 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.clearance.api.audit.domain.AuditEvent;
-import org.clearance.api.audit.service.AuditService;
-import org.clearance.api.cases.service.CaseAccess;
+import org.clearance.api.audit.service.CaseAuditQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,22 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 public class CaseAuditResource {
 
-  private final AuditService audit;
-  private final CaseAccess access;
+  private final CaseAuditQueries audit;
   private final ObjectMapper json;
 
-  CaseAuditResource(AuditService audit, CaseAccess access, ObjectMapper json) {
+  CaseAuditResource(CaseAuditQueries audit, ObjectMapper json) {
     this.audit = audit;
-    this.access = access;
     this.json = json;
   }
 
   @GET
-  @Transactional
   @Operation(summary = "The audit events of a case, oldest first (whoever may read the case)")
   public List<AuditEventResponse> events(@PathParam("caseId") UUID caseId) {
-    access.readable(caseId);
-    return audit.eventsOfCase(caseId).stream().map(this::toResponse).toList();
+    return audit.eventsOfCase(caseId, this::toResponse);
   }
 
   private AuditEventResponse toResponse(AuditEvent event) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.clearance.api.cases.domain.CaseContent;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.DraftInput;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 import org.clearance.api.documents.domain.CaseDocument;
 import org.clearance.api.documents.rest.DocumentResponse;
 import org.clearance.api.items.domain.CaseItem;

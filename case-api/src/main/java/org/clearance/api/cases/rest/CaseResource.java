@@ -1,7 +1,6 @@
 package org.clearance.api.cases.rest;
 
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,15 +21,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.CaseStatus;
-import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseSearchCriteria;
 import org.clearance.api.cases.service.CaseSearchService;
 import org.clearance.api.cases.service.CaseService;
 import org.clearance.api.common.domain.CountryCodes;
-import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.common.rest.ProblemException;
-import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.workflow.domain.ProcessPlace;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,9 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/cases")
 @Authenticated
-// Responses are built from entities inside the transaction (lazy collections), and only records
-// leave it.
-@Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Export-licence applications")
 @SecurityRequirement(name = "SecurityScheme")
@@ -54,19 +48,12 @@ public class CaseResource {
   private final CaseService cases;
   private final CaseSearchService search;
   private final CaseMapper mapper;
-  private final DocumentRepository documents;
   private final Caller caller;
 
-  CaseResource(
-      CaseService cases,
-      CaseSearchService search,
-      CaseMapper mapper,
-      DocumentRepository documents,
-      Caller caller) {
+  CaseResource(CaseService cases, CaseSearchService search, CaseMapper mapper, Caller caller) {
     this.cases = cases;
     this.search = search;
     this.mapper = mapper;
-    this.documents = documents;
     this.caller = caller;
   }
 
@@ -76,9 +63,9 @@ public class CaseResource {
   @APIResponse(responseCode = "201", description = "Draft created; Location names it")
   @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
   public Response create(CaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-    ExportCase created = cases.createDraft(mapper.toInput(request));
+    CaseResponse created = cases.createDraft(mapper.toInput(request), mapper::toResponse);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(respond(created))
+        .entity(created)
         .build();
   }
 
@@ -93,10 +80,10 @@ public class CaseResource {
   @APIResponse(responseCode = "403", description = "Not an applicant")
   @APIResponse(responseCode = "404", description = "No such case, or not the caller's")
   public Response copy(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
-    ExportCase created = cases.copyAsDraft(id);
+    CaseResponse created = cases.copyAsDraft(id, mapper::toResponse);
     return Response.created(
             uri.getBaseUriBuilder().path("api/cases").path(created.id().toString()).build())
-        .entity(respond(created))
+        .entity(created)
         .build();
   }
 
@@ -201,28 +188,26 @@ public class CaseResource {
       throw ProblemException.badRequest(
           "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
     }
-    var result =
-        search.search(
-            new CaseSearchCriteria(
-                statuses,
-                stages,
-                blankToNull(organisation),
-                q == null ? null : q.strip(),
-                upper(destination),
-                blankToNull(classification),
-                "me".equalsIgnoreCase(blankToNull(assignee))
-                    ? caller.username()
-                    : blankToNull(assignee),
-                overdue,
-                place,
-                fromDate,
-                toDate,
-                page,
-                size,
-                sortField,
-                descending));
-    return PageResponse.of(
-        result.cases().stream().map(mapper::toSummary).toList(), page, size, result.total());
+    return search.search(
+        new CaseSearchCriteria(
+            statuses,
+            stages,
+            blankToNull(organisation),
+            q == null ? null : q.strip(),
+            upper(destination),
+            blankToNull(classification),
+            "me".equalsIgnoreCase(blankToNull(assignee))
+                ? caller.username()
+                : blankToNull(assignee),
+            overdue,
+            place,
+            fromDate,
+            toDate,
+            page,
+            size,
+            sortField,
+            descending),
+        mapper::toSummary);
   }
 
   @GET
@@ -231,7 +216,7 @@ public class CaseResource {
   @APIResponse(responseCode = "200", description = "The case")
   @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
   public CaseResponse get(@PathParam("id") UUID id) {
-    return respond(cases.get(id));
+    return cases.get(id, mapper::toResponse);
   }
 
   @PUT
@@ -243,7 +228,7 @@ public class CaseResource {
   @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
   @APIResponse(responseCode = "409", description = "The case is no longer a draft")
   public CaseResponse update(@PathParam("id") UUID id, CaseRequest request) {
-    return respond(cases.updateDraft(id, mapper.toInput(request)));
+    return cases.updateDraft(id, mapper.toInput(request), mapper::toResponse);
   }
 
   @POST
@@ -257,7 +242,7 @@ public class CaseResource {
       responseCode = "503",
       description = "The workflow engine did not start the process; nothing changed")
   public CaseResponse submit(@PathParam("id") UUID id) {
-    return respond(cases.submit(id));
+    return cases.submit(id, mapper::toResponse);
   }
 
   @POST
@@ -268,11 +253,7 @@ public class CaseResource {
   @APIResponse(responseCode = "404", description = "No such case, or not visible to the caller")
   @APIResponse(responseCode = "409", description = "The case is already closed")
   public CaseResponse withdraw(@PathParam("id") UUID id, WithdrawRequest request) {
-    return respond(cases.withdraw(id, request == null ? null : request.reason()));
-  }
-
-  private CaseResponse respond(ExportCase exportCase) {
-    return mapper.toResponse(exportCase, documents.ofCase(exportCase.id()));
+    return cases.withdraw(id, request == null ? null : request.reason(), mapper::toResponse);
   }
 
   private static <E extends Enum<E>> Set<E> enums(

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clearance.api.cases.domain.CaseContent;
 import org.clearance.api.common.domain.CountryCodes;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 import org.clearance.api.items.domain.CaseItem;
 import org.clearance.api.items.domain.ItemKind;
 import org.clearance.api.parties.domain.CaseParty;

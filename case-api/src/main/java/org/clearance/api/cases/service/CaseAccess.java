@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.ExportCase;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.security.service.Caller;
 
 /**
@@ -48,7 +48,7 @@ public class CaseAccess {
     ExportCase exportCase =
         cases.findByIdForUpdate(id).filter(this::canSee).orElseThrow(() -> notFound(id));
     if (!caller.organisation().equals(exportCase.organisation())) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only applicants of " + exportCase.organisation() + " can " + action + ".");
     }
     return exportCase;
@@ -58,7 +58,7 @@ public class CaseAccess {
   public ExportCase draftForUpdate(UUID id, String action) {
     ExportCase exportCase = ownedForUpdate(id, action);
     if (!exportCase.isEditable()) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "case-not-editable",
           "The case can no longer be edited",
           "Case "
@@ -78,7 +78,7 @@ public class CaseAccess {
     ExportCase exportCase = ownedForUpdate(id, action);
     if (!exportCase.isEditable()
         && exportCase.status() != org.clearance.api.cases.domain.CaseStatus.AWAITING_APPLICANT) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "case-not-editable",
           "The case takes no more documents",
           "Case "
@@ -91,7 +91,7 @@ public class CaseAccess {
     return exportCase;
   }
 
-  private static ProblemException notFound(UUID id) {
-    return ProblemException.notFound("Case " + id);
+  private static Rejection.NotFound notFound(UUID id) {
+    return Rejection.notFound("Case " + id);
   }
 }

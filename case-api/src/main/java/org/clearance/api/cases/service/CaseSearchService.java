@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.workflow.domain.ProcessPlace;
 
@@ -39,6 +41,20 @@ public class CaseSearchService {
     this.caller = caller;
     this.clock = clock;
     this.zone = sla.zone();
+  }
+
+  /**
+   * One page of the search, each case shown as {@code view} inside the transaction (a view may read
+   * the case's collections).
+   */
+  @Transactional
+  public <V> PageResponse<V> search(CaseSearchCriteria criteria, Function<ExportCase, V> view) {
+    Result result = search(criteria);
+    return PageResponse.of(
+        result.cases().stream().map(view).toList(),
+        criteria.page(),
+        criteria.size(),
+        result.total());
   }
 
   @Transactional

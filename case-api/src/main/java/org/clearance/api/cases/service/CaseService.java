@@ -23,9 +23,10 @@ import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.domain.event.CaseDecided;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.determination.service.RoutingFacts;
+import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.sla.service.SlaPlanner;
 import org.clearance.api.workflow.service.CaseProcessService;
@@ -50,6 +51,7 @@ public class CaseService {
   private final RoutingFacts routingFacts;
   private final SlaPlanner slaPlanner;
   private final Event<CaseDecided> decided;
+  private final DocumentRepository documents;
 
   CaseService(
       CaseRepository cases,
@@ -62,7 +64,9 @@ public class CaseService {
       TransactionSynchronizationRegistry transactions,
       RoutingFacts routingFacts,
       SlaPlanner slaPlanner,
-      Event<CaseDecided> decided) {
+      Event<CaseDecided> decided,
+      DocumentRepository documents) {
+    this.documents = documents;
     this.routingFacts = routingFacts;
     this.slaPlanner = slaPlanner;
     this.decided = decided;
@@ -74,6 +78,46 @@ public class CaseService {
     this.caller = caller;
     this.clock = clock;
     this.transactions = transactions;
+  }
+
+  /** {@link #createDraft(DraftInput)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V createDraft(DraftInput input, CaseView<V> view) {
+    return show(createDraft(input), view);
+  }
+
+  /** {@link #copyAsDraft(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V copyAsDraft(UUID sourceId, CaseView<V> view) {
+    return show(copyAsDraft(sourceId), view);
+  }
+
+  /** {@link #get(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V get(UUID id, CaseView<V> view) {
+    return show(get(id), view);
+  }
+
+  /** {@link #updateDraft(UUID, DraftInput)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V updateDraft(UUID id, DraftInput input, CaseView<V> view) {
+    return show(updateDraft(id, input), view);
+  }
+
+  /** {@link #submit(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V submit(UUID id, CaseView<V> view) {
+    return show(submit(id), view);
+  }
+
+  /** {@link #withdraw(UUID, String)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V withdraw(UUID id, String reason, CaseView<V> view) {
+    return show(withdraw(id, reason), view);
+  }
+
+  private <V> V show(ExportCase exportCase, CaseView<V> view) {
+    return view.of(exportCase, documents.ofCase(exportCase.id()));
   }
 
   @Transactional
@@ -157,7 +201,7 @@ public class CaseService {
     List<FieldError> errors = new ArrayList<>(rules.formatErrors(content));
     errors.addAll(rules.completenessErrors(content));
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "application-incomplete",
           "The application is not complete",
           errors.size() + " field(s) are missing or invalid; the case stays a draft.",
@@ -185,7 +229,7 @@ public class CaseService {
   public ExportCase withdraw(UUID id, String reason) {
     ExportCase exportCase = access.ownedForUpdate(id, "withdraw applications");
     if (reason != null && reason.length() > MAX_REASON) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The withdrawal has invalid fields",
           "The reason is too long.",
@@ -251,7 +295,7 @@ public class CaseService {
     List<FieldError> errors = new ArrayList<>(input.unreadableFields());
     errors.addAll(rules.formatErrors(input.content()));
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The application has invalid fields",
           errors.size() + " field(s) are invalid; nothing was saved.",

@@ -2,7 +2,7 @@ package org.clearance.api.cases.service;
 
 import java.util.List;
 import org.clearance.api.cases.domain.CaseContent;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 
 /**
  * Draft content as read from a request, with the fields that could not be read (for example an

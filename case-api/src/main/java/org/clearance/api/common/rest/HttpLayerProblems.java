@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.clearance.api.common.error.FieldError;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -134,8 +135,7 @@ public class HttpLayerProblems {
                   400,
                   "The boundary of a multipart Content-Type is 1 to 70 characters (RFC 2046).")
               .withErrors(
-                  java.util.List.of(
-                      new Problem.FieldError("Content-Type", "has no valid boundary"))),
+                  java.util.List.of(new FieldError("Content-Type", "has no valid boundary"))),
           true);
       return;
     }

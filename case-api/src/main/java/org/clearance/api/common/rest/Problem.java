@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.clearance.api.common.error.FieldError;
 
 /** An RFC 9457 problem document; every error of the API is answered with one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,9 +13,6 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
 
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://clearance.example.org/problems/";
-
-  /** One offending field of a rejected request. */
-  public record FieldError(String field, String message) {}
 
   public static Problem of(String type, String title, int status, String detail) {
     return new Problem(URI.create(TYPE_BASE + type), title, status, detail, null);

@@ -1,6 +1,7 @@
 package org.clearance.api.common.rest;
 
 import java.util.List;
+import org.clearance.api.common.error.FieldError;
 
 /**
  * An expected rejection of a request, carried to the problem+json mapper. Services throw it so that
@@ -33,7 +34,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException badRequest(
-      String type, String title, String detail, List<Problem.FieldError> errors) {
+      String type, String title, String detail, List<FieldError> errors) {
     return new ProblemException(Problem.of(type, title, 400, detail).withErrors(errors));
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +28,23 @@ public class ProblemMappers {
   public Response problem(ProblemException e) {
     LOG.debugf("rejected: %s", e.getMessage());
     return e.problem().toResponse();
+  }
+
+  /** A rejection by the domain: its kind decides the status, its own words the rest. */
+  @ServerExceptionMapper
+  public Response rejection(Rejection e) {
+    LOG.debugf("rejected: %s", e.getMessage());
+    int status =
+        switch (e) {
+          case Rejection.NotFound notFound -> 404;
+          case Rejection.Forbidden forbidden -> 403;
+          case Rejection.Conflict conflict -> 409;
+          case Rejection.Invalid invalid -> 400;
+          case Rejection.TooLarge tooLarge -> 413;
+          case Rejection.UnsupportedType unsupported -> 415;
+        };
+    Problem problem = Problem.of(e.type(), e.title(), status, e.detail());
+    return (e.errors() == null ? problem : problem.withErrors(e.errors())).toResponse();
   }
 
   /**
@@ -62,7 +81,7 @@ public class ProblemMappers {
             "The request body cannot be read",
             400,
             "The body must be JSON matching the documented schema.")
-        .withErrors(List.of(new Problem.FieldError(field, message)))
+        .withErrors(List.of(new FieldError(field, message)))
         .toResponse();
   }
 
@@ -149,7 +168,7 @@ public class ProblemMappers {
             400,
             "Send multipart/form-data with the boundary of the Content-Type, each part framed by"
                 + " it and the body closed by the final boundary.")
-        .withErrors(List.of(new Problem.FieldError("body", "is not well-formed multipart")))
+        .withErrors(List.of(new FieldError("body", "is not well-formed multipart")))
         .toResponse();
   }
 

@@ -5,7 +5,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.paging.QueryNumbers;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

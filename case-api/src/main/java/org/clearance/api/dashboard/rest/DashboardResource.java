@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.clearance.api.common.domain.CountryCodes;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.dashboard.domain.DashboardFilter;
 import org.clearance.api.dashboard.service.DashboardService;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.CaseStatus;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.dashboard.domain.AgeingBucket;
 import org.clearance.api.dashboard.domain.CycleTimeStage;
 import org.clearance.api.dashboard.domain.DashboardFilter;
@@ -58,7 +58,7 @@ public class DashboardService {
   /** Managers track the SLA dashboards (DOMAIN.md); nobody else sees them. */
   public void requireManager() {
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers see the dashboards; your roles are " + caller.roles() + ".");
     }
   }

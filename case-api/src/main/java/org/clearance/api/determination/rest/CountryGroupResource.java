@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.clearance.api.common.domain.CountryCodes;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.determination.domain.CountryGroup;
 import org.clearance.api.determination.domain.CountryGroupMembership;

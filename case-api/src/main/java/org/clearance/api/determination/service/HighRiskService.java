@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.clearance.api.audit.service.AuditService;
 import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.ExportCase;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.workflow.service.CaseProcessService;
 
@@ -33,24 +33,24 @@ public class HighRiskService {
   @Transactional
   public ExportCase flag(UUID caseId, String reason) {
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers flag cases as high-risk; your roles are " + caller.roles() + ".");
     }
     ExportCase exportCase =
         cases
             .findByIdForUpdate(caseId)
             .filter(c -> c.submittedAt() != null)
-            .orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+            .orElseThrow(() -> Rejection.notFound("Case " + caseId));
     String why = reason == null ? null : reason.strip();
     if (why == null || why.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The flag has invalid fields",
           "A reason is needed.",
           List.of(new FieldError("reason", "must not be blank")));
     }
     if (exportCase.status().isTerminal()) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "case-closed",
           "The case is closed",
           "Case " + exportCase.reference() + " is " + exportCase.status() + ".");

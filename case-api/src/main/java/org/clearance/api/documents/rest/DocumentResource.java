@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.clearance.api.common.rest.Problem;
+import org.clearance.api.common.error.FieldError;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.documents.domain.CaseDocument;
 import org.clearance.api.documents.service.DocumentService;
@@ -59,7 +59,7 @@ public class DocumentResource {
           "validation-failed",
           "No document was sent",
           "Send the document as multipart/form-data in a part named 'file'.",
-          List.of(new Problem.FieldError("file", "is required")));
+          List.of(new FieldError("file", "is required")));
     }
     CaseDocument stored =
         documents.upload(

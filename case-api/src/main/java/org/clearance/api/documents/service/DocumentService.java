@@ -19,8 +19,8 @@ import java.util.UUID;
 import org.clearance.api.audit.service.AuditService;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseAccess;
-import org.clearance.api.common.rest.Problem;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.documents.domain.CaseDocument;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.security.service.Caller;
@@ -66,29 +66,23 @@ public class DocumentService {
   private void checkLimits(String contentType, long size) {
     long max = config.maxSize().asLongValue();
     if (size > max) {
-      throw new ProblemException(
-          Problem.of(
-              "document-too-large",
-              "The document is too large",
-              413,
-              "A document may have at most " + max + " bytes; this one has " + size + "."));
+      throw Rejection.tooLarge(
+          "document-too-large",
+          "The document is too large",
+          "A document may have at most " + max + " bytes; this one has " + size + ".");
     }
     if (size == 0) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The document is empty",
           "An empty file is not a supporting document.",
-          List.of(new Problem.FieldError("file", "must not be empty")));
+          List.of(new FieldError("file", "must not be empty")));
     }
     if (!config.allowedContentTypes().contains(baseType(contentType))) {
-      throw new ProblemException(
-          Problem.of(
-              "unsupported-document-type",
-              "The document type is not accepted",
-              415,
-              "Accepted types are "
-                  + config.allowedContentTypes().stream().sorted().toList()
-                  + "."));
+      throw Rejection.unsupportedType(
+          "unsupported-document-type",
+          "The document type is not accepted",
+          "Accepted types are " + config.allowedContentTypes().stream().sorted().toList() + ".");
     }
   }
 
@@ -144,7 +138,7 @@ public class DocumentService {
   private CaseDocument find(UUID caseId, UUID documentId) {
     return documents
         .ofCase(caseId, documentId)
-        .orElseThrow(() -> ProblemException.notFound("Document " + documentId));
+        .orElseThrow(() -> Rejection.notFound("Document " + documentId));
   }
 
   private static byte[] read(Path file) {

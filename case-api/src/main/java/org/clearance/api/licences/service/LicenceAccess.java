@@ -3,7 +3,7 @@ package org.clearance.api.licences.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.clearance.api.cases.service.CaseAccess;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.licences.domain.Licence;
 import org.clearance.api.licences.domain.LicenceRepository;
 import org.clearance.api.security.service.Caller;
@@ -35,13 +35,13 @@ public class LicenceAccess {
     cases.readable(caseId);
     return licences
         .findByCaseId(caseId)
-        .orElseThrow(() -> ProblemException.notFound("A licence for case " + caseId));
+        .orElseThrow(() -> Rejection.notFound("A licence for case " + caseId));
   }
 
   /** Only managers suspend, reinstate and revoke licences. */
   public void requireManager(String action) {
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers can " + action + "; your roles are " + caller.roles() + ".");
     }
   }
@@ -52,7 +52,7 @@ public class LicenceAccess {
     return holder || caller.isCaseStaff();
   }
 
-  private static ProblemException notFound(String number) {
-    return ProblemException.notFound("Licence " + number);
+  private static Rejection.NotFound notFound(String number) {
+    return Rejection.notFound("Licence " + number);
   }
 }

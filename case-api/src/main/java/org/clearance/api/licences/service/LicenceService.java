@@ -23,8 +23,8 @@ import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.domain.event.CaseDecided;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.items.domain.CaseItem;
 import org.clearance.api.licences.domain.Licence;
 import org.clearance.api.licences.domain.LicenceDocument;
@@ -92,9 +92,7 @@ public class LicenceService {
   public Licence issue(UUID caseId, LicenceTerms terms) {
     // The case row lock serialises concurrent issues of one case (a job retried while running).
     ExportCase exportCase =
-        cases
-            .findByIdForUpdate(caseId)
-            .orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+        cases.findByIdForUpdate(caseId).orElseThrow(() -> Rejection.notFound("Case " + caseId));
     Optional<Licence> existing = licences.findByCaseId(caseId);
     if (existing.isPresent()) {
       LOG.infof(
@@ -103,7 +101,7 @@ public class LicenceService {
       return existing.get();
     }
     if (!ISSUABLE.contains(exportCase.status())) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "case-not-approvable",
           "No licence can be issued for this case",
           "Case "
@@ -178,7 +176,7 @@ public class LicenceService {
     Licence licence =
         licences
             .findByNumberForUpdate(number)
-            .orElseThrow(() -> ProblemException.notFound("Licence " + number));
+            .orElseThrow(() -> Rejection.notFound("Licence " + number));
     Instant now = clock.instant();
     LicenceStatus effective = licence.statusOn(LocalDate.ofInstant(now, config.zone()));
     if (effective == LicenceStatus.EXPIRED && licence.status() != LicenceStatus.EXPIRED) {
@@ -267,7 +265,7 @@ public class LicenceService {
       }
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "invalid-licence-terms",
           "The licence terms are invalid",
           errors.size() + " term(s) are invalid; no licence was issued.",

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.licences.service.LicenceConfig;
 import org.clearance.api.licences.service.LicenceService;
 import org.clearance.api.licences.service.LicenceTerms;
@@ -114,16 +114,16 @@ public class LicenceIssueJobWorker {
 
   /** What the operator sees on the incident: the problem's own words, without a stack trace. */
   private static String readable(RuntimeException e) {
-    if (e instanceof ProblemException problem) {
-      String detail = problem.problem().detail();
-      if (problem.problem().errors() != null && !problem.problem().errors().isEmpty()) {
+    if (e instanceof Rejection rejection) {
+      String detail = rejection.detail();
+      if (rejection.errors() != null && !rejection.errors().isEmpty()) {
         detail +=
             " "
-                + problem.problem().errors().stream()
+                + rejection.errors().stream()
                     .map(error -> error.field() + " " + error.message())
                     .toList();
       }
-      return problem.problem().title() + ": " + detail;
+      return rejection.title() + ": " + detail;
     }
     return "Issuing the licence failed: "
         + (e.getMessage() != null ? e.getMessage() : e.toString());

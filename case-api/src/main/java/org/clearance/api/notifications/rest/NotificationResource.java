@@ -10,15 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.paging.PageResponse;
+import org.clearance.api.common.paging.QueryNumbers;
 import org.clearance.api.common.rest.ProblemException;
-import org.clearance.api.common.rest.QueryNumbers;
 import org.clearance.api.notifications.domain.Notification;
-import org.clearance.api.notifications.domain.NotificationRepository;
 import org.clearance.api.notifications.service.NotificationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,9 +51,7 @@ public class NotificationResource {
       throw ProblemException.badRequest(
           "invalid-paging", "The paging parameters are invalid", "Fix page and size.", errors);
     }
-    List<NotificationResponse> items =
-        notifications.page(pageNumber, pageSize).stream().map(this::toResponse).toList();
-    return PageResponse.of(items, pageNumber, pageSize, notifications.count());
+    return notifications.page(pageNumber, pageSize, NotificationResource::toResponse);
   }
 
   @GET
@@ -71,8 +69,7 @@ public class NotificationResource {
     return Response.noContent().build();
   }
 
-  private NotificationResponse toResponse(NotificationRepository.Seen seen) {
-    Notification n = seen.notification();
+  private static NotificationResponse toResponse(Notification n, Instant readAt) {
     return new NotificationResponse(
         n.id(),
         n.type().name(),
@@ -83,7 +80,7 @@ public class NotificationResource {
         n.subject(),
         n.body(),
         n.createdAt(),
-        seen.readAt() != null,
-        seen.readAt());
+        readAt != null,
+        readAt);
   }
 }

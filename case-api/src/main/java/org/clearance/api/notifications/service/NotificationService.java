@@ -3,9 +3,12 @@ package org.clearance.api.notifications.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.clearance.api.common.rest.ProblemException;
+import java.util.function.BiFunction;
+import org.clearance.api.common.error.Rejection;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.notifications.domain.Audience;
 import org.clearance.api.notifications.domain.Notification;
 import org.clearance.api.notifications.domain.NotificationRepository;
@@ -58,6 +61,20 @@ public class NotificationService {
     return notification;
   }
 
+  /**
+   * One page of the caller's notifications and their total, read in one transaction; each shown as
+   * {@code view} of the notification and when the caller read it (null: unread).
+   */
+  @Transactional
+  public <V> PageResponse<V> page(int page, int size, BiFunction<Notification, Instant, V> view) {
+    Audience audience = audience();
+    List<V> items =
+        notifications.page(audience, page, size).stream()
+            .map(seen -> view.apply(seen.notification(), seen.readAt()))
+            .toList();
+    return PageResponse.of(items, page, size, notifications.count(audience));
+  }
+
   @Transactional
   public List<NotificationRepository.Seen> page(int page, int size) {
     return notifications.page(audience(), page, size);
@@ -79,7 +96,7 @@ public class NotificationService {
     Audience audience = audience();
     notifications
         .findVisible(id, audience)
-        .orElseThrow(() -> ProblemException.notFound("Notification " + id));
+        .orElseThrow(() -> Rejection.notFound("Notification " + id));
     notifications.markRead(id, audience.username(), clock.instant());
   }
 

@@ -23,8 +23,8 @@ import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.cases.domain.event.RequestForInformationAnswered;
 import org.clearance.api.cases.domain.event.RequestForInformationOpened;
 import org.clearance.api.cases.service.CaseAccess;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.documents.domain.DocumentRepository;
 import org.clearance.api.rfi.domain.InformationRequest;
 import org.clearance.api.security.service.Caller;
@@ -161,7 +161,7 @@ public class RfiService {
     InformationRequest request =
         em.find(InformationRequest.class, rfiId, LockModeType.PESSIMISTIC_WRITE);
     if (request == null || !request.caseId().equals(caseId)) {
-      throw ProblemException.notFound("Request for information " + rfiId);
+      throw Rejection.notFound("Request for information " + rfiId);
     }
     List<FieldError> errors = new ArrayList<>();
     String answerText = text == null ? null : text.strip();
@@ -178,14 +178,14 @@ public class RfiService {
       }
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The answer has invalid fields",
           errors.size() + " field(s) are invalid.",
           errors);
     }
     if (request.status() != InformationRequest.Status.OPEN) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "request-not-open",
           "The request for information is not open",
           "Request " + rfiId + " is " + request.status() + ".");

@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import org.clearance.api.common.rest.Problem;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.screening.lists.ImportedEntry;
 import org.clearance.api.screening.lists.ListFormat;
 import org.clearance.api.screening.lists.ListFormatException;
@@ -110,7 +110,7 @@ public class ListImportService {
               : nextLabel(
                   c, source + "-" + (publishedOn != null ? publishedOn : LocalDate.now(clock)));
       if (exists(c, versionLabel)) {
-        throw ProblemException.conflict(
+        throw Rejection.conflict(
             "list-version-exists",
             "A list version with this label exists",
             "Version '" + versionLabel + "' was imported before; give the new one another label.");
@@ -135,18 +135,18 @@ public class ListImportService {
             });
         flush(insert);
       } catch (ListFormatException e) {
-        throw ProblemException.badRequest(
+        throw Rejection.invalid(
             "list-file-invalid",
             "The list file cannot be imported",
             e.getMessage() + ". Nothing was imported.",
-            List.of(new Problem.FieldError(e.where(), e.getMessage())));
+            List.of(new FieldError(e.where(), e.getMessage())));
       }
       if (count[0] == 0) {
-        throw ProblemException.badRequest(
+        throw Rejection.invalid(
             "list-file-invalid",
             "The list file cannot be imported",
             "The file holds no entry (of a person or an organisation). Nothing was imported.",
-            List.of(new Problem.FieldError("file", "holds no entry")));
+            List.of(new FieldError("file", "holds no entry")));
       }
       String checksum = HexFormat.of().formatHex(sha.digest());
       try (PreparedStatement ps =
@@ -173,7 +173,7 @@ public class ListImportService {
     } catch (SQLException e) {
       throw new IllegalStateException("the list could not be stored", e);
     } catch (UncheckedIOException e) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "list-file-invalid",
           "The list file cannot be imported",
           "The upload could not be read (" + e.getCause().getMessage() + "). Nothing was imported.",

@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.screening.service.ListImportService.ListVersion;
 
 /** Reads list versions, their entries and the difference between two versions, for admins. */
@@ -66,7 +66,7 @@ public class ListVersionQueries {
             ps -> ps.setLong(1, id),
             ListVersionQueries::version);
     if (found.isEmpty()) {
-      throw ProblemException.notFound("List version " + id);
+      throw Rejection.notFound("List version " + id);
     }
     return found.get(0);
   }

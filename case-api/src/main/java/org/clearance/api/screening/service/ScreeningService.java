@@ -17,8 +17,8 @@ import org.clearance.api.audit.service.AuditService;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.service.CaseAccess;
-import org.clearance.api.common.rest.Problem;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.parties.domain.CaseParty;
 import org.clearance.api.screening.domain.RestrictedParty;
 import org.clearance.api.screening.domain.ScreeningMatch;
@@ -134,7 +134,7 @@ public class ScreeningService {
   @Transactional
   public List<ScreeningMatch> matchesForStaff(UUID caseId) {
     if (!caller.isCaseStaff()) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Screening results are for auditors, legal reviewers, approvers and managers.");
     }
     access.readable(caseId);
@@ -259,32 +259,32 @@ public class ScreeningService {
   @Transactional
   public SearchResult search(String name, String type, String country, String birthDate) {
     if (!caller.isCaseStaff() && !caller.hasRole(Caller.ADMIN)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Screening a name is for legal reviewers, auditors, approvers, managers and admins.");
     }
-    List<Problem.FieldError> errors = new java.util.ArrayList<>();
+    List<FieldError> errors = new java.util.ArrayList<>();
     if (name == null || name.isBlank()) {
-      errors.add(new Problem.FieldError("name", "is required"));
+      errors.add(new FieldError("name", "is required"));
     } else if (name.length() > 300) {
-      errors.add(new Problem.FieldError("name", "must not be longer than 300 characters"));
+      errors.add(new FieldError("name", "must not be longer than 300 characters"));
     } else if (NameNormaliser.normalise(name).isEmpty()) {
-      errors.add(new Problem.FieldError("name", "has no letters or digits to compare"));
+      errors.add(new FieldError("name", "has no letters or digits to compare"));
     }
     if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
-      errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
+      errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
     }
     PartyType partyType = PartyType.parse(type);
     if (type != null
         && !type.isBlank()
         && partyType != PartyType.PERSON
         && partyType != PartyType.ORGANISATION) {
-      errors.add(new Problem.FieldError("type", "must be PERSON or ORGANISATION"));
+      errors.add(new FieldError("type", "must be PERSON or ORGANISATION"));
     }
     if (birthDate != null && !birthDate.isBlank() && !validDate(birthDate.strip())) {
-      errors.add(new Problem.FieldError("birthDate", "must be YYYY or YYYY-MM-DD"));
+      errors.add(new FieldError("birthDate", "must be YYYY or YYYY-MM-DD"));
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The screening request has invalid fields",
           errors.size() + " field(s) are invalid.",

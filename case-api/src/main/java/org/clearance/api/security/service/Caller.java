@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Set;
 import java.util.TreeSet;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, reduced to what case rules need: name, Clearance roles and organisation. */
@@ -61,11 +61,11 @@ public class Caller {
   /** Applicants of an organisation are the only ones who write applications. */
   public void requireApplicant(String action) {
     if (!hasRole(APPLICANT)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only applicants can " + action + "; your roles are " + roles() + ".");
     }
     if (organisation() == null) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Your account has no organisation (token claim 'org'), so you cannot " + action + ".");
     }
   }
@@ -73,7 +73,7 @@ public class Caller {
   /** Reading cases needs an applicant's organisation or a case-working role. */
   public void requireCaseReader() {
     if (!isApplicant() && !isCaseStaff()) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Cases are open to applicants of their organisation and to auditors, legal reviewers,"
               + " approvers and managers; your roles are "
               + roles()

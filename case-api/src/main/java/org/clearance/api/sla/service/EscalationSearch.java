@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.clearance.api.cases.domain.CaseStatus;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.sla.domain.EscalationFilter;
 import org.clearance.api.sla.domain.EscalationView;
@@ -79,7 +79,7 @@ public class EscalationSearch {
   /** Escalations are the managers' work list (DOMAIN.md: managers track the SLA). */
   public void requireManager() {
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers see SLA escalations; your roles are " + caller.roles() + ".");
     }
   }

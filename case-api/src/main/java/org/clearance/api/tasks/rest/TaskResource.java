@@ -13,17 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.clearance.api.cases.domain.CaseRepository;
 import org.clearance.api.cases.domain.CaseStage;
 import org.clearance.api.cases.domain.ExportCase;
-import org.clearance.api.common.rest.PageResponse;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.common.rest.ProblemException;
 import org.clearance.api.sla.service.SlaClock;
 import org.clearance.api.sla.service.SlaPlanner;
@@ -46,13 +43,11 @@ public class TaskResource {
   public record ReassignRequest(String assignee, String note) {}
 
   private final TaskService tasks;
-  private final CaseRepository cases;
   private final SlaPlanner planner;
   private final Clock clock;
 
-  TaskResource(TaskService tasks, CaseRepository cases, SlaPlanner planner, Clock clock) {
+  TaskResource(TaskService tasks, SlaPlanner planner, Clock clock) {
     this.tasks = tasks;
-    this.cases = cases;
     this.planner = planner;
     this.clock = clock;
   }
@@ -153,44 +148,41 @@ public class TaskResource {
       throw ProblemException.badRequest(
           "invalid-search", "The search cannot be run", "Some parameters are invalid.", errors);
     }
-    var result =
-        tasks.search(
-            new TaskSearchCriteria(
-                types,
-                caseUuid,
-                taskStatus,
-                assignedToMe,
-                unassigned,
-                overdue,
-                all,
-                stages,
-                country,
-                eccn,
-                dueLast,
-                page,
-                size));
-    Map<UUID, ExportCase> byId = new HashMap<>();
-    return PageResponse.of(
-        result.tasks().stream().map(t -> respond(t, byId)).toList(), page, size, result.total());
+    return tasks.search(
+        new TaskSearchCriteria(
+            types,
+            caseUuid,
+            taskStatus,
+            assignedToMe,
+            unassigned,
+            overdue,
+            all,
+            stages,
+            country,
+            eccn,
+            dueLast,
+            page,
+            size),
+        this::respond);
   }
 
   @GET
   @Path("{id}")
   public TaskResponse get(@PathParam("id") UUID id) {
-    return respond(tasks.get(id), new HashMap<>());
+    return tasks.get(id, this::respond);
   }
 
   @POST
   @Path("{id}/claim")
   @Operation(summary = "Take an offered task (409 if someone has it)")
   public TaskResponse claim(@PathParam("id") UUID id) {
-    return respond(tasks.claim(id), new HashMap<>());
+    return tasks.claim(id, this::respond);
   }
 
   @POST
   @Path("{id}/unclaim")
   public TaskResponse unclaim(@PathParam("id") UUID id) {
-    return respond(tasks.unclaim(id), new HashMap<>());
+    return tasks.unclaim(id, this::respond);
   }
 
   @POST
@@ -198,12 +190,11 @@ public class TaskResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Hand a task to a user with the task's role (managers)")
   public TaskResponse reassign(@PathParam("id") UUID id, ReassignRequest request) {
-    return respond(
-        tasks.reassign(
-            id,
-            request == null ? null : request.assignee(),
-            request == null ? null : request.note()),
-        new HashMap<>());
+    return tasks.reassign(
+        id,
+        request == null ? null : request.assignee(),
+        request == null ? null : request.note(),
+        this::respond);
   }
 
   @GET
@@ -226,11 +217,10 @@ public class TaskResource {
               + " countersign: APPROVE or DENY (with reasons). Adjudication: a disposition"
               + " (TRUE_MATCH/FALSE_MATCH with a reason) for every potential match.")
   public TaskResponse complete(@PathParam("id") UUID id, TaskDecision decision) {
-    return respond(tasks.complete(id, decision), new HashMap<>());
+    return tasks.complete(id, decision, this::respond);
   }
 
-  private TaskResponse respond(ReviewTask task, Map<UUID, ExportCase> byId) {
-    ExportCase exportCase = byId.computeIfAbsent(task.caseId(), cases::findById);
+  private TaskResponse respond(ReviewTask task, ExportCase exportCase, TaskDecision decision) {
     Instant now = clock.instant();
     SlaClock sla =
         task.isOpen()
@@ -251,7 +241,7 @@ public class TaskResource {
         task.claimedAt(),
         task.completedAt(),
         task.completedBy(),
-        tasks.decisionOf(task),
+        decision,
         task.closeReason());
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.tasks.domain.TaskType;
 
@@ -85,7 +85,7 @@ public class TaskDecisionRules {
       }
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed",
           "The decision has invalid fields",
           errors.size() + " field(s) are invalid for a " + type + " task; the task stays open.",

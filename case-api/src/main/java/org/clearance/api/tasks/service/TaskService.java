@@ -24,8 +24,9 @@ import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.cases.domain.event.TaskAssigned;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
+import org.clearance.api.common.paging.PageResponse;
 import org.clearance.api.notifications.service.UserDirectory;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.screening.service.ScreeningService;
@@ -227,13 +228,61 @@ public class TaskService {
 
   // ------------------------------------------------------------------ the inboxes
 
+  /** One page of the search, each task shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> PageResponse<V> search(TaskSearchCriteria criteria, TaskView<V> view) {
+    Result result = search(criteria);
+    Map<UUID, ExportCase> byId = new HashMap<>();
+    return PageResponse.of(
+        result.tasks().stream().map(task -> show(task, byId, view)).toList(),
+        criteria.page(),
+        criteria.size(),
+        result.total());
+  }
+
+  /** {@link #get(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V get(UUID id, TaskView<V> view) {
+    return show(get(id), new HashMap<>(), view);
+  }
+
+  /** {@link #claim(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V claim(UUID id, TaskView<V> view) {
+    return show(claim(id), new HashMap<>(), view);
+  }
+
+  /** {@link #unclaim(UUID)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V unclaim(UUID id, TaskView<V> view) {
+    return show(unclaim(id), new HashMap<>(), view);
+  }
+
+  /** {@link #reassign(UUID, String, String)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V reassign(UUID id, String assignee, String note, TaskView<V> view) {
+    return show(reassign(id, assignee, note), new HashMap<>(), view);
+  }
+
+  /** {@link #complete(UUID, TaskDecision)}, shown as {@code view} inside the transaction. */
+  @Transactional
+  public <V> V complete(UUID id, TaskDecision decision, TaskView<V> view) {
+    return show(complete(id, decision), new HashMap<>(), view);
+  }
+
+  /** {@code byId}: the cases already read for this answer, so a page reads each case once. */
+  private <V> V show(ReviewTask task, Map<UUID, ExportCase> byId, TaskView<V> view) {
+    ExportCase exportCase = byId.computeIfAbsent(task.caseId(), cases::findById);
+    return view.of(task, exportCase, decisionOf(task));
+  }
+
   @Transactional
   public Result search(TaskSearchCriteria criteria) {
     requireStaff();
     // Every role's tasks: managers always; other staff for one case (its review history, which
     // an approver reads before deciding).
     if (criteria.allRoles() && !caller.hasRole(Caller.MANAGER) && criteria.caseId() == null) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers list every role's tasks; other staff may for one case (caseId).");
     }
     List<String> where = new ArrayList<>();
@@ -315,7 +364,7 @@ public class TaskService {
     requireStaff();
     ReviewTask task = em.find(ReviewTask.class, id);
     if (task == null || !mayRead(task)) {
-      throw ProblemException.notFound("Task " + id);
+      throw Rejection.notFound("Task " + id);
     }
     return task;
   }
@@ -327,7 +376,7 @@ public class TaskService {
     requireCandidate(task, "claim");
     requireFourEyes(task, caller.username());
     if (task.assignee() != null) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-already-claimed",
           "The task is already claimed",
           "Task " + id + " is assigned to " + task.assignee() + ".");
@@ -352,7 +401,7 @@ public class TaskService {
       if (!caller.roles().contains(task.candidateRole())) {
         throw outsideRole(task, "unclaim");
       }
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-not-yours",
           "The task is not claimed by you",
           task.assignee() == null
@@ -360,7 +409,7 @@ public class TaskService {
               : "Task " + id + " is claimed by " + task.assignee() + ".");
     }
     if (task.assignee() == null) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-not-claimed", "The task is not claimed", "Task " + id + " is not claimed.");
     }
     String previous = task.assignee();
@@ -386,7 +435,7 @@ public class TaskService {
   public List<String> eligibleAssignees(UUID id) {
     requireStaff();
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers reassign tasks; your roles are " + caller.roles() + ".");
     }
     ReviewTask task = lockOpen(id);
@@ -405,7 +454,7 @@ public class TaskService {
   public ReviewTask reassign(UUID id, String assignee, String note) {
     requireStaff();
     if (!caller.hasRole(Caller.MANAGER)) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only managers reassign tasks; your roles are " + caller.roles() + ".");
     }
     ReviewTask task = lockOpen(id);
@@ -467,14 +516,14 @@ public class TaskService {
     // The case first, then the task: the order every writer of both follows (no deadlocks).
     ReviewTask unlocked = em.find(ReviewTask.class, id);
     if (unlocked == null) {
-      throw ProblemException.notFound("Task " + id);
+      throw Rejection.notFound("Task " + id);
     }
     ExportCase exportCase = progress.lock(unlocked.caseId());
     ReviewTask task = lockOpen(id);
     requireCandidate(task, "complete");
     requireFourEyes(task, caller.username());
     if (task.assignee() != null && !task.assignee().equals(caller.username())) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-already-claimed",
           "The task is claimed by someone else",
           "Task " + id + " is assigned to " + task.assignee() + "; ask a manager to reassign it.");
@@ -558,7 +607,7 @@ public class TaskService {
     try {
       process.completeJob(task.jobKey(), variables);
     } catch (JobGoneException e) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-closed",
           "The task is no longer open",
           "The process of case " + exportCase.reference() + " has moved on; reload the task.");
@@ -574,10 +623,10 @@ public class TaskService {
   private ReviewTask lockOpen(UUID id) {
     ReviewTask task = em.find(ReviewTask.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (task == null || !mayRead(task)) {
-      throw ProblemException.notFound("Task " + id);
+      throw Rejection.notFound("Task " + id);
     }
     if (!task.isOpen()) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "task-closed", "The task is no longer open", "Task " + id + " is " + task.status() + ".");
     }
     return task;
@@ -590,7 +639,7 @@ public class TaskService {
 
   private void requireStaff() {
     if (!caller.isCaseStaff()) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Tasks are for auditors, legal reviewers, approvers and managers; your roles are "
               + caller.roles()
               + ".");
@@ -603,8 +652,8 @@ public class TaskService {
     }
   }
 
-  private ProblemException outsideRole(ReviewTask task, String action) {
-    return ProblemException.forbidden(
+  private Rejection.Forbidden outsideRole(ReviewTask task, String action) {
+    return Rejection.forbidden(
         "Only the role "
             + task.candidateRole()
             + " can "
@@ -619,7 +668,7 @@ public class TaskService {
   private void requireFourEyes(ReviewTask task, String username) {
     String conflict = fourEyesConflict(task, username);
     if (conflict != null) {
-      throw ProblemException.forbidden(conflict);
+      throw Rejection.forbidden(conflict);
     }
   }
 
@@ -687,8 +736,8 @@ public class TaskService {
     return task;
   }
 
-  private static ProblemException invalid(List<FieldError> errors) {
-    return ProblemException.badRequest(
+  private static Rejection.Invalid invalid(List<FieldError> errors) {
+    return Rejection.invalid(
         "validation-failed",
         "The request has invalid fields",
         errors.size() + " field(s) are invalid; nothing was changed.",

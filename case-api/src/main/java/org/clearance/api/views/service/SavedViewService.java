@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.clearance.api.common.rest.Problem.FieldError;
-import org.clearance.api.common.rest.ProblemException;
+import org.clearance.api.common.error.FieldError;
+import org.clearance.api.common.error.Rejection;
 import org.clearance.api.security.service.Caller;
 import org.clearance.api.views.domain.SavedView;
 import org.clearance.api.views.domain.SavedViewRepository;
@@ -57,7 +57,7 @@ public class SavedViewService {
   public List<SavedView> visible(String screen) {
     String wanted = screen == null || screen.isBlank() ? null : screen.strip();
     if (wanted != null && !SCREEN.matcher(wanted).matches()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "invalid-search",
           "The search cannot be run",
           "Some parameters are invalid.",
@@ -76,7 +76,7 @@ public class SavedViewService {
     Valid valid = validate(input);
     String owner = caller.username();
     if (views.countOwned(owner) >= MAX_VIEWS_PER_USER) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "too-many-views",
           "Too many saved views",
           "You have " + MAX_VIEWS_PER_USER + " saved views; delete one before saving another.");
@@ -117,7 +117,7 @@ public class SavedViewService {
     if (view == null
         || !(view.isOwnedBy(caller.username())
             || (view.sharedWithRole() != null && caller.hasRole(view.sharedWithRole())))) {
-      throw ProblemException.notFound("Saved view " + id);
+      throw Rejection.notFound("Saved view " + id);
     }
     return view;
   }
@@ -125,7 +125,7 @@ public class SavedViewService {
   private SavedView ownedView(UUID id, String action) {
     SavedView view = visibleView(id);
     if (!view.isOwnedBy(caller.username())) {
-      throw ProblemException.forbidden(
+      throw Rejection.forbidden(
           "Only "
               + view.owner()
               + ", who saved the view '"
@@ -139,7 +139,7 @@ public class SavedViewService {
 
   private void requireFreeName(String owner, Valid valid, UUID except) {
     if (views.nameTaken(owner, valid.screen(), valid.name(), except)) {
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "duplicate-view-name",
           "A view of that name exists",
           "You already have a view called '"
@@ -163,7 +163,7 @@ public class SavedViewService {
       if (cause == null) {
         throw e;
       }
-      throw ProblemException.conflict(
+      throw Rejection.conflict(
           "duplicate-view-name",
           "A view of that name exists",
           "You already have a view called '" + valid.name() + "' on " + valid.screen() + ".");
@@ -220,7 +220,7 @@ public class SavedViewService {
       errors.add(new FieldError("sharedWithRole", "applicants keep their views to themselves"));
     }
     if (!errors.isEmpty()) {
-      throw ProblemException.badRequest(
+      throw Rejection.invalid(
           "validation-failed", "The view is invalid", "Some fields are invalid.", errors);
     }
     return new Valid(name, screen, query, role);

@@ -1,4 +1,4 @@
-package org.clearance.api.common.rest;
+package org.clearance.api.common.paging;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package org.clearance.api.common.rest;
+package org.clearance.api.common.paging;
 
 import java.util.List;
-import org.clearance.api.common.rest.Problem.FieldError;
+import org.clearance.api.common.error.FieldError;
 
 /** Whole-number query parameters (paging and the like), read with a field error when invalid. */
 public final class QueryNumbers {
