@@ -542,7 +542,7 @@ public class TaskService {
           openTasksOf(task.caseId()).stream()
               .anyMatch(t -> t.type() == TaskType.ADJUDICATE_MATCHES);
       if (pending > 0 && adjudicating) {
-        throw ProblemException.conflict(
+        throw Rejection.conflict(
             "matches-pending",
             "Screening matches are waiting for adjudication",
             "Case "
