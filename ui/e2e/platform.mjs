@@ -152,7 +152,8 @@ export async function apiGet(username, path) {
 }
 
 /** Ends every Keycloak session of a user, as an administrator would, through the admin API. */
-export async function endSessions(username) {
+/** Headers with a token of Keycloak's master-realm administrator, for the admin REST API. */
+async function adminHeaders() {
   const body = new URLSearchParams({
     grant_type: "password",
     client_id: "admin-cli",
@@ -164,7 +165,12 @@ export async function endSessions(username) {
     body,
   });
   if (!admin.ok) throw new Error(`no Keycloak admin token: ${admin.status}`);
-  const headers = { Authorization: `Bearer ${(await admin.json()).access_token}` };
+  return { Authorization: `Bearer ${(await admin.json()).access_token}` };
+}
+
+/** Ends every Keycloak session of a user of the clearance realm (as an administrator would). */
+export async function endSessions(username) {
+  const headers = await adminHeaders();
   const users = await (
     await fetch(
       `${config.keycloakUrl}/admin/realms/clearance/users?username=${username}&exact=true`,
@@ -176,6 +182,20 @@ export async function endSessions(username) {
     { method: "POST", headers },
   );
   if (!logout.ok) throw new Error(`logout of ${username} failed: ${logout.status}`);
+}
+
+/**
+ * Changes settings of the clearance realm (a partial representation, e.g. a session timeout)
+ * and returns the previous values of those settings, to put them back with the same call.
+ */
+export async function changeRealm(settings) {
+  const headers = { ...(await adminHeaders()), "Content-Type": "application/json" };
+  const url = `${config.keycloakUrl}/admin/realms/clearance`;
+  const current = await (await fetch(url, { headers })).json();
+  const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, current[k]]));
+  const put = await fetch(url, { method: "PUT", headers, body: JSON.stringify(settings) });
+  if (!put.ok) throw new Error(`the realm settings were not changed: ${put.status}`);
+  return previous;
 }
 
 /** Polls until fn returns something truthy. */

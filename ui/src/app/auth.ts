@@ -46,12 +46,20 @@ export async function initAuth(): Promise<Keycloak> {
   // would keep an idle user's session alive for ever and defeat the realm's idle timeout.
   kc.onAuthRefreshError = () => setState("ended");
   kc.onAuthLogout = () => setState("ended");
-  await kc.init({
-    onLoad: "login-required",
+  // check-sso, then an explicit login: with onLoad "login-required" keycloak-js redirects to the
+  // login page by itself whenever a refresh fails, so a user whose session ended would lose the
+  // screen without being told; SessionWatcher says so and lets them sign in again instead.
+  const authenticated = await kc.init({
+    onLoad: "check-sso",
     pkceMethod: "S256",
     checkLoginIframe: false,
     responseMode: "fragment",
   });
+  if (!authenticated) {
+    await kc.login({ redirectUri: window.location.href });
+    // the browser is on its way to the login page
+    return new Promise<Keycloak>(() => {});
+  }
   keycloak = kc;
   configureClient(freshToken, () => setState("ended"));
   return kc;

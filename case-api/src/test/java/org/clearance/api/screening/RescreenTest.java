@@ -27,9 +27,18 @@ import org.junit.jupiter.api.Test;
 @io.quarkus.test.junit.QuarkusTest
 class RescreenTest {
 
+  private FakeCaseProcess process;
+
   @BeforeEach
   void fakeProcess() {
-    FakeCaseProcess.install();
+    process = FakeCaseProcess.install();
+  }
+
+  private long newMatchMessages(String caseId) {
+    String reference = as("alice").get("/api/cases/" + caseId).jsonPath().getString("reference");
+    return process.published.stream()
+        .filter(m -> m.startsWith("clearance.screening.new-match " + reference + " "))
+        .count();
   }
 
   private static String withParty(String name, String country) {
@@ -88,6 +97,10 @@ class RescreenTest {
     assertThat(countNotifications(open, "legal")).isEqualTo(1);
     assertThat(countNotifications(open, "manager")).isZero();
     Await.until("manager alerted", () -> countNotifications(licensed, "manager"), n -> n == 1);
+    // the open case is past its (empty) adjudication: the process opens a new adjudication task;
+    // the issued licence's process is over, its managers decide
+    assertThat(newMatchMessages(open)).isEqualTo(1);
+    assertThat(newMatchMessages(licensed)).isZero();
 
     // when the same entries come again in a new version
     upload("csl-csv", source, "text/csv", list + cslRow("r-3", "Entity", "Unrelated Zxq", "", ""))
@@ -108,6 +121,7 @@ class RescreenTest {
     Await.until("changed entry raised", () -> matches(open), m -> m.size() == 2);
     assertThat(matches(licensed)).hasSize(1);
     assertThat(countNotifications(open, "legal")).isEqualTo(2);
+    assertThat(newMatchMessages(open)).isEqualTo(2);
   }
 
   @Test

@@ -6,9 +6,9 @@ import io.restassured.response.Response;
 import java.util.UUID;
 
 /** Small list files written for the tests, with names no other test's party resembles. */
-final class ScreeningLists {
+public final class ScreeningLists {
 
-  static final String CSL_HEADER =
+  public static final String CSL_HEADER =
       "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,"
           + "start_date,end_date,standard_order,license_requirement,license_policy,call_sign,"
           + "vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
@@ -18,7 +18,7 @@ final class ScreeningLists {
   private ScreeningLists() {}
 
   /** One CSL CSV row with the columns the matcher reads. */
-  static String cslRow(String id, String type, String name, String aliases, String address) {
+  public static String cslRow(String id, String type, String name, String aliases, String address) {
     return id
         + ",EL,"
         + id
@@ -33,11 +33,11 @@ final class ScreeningLists {
         + "\",,,,,,\n";
   }
 
-  static String source() {
+  public static String source() {
     return "TEST-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static Response upload(String format, String source, String contentType, String body) {
+  public static Response upload(String format, String source, String contentType, String body) {
     return as("adam")
         .contentType(contentType)
         .queryParam("format", format)

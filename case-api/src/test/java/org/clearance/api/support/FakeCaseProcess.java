@@ -21,6 +21,10 @@ public class FakeCaseProcess extends CaseProcessService {
   public final List<String> started = new CopyOnWriteArrayList<>();
   public final List<Long> cancelled = new CopyOnWriteArrayList<>();
   public final List<Long> orphansCancelled = new CopyOnWriteArrayList<>();
+
+  /** Messages published: "name correlationKey messageId". */
+  public final List<String> published = new CopyOnWriteArrayList<>();
+
   private volatile boolean unavailable;
   private volatile Runnable afterStart = () -> {};
   private volatile Consumer<ExportCase> onCancel = exportCase -> {};
@@ -62,6 +66,18 @@ public class FakeCaseProcess extends CaseProcessService {
     long key = KEYS.getAndIncrement();
     afterStart.run();
     return key;
+  }
+
+  @Override
+  public void publishMessage(
+      String name,
+      String caseReference,
+      String messageId,
+      java.util.Map<String, Object> variables) {
+    if (unavailable) {
+      throw new WorkflowUnavailableException("The workflow engine is down (test).", null);
+    }
+    published.add(name + " " + caseReference + " " + messageId);
   }
 
   @Override

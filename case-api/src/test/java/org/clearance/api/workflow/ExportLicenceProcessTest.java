@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.clearance.api.screening.ScreeningLists;
 import org.clearance.api.support.Applications;
 import org.clearance.api.support.Await;
 import org.clearance.api.support.CaseProcess;
@@ -155,6 +156,63 @@ class ExportLicenceProcessTest {
     complete("max", awaitTask(id, "COUNTERSIGN"), "{\"outcome\": \"APPROVE\"}");
     awaitStatus(id, "APPROVED");
     assertThat(auditActions(id)).contains("PARTIES_SCREENED", "HIGH_RISK_FLAGGED");
+  }
+
+  @Test
+  void shouldOpenANewAdjudicationWhenAReScreenRaisesAMatchAfterScreeningIsDone() {
+    // given a case in review whose consignee matched nothing when it was screened
+    String id = submit(CaseProcess.withConsignee("DE", "3A090", "Quillomar Vextrane Systems GmbH"));
+    String audit = awaitTask(id, "TECHNICAL_AUDIT");
+    String legal = awaitTask(id, "LEGAL_REVIEW");
+    assertThat(matchIds(id)).isEmpty();
+
+    // when a new list version names the consignee
+    ScreeningLists.upload(
+            "csl-csv",
+            ScreeningLists.source(),
+            "text/csv",
+            ScreeningLists.CSL_HEADER
+                + ScreeningLists.cslRow(
+                    "q-1", "Entity", "Quillomar Vextrane Systems", "", "Industriestr. 1, DE"))
+        .then()
+        .statusCode(201);
+
+    // then the legal reviewers get a new adjudication task for it, beside the running reviews
+    String adjudication = awaitTask(id, "ADJUDICATE_MATCHES");
+    assertThat(
+            CaseProcess.openTasks(id).stream()
+                .filter(t -> adjudication.equals(t.get("id")))
+                .map(t -> t.get("elementId")))
+        .containsExactly("Task_AdjudicateNewMatches");
+    List<Long> matches = matchIds(id);
+    assertThat(matches).hasSize(1);
+    assertThat(auditActions(id)).contains("PARTIES_RESCREENED", "ADJUDICATION_REOPENED");
+
+    // and the approval waits until the new match is disposed of
+    complete("audrey", audit, "{\"outcome\": \"COMPLETE\"}");
+    complete("leo", legal, "{\"outcome\": \"COMPLETE\"}");
+    String approval = awaitTask(id, "APPROVAL");
+    as("ava")
+        .contentType(ContentType.JSON)
+        .body("{\"outcome\": \"APPROVE\"}")
+        .post("/api/tasks/" + approval + "/complete")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("matches-pending"));
+
+    // when legal confirms the match
+    complete(
+        "leo",
+        adjudication,
+        "{\"dispositions\": [{\"matchId\": %d, \"disposition\": \"TRUE_MATCH\", \"reason\": \"same address\"}]}"
+            .formatted(matches.get(0)));
+
+    // then the case is high-risk and its approval needs a manager's countersign
+    assertThat(caseAs("alice", id).getBoolean("process.highRisk")).isTrue();
+    complete("ava", approval, "{\"outcome\": \"APPROVE\"}");
+    complete("max", awaitTask(id, "COUNTERSIGN"), "{\"outcome\": \"APPROVE\"}");
+    awaitStatus(id, "APPROVED");
   }
 
   @Test

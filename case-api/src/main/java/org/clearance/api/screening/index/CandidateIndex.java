@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
@@ -18,20 +22,26 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.clearance.api.screening.matching.Hit;
 import org.clearance.api.screening.matching.ListedEntry;
+import org.clearance.api.screening.matching.MatchingSettings;
 import org.clearance.api.screening.matching.NameKind;
 import org.clearance.api.screening.matching.NameScorer;
 import org.clearance.api.screening.matching.NormalisedName;
@@ -40,41 +50,63 @@ import org.clearance.api.screening.matching.ScreeningQuery;
 import org.clearance.api.screening.matching.TokenWeights;
 
 /**
- * The candidate step of screening, on Apache Lucene: one document per listed entry with every token
- * of all its names ({@code tok}), every pair of adjacent tokens joined ({@code pair}, for "Blue
- * Harbour" ~ "Blueharbour") and the Double Metaphone key of every token ({@code phon}). A party's
- * tokens become a disjunction of exact, fuzzy (one or two edits) and phonetic term queries (BM25,
- * so rare tokens rank first); the full {@link NameScorer} then runs only on the top candidates. The
- * entry itself is stored in the document, so scoring needs no database read.
+ * The candidate step of screening, on Apache Lucene, built so that it never loses an entry the
+ * scorer could report. One document per listed entry holds every token of its names ({@code tok}),
+ * every pair of adjacent tokens joined ({@code pair}, "Blue Harbour" ~ "Blueharbour"), both the
+ * tokens and the pairs reversed (for suffix-anchored automata) and, per Double Metaphone key of a
+ * token or pair, a {@code key|token} term ({@code ptok}, {@code ppair}) that lists the words of one
+ * sound.
+ *
+ * <p>A party's name becomes units: each token (against listed tokens, and against listed pairs as
+ * "split"), and each pair of adjacent tokens joined (against listed tokens). For each unit the
+ * index enumerates a superset of the listed terms the scorer could align with it (Levenshtein
+ * automata up to the edits the scorer's floor allows, prefix and suffix automata of the halves
+ * beyond two edits, the terms of the same sound, initials) and keeps exactly those the scorer's own
+ * {@link NameScorer#tokenSimilarity} accepts. From the weights of the aligned tokens (the scorer's
+ * {@link TokenWeights}) and the lightest name of each entry, every entry gets an upper bound on the
+ * score the scorer could give it, evidence bonuses included; units whose best case cannot reach the
+ * report threshold even together are not enumerated at all (max-score pruning), and only entries
+ * whose bound reaches the threshold are decoded and scored. There is no top-k cut: the step is
+ * exact by construction, and the benchmark and {@code CandidateRecallTest} check it against a full
+ * scan.
  */
 public final class CandidateIndex implements Closeable, TokenWeights.Frequencies {
 
   static final String TOK = "tok";
+  static final String TOK_REV = "tokrev";
   static final String PAIR = "pair";
-  static final String PHON = "phon";
+  static final String PAIR_REV = "pairrev";
+  static final String PHON_TOK = "ptok";
+  static final String PHON_PAIR = "ppair";
+  static final String COUNTRY = "country";
   static final String ENTRY = "entry";
 
-  /** Terms one fuzzy clause may expand to; dense vocabularies have many one-edit neighbours. */
-  static final int MAX_EXPANSIONS = 200;
+  /** A token weighing more than this, left unaligned on both sides, is a different word. */
+  private static final double TELLING = 0.3;
 
-  /** How many entries the candidate step hands to the scorer. */
-  public static final int DEFAULT_CANDIDATES = 100;
+  /**
+   * Keeps a bound that is equal to the threshold but rounds to it in the scorer on the safe side.
+   */
+  private static final double ROUNDING = 1e-4;
+
+  private static final Automaton ANY = Automata.makeAnyString();
 
   private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private final int candidates;
 
-  private CandidateIndex(Directory directory, int candidates) throws IOException {
+  /** Per document, what the bound needs of the entry without decoding it. */
+  private final Facts facts;
+
+  private CandidateIndex(Directory directory) throws IOException {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
-    this.candidates = candidates;
+    this.facts = facts();
   }
 
   /** Indexes the entries into the (empty) directory and opens it for searching. */
-  public static CandidateIndex build(
-      Directory directory, Iterable<ListedEntry> entries, int candidates) {
+  public static CandidateIndex build(Directory directory, Iterable<ListedEntry> entries) {
     IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(64);
@@ -84,7 +116,7 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       }
       writer.forceMerge(1);
       writer.commit();
-      return new CandidateIndex(directory, candidates);
+      return new CandidateIndex(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,44 +126,580 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     Document doc = new Document();
     Set<String> tokens = new LinkedHashSet<>();
     Set<String> pairs = new LinkedHashSet<>();
-    Set<String> keys = new LinkedHashSet<>();
     for (ListedEntry.ListedName name : entry.names()) {
-      List<NormalisedName.Token> list = name.normalised().tokens();
-      for (int i = 0; i < list.size(); i++) {
-        String t = list.get(i).text();
-        tokens.add(t);
-        String key = NameScorer.phoneticKey(t);
-        if (key != null) {
-          keys.add(key);
-        }
-        if (i + 1 < list.size()) {
-          pairs.add(t + list.get(i + 1).text());
-        }
+      List<NormalisedName.Token> all = name.normalised().tokens();
+      List<String> texts = all.stream().map(NormalisedName.Token::text).toList();
+      tokens.addAll(texts);
+      addPairs(texts, pairs);
+      // organisations are compared without company words, so "Blue Ltd Harbour" pairs as well
+      addPairs(name.normalised().identifying(true), pairs);
+    }
+    for (String t : tokens) {
+      doc.add(new StringField(TOK, t, Field.Store.NO));
+      doc.add(new StringField(TOK_REV, reverse(t), Field.Store.NO));
+      for (String key : NameScorer.phoneticKeys(t)) {
+        doc.add(new StringField(PHON_TOK, key + "|" + t, Field.Store.NO));
       }
     }
-    tokens.forEach(t -> doc.add(new StringField(TOK, t, Field.Store.NO)));
-    pairs.forEach(p -> doc.add(new StringField(PAIR, p, Field.Store.NO)));
-    keys.forEach(k -> doc.add(new StringField(PHON, k, Field.Store.NO)));
+    for (String p : pairs) {
+      doc.add(new StringField(PAIR, p, Field.Store.NO));
+      doc.add(new StringField(PAIR_REV, reverse(p), Field.Store.NO));
+      for (String key : NameScorer.phoneticKeys(p)) {
+        doc.add(new StringField(PHON_PAIR, key + "|" + p, Field.Store.NO));
+      }
+    }
+    for (String country : entry.countries()) {
+      doc.add(new StringField(COUNTRY, country, Field.Store.NO));
+    }
     doc.add(new StoredField(ENTRY, EntryCodec.encode(entry)));
     return doc;
   }
 
-  /** Entries whose names may resemble the party's, best first (at most the configured number). */
-  public List<ListedEntry> candidates(ScreeningQuery query) {
-    Query q = query(query);
-    if (q == null) {
+  private static void addPairs(List<String> texts, Set<String> into) {
+    for (int i = 0; i + 1 < texts.size(); i++) {
+      into.add(texts.get(i) + texts.get(i + 1));
+    }
+  }
+
+  private static String reverse(String s) {
+    return new StringBuilder(s).reverse().toString();
+  }
+
+  /**
+   * Per document and reading (index 0: every token, as people are compared; 1: company words
+   * dropped, as organisations are): the weight of its lightest name and the fewest telling tokens
+   * (weight above {@value #TELLING}) a name of it has; and its type, and whether it has countries
+   * and birth dates.
+   */
+  private record Facts(
+      float[][] lightest,
+      float[][] heaviest,
+      byte[][] telling,
+      byte[] type,
+      BitSet countries,
+      BitSet birthDates) {}
+
+  private Facts facts() throws IOException {
+    int n = reader.maxDoc();
+    Facts f =
+        new Facts(
+            new float[][] {new float[n], new float[n]},
+            new float[][] {new float[n], new float[n]},
+            new byte[][] {new byte[n], new byte[n]},
+            new byte[n],
+            new BitSet(n),
+            new BitSet(n));
+    TokenWeights weights = new TokenWeights(this);
+    StoredFields stored = reader.storedFields();
+    for (int d = 0; d < n; d++) {
+      ListedEntry entry = EntryCodec.decode(stored.document(d).get(ENTRY));
+      f.type()[d] = (byte) entry.type().ordinal();
+      f.countries().set(d, !entry.countries().isEmpty());
+      f.birthDates().set(d, !entry.birthDates().isEmpty());
+      for (int reading = 0; reading < 2; reading++) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        int fewest = Byte.MAX_VALUE;
+        for (ListedEntry.ListedName name : entry.names()) {
+          double w = 0;
+          int telling = 0;
+          for (String t : name.normalised().identifying(reading == 1)) {
+            double tw = weights.weight(t);
+            w += tw;
+            telling += telling(tw) ? 1 : 0;
+          }
+          min = Math.min(min, w);
+          max = Math.max(max, w);
+          fewest = Math.min(fewest, telling);
+        }
+        // float rounding must not raise the lower bound above the true weight
+        f.lightest()[reading][d] = min == Double.MAX_VALUE ? 0f : Math.nextDown((float) min);
+        f.heaviest()[reading][d] = Math.nextUp((float) max);
+        f.telling()[reading][d] = (byte) (fewest == Byte.MAX_VALUE ? 0 : fewest);
+      }
+    }
+    return f;
+  }
+
+  // ------------------------------------------------------------------ candidate retrieval
+
+  /**
+   * One listed term a unit of the party's name may align with; {@code tokens} is how many listed
+   * tokens it consumes (two for a listed pair).
+   */
+  private record Expansion(
+      String field, BytesRef term, float similarity, float listedWeight, int tokens) {}
+
+  /**
+   * A part of the party's name that the scorer may align on its own: a token, or two adjacent
+   * tokens joined. {@code weight} is the party-side weight it carries, {@code maxA} and {@code
+   * maxB} the most it can add to the aligned party and listed weight.
+   */
+  private static final class Unit {
+    final double weight;
+    final List<Expansion> expansions = new ArrayList<>();
+    double maxA;
+    double maxB;
+    double maxSimilarity;
+    int maxTokens;
+    boolean essential;
+    String initial;
+
+    Unit(double weight) {
+      this.weight = weight;
+    }
+
+    void add(Expansion e) {
+      expansions.add(e);
+      maxA = Math.max(maxA, weight * e.similarity());
+      maxSimilarity = Math.max(maxSimilarity, e.similarity());
+      maxB = Math.max(maxB, e.listedWeight());
+      maxTokens = Math.max(maxTokens, e.tokens());
+    }
+
+    /** Whether each document's match of the unit is known (else it is assumed at its best). */
+    boolean known() {
+      return essential || (initial == null && expansions.isEmpty());
+    }
+  }
+
+  /**
+   * Entries whose best name the scorer could rate at or above the settings' report threshold (with
+   * the country and birth-date bonuses the query can earn), most promising first. Every such entry
+   * is returned; most of the others are not.
+   */
+  public List<ListedEntry> candidates(ScreeningQuery query, MatchingSettings settings) {
+    if (query.normalised().isEmpty()) {
       return List.of();
     }
+    double bonus = 1;
+    if (query.country() != null) {
+      bonus *= 1 - settings.countryMatchBonus();
+    }
+    if (query.birthDate() != null) {
+      bonus *= 1 - settings.birthDateMatchBonus();
+    }
+    // the alignment score from which evidence could still lift the hit to the threshold
+    double needed = 1 - (1 - settings.reportThreshold()) / bonus - ROUNDING;
+    TokenWeights weights = new TokenWeights(this);
+    Map<Integer, Double> bounds = new HashMap<>();
     try {
-      TopDocs top = searcher.search(q, candidates);
+      BitSet inCountry = query.country() == null ? null : docsOf(COUNTRY, query.country());
+      List<String> all = query.normalised().identifying(false);
+      List<String> organisation = query.normalised().identifying(true);
+      if (organisation.equals(all)) {
+        bounds(all, null, query, settings, inCountry, weights, needed, bounds);
+      } else {
+        bounds(all, true, query, settings, inCountry, weights, needed, bounds);
+        bounds(organisation, false, query, settings, inCountry, weights, needed, bounds);
+      }
+      List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(bounds.entrySet());
+      ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
       StoredFields stored = searcher.storedFields();
-      List<ListedEntry> result = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        result.add(EntryCodec.decode(stored.document(sd.doc).get(ENTRY)));
+      List<ListedEntry> result = new ArrayList<>(ranked.size());
+      for (Map.Entry<Integer, Double> e : ranked) {
+        result.add(EntryCodec.decode(stored.document(e.getKey()).get(ENTRY)));
       }
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Adds to {@code bounds} every document whose score bound, the party's name read as {@code
+   * tokens}, reaches the report threshold. {@code people}: the reading applies only to entries the
+   * scorer compares as people (true) or as organisations (false), or to both (null).
+   */
+  private void bounds(
+      List<String> tokens,
+      Boolean people,
+      ScreeningQuery query,
+      MatchingSettings settings,
+      BitSet inCountry,
+      TokenWeights weights,
+      double needed,
+      Map<Integer, Double> bounds)
+      throws IOException {
+    double total = 0;
+    for (String t : tokens) {
+      total += weights.weight(t);
+    }
+    List<Unit> units = new ArrayList<>();
+    int[] tokenUnit = new int[tokens.size()];
+    int[] joinedUnit = new int[tokens.size()];
+    Arrays.fill(joinedUnit, -1);
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      Unit unit = new Unit(weights.weight(t));
+      if (t.length() == 1) {
+        // an initial aligns with every word it starts: enumerated only when it must be
+        unit.initial = t;
+        unit.maxA = unit.weight * NameScorer.INITIAL_SIMILARITY;
+        unit.maxSimilarity = NameScorer.INITIAL_SIMILARITY;
+        unit.maxB = 2;
+        unit.maxTokens = 2;
+      } else {
+        expand(unit, t, TOK, TOK_REV, PHON_TOK, false, weights);
+        // the token against two listed tokens joined ("blueharbour" ~ "blue harbour")
+        expand(unit, t, PAIR, PAIR_REV, PHON_PAIR, true, weights);
+      }
+      tokenUnit[i] = units.size();
+      units.add(unit);
+      if (i + 1 < tokens.size()) {
+        String next = tokens.get(i + 1);
+        Unit joined = new Unit(weights.weight(t) + weights.weight(next));
+        expand(joined, t + next, TOK, TOK_REV, PHON_TOK, true, weights);
+        joinedUnit[i] = units.size();
+        units.add(joined);
+      }
+    }
+    // max-score pruning: the weakest units, even all matched, cannot reach the threshold alone
+    List<Unit> byStrength = new ArrayList<>(units);
+    byStrength.sort(Comparator.comparingDouble(u -> u.maxA + u.maxB));
+    double restA = 0;
+    double restB = 0;
+    int restTokens = 0;
+    for (Unit u : byStrength) {
+      u.essential = bound(restA + u.maxA, restB + u.maxB, total, 0) >= needed;
+      if (u.essential) {
+        break;
+      }
+      restA += u.maxA;
+      restB += u.maxB;
+      restTokens += u.maxTokens;
+    }
+    boolean essential = false;
+    for (Unit u : byStrength) {
+      essential |= u.essential;
+      u.essential = essential;
+    }
+    for (Unit u : units) {
+      if (u.essential && u.initial != null) {
+        expand(u, u.initial, TOK, TOK_REV, PHON_TOK, false, weights);
+        expand(u, u.initial, PAIR, PAIR_REV, PHON_PAIR, true, weights);
+      }
+    }
+    // per document and unit: the best party-side (A) and listed-side (B) weight, listed tokens
+    int stride = 3;
+    Map<Integer, double[]> perDoc = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      for (int k = 0; k < units.size(); k++) {
+        Unit u = units.get(k);
+        if (!u.essential) {
+          continue;
+        }
+        for (Expansion e : u.expansions) {
+          Terms terms = leaf.reader().terms(e.field());
+          if (terms == null) {
+            continue;
+          }
+          TermsEnum te = terms.iterator();
+          if (!te.seekExact(e.term())) {
+            continue;
+          }
+          PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+          double a = e.similarity();
+          double b = e.listedWeight();
+          int size = units.size();
+          for (int d = postings.nextDoc();
+              d != DocIdSetIterator.NO_MORE_DOCS;
+              d = postings.nextDoc()) {
+            double[] acc = perDoc.computeIfAbsent(leaf.docBase + d, x -> new double[stride * size]);
+            acc[stride * k] = Math.max(acc[stride * k], a);
+            acc[stride * k + 1] = Math.max(acc[stride * k + 1], b);
+            acc[stride * k + 2] = Math.max(acc[stride * k + 2], e.tokens());
+          }
+        }
+      }
+    }
+    double threshold = settings.reportThreshold() - ROUNDING;
+    for (Map.Entry<Integer, double[]> e : perDoc.entrySet()) {
+      int d = e.getKey();
+      PartyType type = PartyType.values()[facts.type()[d]];
+      boolean person =
+          type == PartyType.PERSON
+              || (type == PartyType.UNKNOWN && query.type() == PartyType.PERSON);
+      if (people != null && people != person) {
+        continue;
+      }
+      int reading = person ? 0 : 1;
+      double[] acc = e.getValue();
+      // each party token counts once, at the best similarity of a unit that covers it
+      double a = 0;
+      for (int i = 0; i < tokens.size(); i++) {
+        double sim = similarity(units, tokenUnit[i], acc, stride);
+        if (i > 0) {
+          sim = Math.max(sim, similarity(units, joinedUnit[i - 1], acc, stride));
+        }
+        sim = Math.max(sim, similarity(units, joinedUnit[i], acc, stride));
+        a += weights.weight(tokens.get(i)) * sim;
+      }
+      double b = restB;
+      int consumed = restTokens;
+      for (int k = 0; k < units.size(); k++) {
+        b += acc[stride * k + 1];
+        consumed += (int) acc[stride * k + 2];
+      }
+      // the aligned listed tokens are one name's
+      b = Math.min(b, facts.heaviest()[reading][d]);
+      double score = bound(a, b, total, facts.lightest()[reading][d]);
+      // the scorer's evidence, in its order, each at its most favourable
+      if (consumed < facts.telling()[reading][d]
+          && surelyUnaligned(tokens, units, tokenUnit, joinedUnit, acc, stride, weights)) {
+        // the listed name keeps a telling token, and so does the party: a different word
+        score *= person ? settings.differentGivenName() : settings.differentWord();
+      }
+      if (query.type().contradicts(type)
+          && type != PartyType.VESSEL
+          && type != PartyType.AIRCRAFT) {
+        score *= settings.typeMismatch();
+      }
+      if (inCountry != null && facts.countries().get(d)) {
+        score =
+            inCountry.get(d)
+                ? score + (1 - score) * settings.countryMatchBonus()
+                : score
+                    * (person
+                        ? settings.countryMismatchPerson()
+                        : settings.countryMismatchOrganisation());
+      }
+      if (person && query.birthDate() != null && facts.birthDates().get(d)) {
+        score = score + (1 - score) * settings.birthDateMatchBonus();
+      }
+      if (score >= threshold) {
+        bounds.merge(d, score, Math::max);
+      }
+    }
+  }
+
+  /**
+   * Whether a telling token of the party (weight above {@value #TELLING}) cannot be aligned in the
+   * document: every unit that covers it is known for the document and did not match.
+   */
+  private static boolean surelyUnaligned(
+      List<String> tokens,
+      List<Unit> units,
+      int[] tokenUnit,
+      int[] joinedUnit,
+      double[] acc,
+      int stride,
+      TokenWeights weights) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!telling(weights.weight(tokens.get(i)))) {
+        continue;
+      }
+      boolean open = unmatched(units, tokenUnit[i], acc, stride);
+      if (i > 0) {
+        open &= unmatched(units, joinedUnit[i - 1], acc, stride);
+      }
+      open &= unmatched(units, joinedUnit[i], acc, stride);
+      if (open) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** As the scorer tells a different word: by the weight its explanation shows (rounded). */
+  private static boolean telling(double weight) {
+    return Math.round(weight * 10_000) / 10_000.0 > TELLING;
+  }
+
+  /** The unit's similarity in the document: as found when known, else at its best. */
+  private static double similarity(List<Unit> units, int k, double[] acc, int stride) {
+    if (k < 0) {
+      return 0;
+    }
+    Unit u = units.get(k);
+    return u.known() ? acc[stride * k] : u.maxSimilarity;
+  }
+
+  private static boolean unmatched(List<Unit> units, int k, double[] acc, int stride) {
+    if (k < 0) {
+      return true;
+    }
+    return units.get(k).known() && acc[stride * k + 2] == 0;
+  }
+
+  /** The documents holding a term. */
+  private BitSet docsOf(String field, String term) throws IOException {
+    BitSet docs = new BitSet(reader.maxDoc());
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(new BytesRef(term))) {
+        continue;
+      }
+      PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+        docs.set(leaf.docBase + d);
+      }
+    }
+    return docs;
+  }
+
+  /**
+   * The most the scorer's name score (matched share of both names' weight) can be when at most
+   * {@code a} of the party's weight {@code total} and at most {@code b} of the listed weight align,
+   * and the listed name weighs at least {@code lightest}.
+   */
+  static double bound(double a, double b, double total, double lightest) {
+    if (a >= total) {
+      return 1;
+    }
+    return (a + b) / (total + Math.max(b, lightest));
+  }
+
+  /**
+   * Adds to the unit every term of {@code field} the scorer would align with {@code text}: one to
+   * one ({@code joined} false, at the token floor) or as a joined pair (at the joined floor).
+   */
+  private void expand(
+      Unit unit,
+      String text,
+      String field,
+      String reversedField,
+      String phoneticField,
+      boolean joined,
+      TokenWeights weights)
+      throws IOException {
+    boolean pairs = field.equals(PAIR);
+    Map<String, Float> found = new LinkedHashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      if (text.length() == 1) {
+        // an initial aligns with every word it starts
+        TermsEnum te = terms.iterator();
+        BytesRef prefix = new BytesRef(text);
+        if (te.seekCeil(prefix) != TermsEnum.SeekStatus.END) {
+          do {
+            if (!StringHelper.startsWith(te.term(), prefix)) {
+              break;
+            }
+            accept(text, te.term().utf8ToString(), joined, found);
+          } while (te.next() != null);
+        }
+        continue;
+      }
+      if (!pairs) {
+        // a listed initial aligns with the word it starts
+        exact(terms, text.substring(0, 1), text, joined, found);
+      }
+      int edits = NameScorer.maxEdits(text.length(), joined);
+      if (edits <= LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE) {
+        Automaton lev = new LevenshteinAutomata(text, true).toAutomaton(edits);
+        enumerate(terms, lev, false, text, joined, found);
+      } else if (edits <= 4) {
+        // a term within e edits of the text has a half within two edits of the text's half (one
+        // transposition may straddle the cut): its prefix, or its suffix read backwards
+        int cut = text.length() / 2;
+        Automaton head =
+            Operations.concatenate(
+                new LevenshteinAutomata(text.substring(0, cut), true).toAutomaton(2), ANY);
+        enumerate(terms, head, false, text, joined, found);
+        Terms reversed = leaf.reader().terms(reversedField);
+        if (reversed != null) {
+          Automaton tail =
+              Operations.concatenate(
+                  new LevenshteinAutomata(reverse(text.substring(cut)), true).toAutomaton(2), ANY);
+          enumerate(reversed, tail, true, text, joined, found);
+        }
+      } else {
+        // a very long word: every term of a length it could align with
+        TermsEnum te = terms.iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+          if (Math.abs(t.length - text.length()) <= edits) {
+            accept(text, t.utf8ToString(), joined, found);
+          }
+        }
+      }
+      Terms phonetic = leaf.reader().terms(phoneticField);
+      if (phonetic != null) {
+        for (String key : NameScorer.phoneticKeys(text)) {
+          TermsEnum te = phonetic.iterator();
+          BytesRef prefix = new BytesRef(key + "|");
+          if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+            continue;
+          }
+          do {
+            if (!StringHelper.startsWith(te.term(), prefix)) {
+              break;
+            }
+            String term = te.term().utf8ToString();
+            accept(text, term.substring(prefix.length), joined, found);
+          } while (te.next() != null);
+        }
+      }
+    }
+    for (Map.Entry<String, Float> e : found.entrySet()) {
+      float listed =
+          pairs ? (float) pairWeight(e.getKey(), weights) : (float) weights.weight(e.getKey());
+      unit.add(new Expansion(field, new BytesRef(e.getKey()), e.getValue(), listed, pairs ? 2 : 1));
+    }
+  }
+
+  /** The most two listed tokens that join to the pair can weigh. */
+  private double pairWeight(String pair, TokenWeights weights) throws IOException {
+    double best = 0;
+    for (int cut = 1; cut < pair.length(); cut++) {
+      String head = pair.substring(0, cut);
+      String tail = pair.substring(cut);
+      if (reader.docFreq(new Term(TOK, head)) > 0 && reader.docFreq(new Term(TOK, tail)) > 0) {
+        best = Math.max(best, weights.weight(head) + weights.weight(tail));
+      }
+    }
+    return best == 0 ? 2 : Math.nextUp((float) best);
+  }
+
+  private static void exact(
+      Terms terms, String term, String text, boolean joined, Map<String, Float> found)
+      throws IOException {
+    if (terms.iterator().seekExact(new BytesRef(term))) {
+      accept(text, term, joined, found);
+    }
+  }
+
+  private static void enumerate(
+      Terms terms,
+      Automaton automaton,
+      boolean reversed,
+      String text,
+      boolean joined,
+      Map<String, Float> found)
+      throws IOException {
+    int most = text.length() + NameScorer.maxEdits(text.length(), joined);
+    TermsEnum te;
+    try {
+      Automaton a = Operations.determinize(automaton, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+      te = new CompiledAutomaton(a, null, true).getTermsEnum(terms);
+    } catch (TooComplexToDeterminizeException e) {
+      te = terms.iterator(); // every term then, filtered below: slower, never less
+    }
+    for (BytesRef t = te.next(); t != null; t = te.next()) {
+      if (t.length > most) {
+        continue;
+      }
+      String term = t.utf8ToString();
+      accept(text, reversed ? reverse(term) : term, joined, found);
+    }
+  }
+
+  /** Keeps the term when the scorer's own similarity rule aligns it with the text. */
+  private static void accept(String text, String term, boolean joined, Map<String, Float> found) {
+    if (found.containsKey(term)) {
+      return;
+    }
+    double s =
+        joined ? NameScorer.joinedSimilarity(text, term) : NameScorer.tokenSimilarity(text, term);
+    if (s > 0) {
+      found.put(term, (float) Math.nextUp((float) s));
     }
   }
 
@@ -141,47 +709,11 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   public List<Hit> screen(ScreeningQuery query, NameScorer scorer) {
     TokenWeights weights = new TokenWeights(this);
     List<Hit> hits = new ArrayList<>();
-    for (ListedEntry entry : candidates(query)) {
+    for (ListedEntry entry : candidates(query, scorer.settings())) {
       scorer.score(query, entry, weights).ifPresent(hits::add);
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed());
     return hits;
-  }
-
-  static Query query(ScreeningQuery query) {
-    List<NormalisedName.Token> tokens = query.normalised().tokens();
-    if (tokens.isEmpty()) {
-      return null;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      NormalisedName.Token token = tokens.get(i);
-      String t = token.text();
-      if (!seen.add(t)) {
-        continue;
-      }
-      float boost = token.companyWord() ? 0.2f : 1f;
-      should(b, new TermQuery(new Term(TOK, t)), 2f * boost);
-      should(b, new TermQuery(new Term(PAIR, t)), 2f * boost);
-      if (t.length() >= 3 && !token.companyWord()) {
-        // as many edits as the scorer's floor lets a token pair have (1 − edits/length ≥ 0.75)
-        int edits = t.length() >= 8 ? 2 : 1;
-        should(b, new FuzzyQuery(new Term(TOK, t), edits, 1, MAX_EXPANSIONS, true), 1f);
-      }
-      String key = NameScorer.phoneticKey(t);
-      if (key != null && !token.companyWord()) {
-        should(b, new TermQuery(new Term(PHON, key)), 0.8f);
-      }
-      if (i + 1 < tokens.size()) {
-        should(b, new TermQuery(new Term(TOK, t + tokens.get(i + 1).text())), 2f);
-      }
-    }
-    return b.build();
-  }
-
-  private static void should(BooleanQuery.Builder b, Query q, float boost) {
-    b.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class NameScorer {
 
   static final double PHONETIC_SIMILARITY = 0.85;
   static final double SHORT_TOKEN_SIMILARITY = 0.70;
-  static final double INITIAL_SIMILARITY = 0.90;
+  public static final double INITIAL_SIMILARITY = 0.90;
 
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
   private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance();
@@ -400,13 +400,50 @@ public final class NameScorer {
     return a1.equals(b2) || a2.equals(b1);
   }
 
-  /** The primary Double Metaphone key of a token, for the candidate index. */
-  public static String phoneticKey(String token) {
-    if (token.length() < 3 || !Character.isLetter(token.charAt(0))) {
-      return null;
+  /**
+   * Both Double Metaphone keys of a token (primary and alternate, the ones {@link #samePhoneticKey}
+   * compares), for the candidate index; none for a token that does not start with a letter.
+   */
+  public static java.util.Set<String> phoneticKeys(String token) {
+    if (token.isEmpty() || !Character.isLetter(token.charAt(0))) {
+      return java.util.Set.of();
     }
-    String key = METAPHONE.get().doubleMetaphone(token);
-    return key == null || key.isEmpty() ? null : key.toLowerCase(Locale.ROOT);
+    DoubleMetaphone dm = METAPHONE.get();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(2);
+    for (String key : new String[] {dm.doubleMetaphone(token), dm.doubleMetaphone(token, true)}) {
+      if (key != null && !key.isEmpty()) {
+        keys.add(key.toLowerCase(Locale.ROOT));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * How alike a party's token and a listed token are when {@link #align} would pair them one to
+   * one, else 0: the exact rule the scorer applies, so the candidate index can filter the terms it
+   * enumerates by it.
+   */
+  public static double tokenSimilarity(String query, String listed) {
+    Similarity s = similarity(query, listed, false);
+    return s.value >= TOKEN_FLOOR || (s.how.equals("short") && s.value > 0) ? s.value : 0;
+  }
+
+  /** The same for a joined pair against one token (either side), at the stricter floor. */
+  public static double joinedSimilarity(String a, String b) {
+    Similarity s = similarity(a, b, false);
+    return s.value >= JOINED_FLOOR ? s.value : 0;
+  }
+
+  /**
+   * The most edits (Damerau-Levenshtein) a listed token can be from a party's token of this length
+   * and still align: 1 − edits / longer length ≥ the floor, and the longer token has at most {@code
+   * edits} more letters; words of up to four letters align one edit apart.
+   */
+  public static int maxEdits(int length, boolean joined) {
+    if (joined) {
+      return (int) Math.floor(length * (1 - JOINED_FLOOR) / JOINED_FLOOR + 1e-9);
+    }
+    return Math.max(1, (int) Math.floor(length * (1 - TOKEN_FLOOR) / TOKEN_FLOOR + 1e-9));
   }
 
   private static boolean anyUsed(boolean[] used, int[] idx) {

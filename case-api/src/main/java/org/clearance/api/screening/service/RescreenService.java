@@ -7,17 +7,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.clearance.api.audit.service.AuditService;
+import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
 import org.clearance.api.notifications.domain.NotificationType;
 import org.clearance.api.notifications.domain.RecipientKind;
 import org.clearance.api.notifications.service.NotificationService;
 import org.clearance.api.screening.domain.ScreeningMatch;
+import org.clearance.api.sla.domain.SlaStage;
+import org.clearance.api.sla.service.SlaPlanner;
+import org.clearance.api.workflow.service.CaseProcessService;
 import org.clearance.api.workflow.service.CaseProgress;
 import org.jboss.logging.Logger;
 
@@ -25,15 +31,21 @@ import org.jboss.logging.Logger;
  * Screens again, after a list version is imported, every open case and every case whose licence is
  * ISSUED. Only new hits are raised (an entry, or a changed entry, not matched before for that
  * party; remembered false matches stay quiet); the case's legal reviewer is told, and for a licence
- * in force the managers too, so they can suspend it. A run is one row per list version and one item
- * per case, each done in its own transaction: a restart resumes the items left and never screens a
- * case twice for the same version.
+ * in force the managers too, so they can suspend it. When the case's process has already passed its
+ * adjudication (or never needed one) and no adjudication task is open, the new hits open a new
+ * adjudication task for the legal reviewers: the process's message event sub-process {@code
+ * SubProcess_NewScreeningMatch}, started by the message {@value #NEW_MATCH_MESSAGE}; an open
+ * adjudication task simply gets the new hits to dispose of as well. A run is one row per list
+ * version and one item per case, each done in its own transaction: a restart resumes the items left
+ * and never screens a case twice for the same version (the message's id makes a repeated publish
+ * start nothing twice).
  */
 @ApplicationScoped
 public class RescreenService {
 
   private static final Logger LOG = Logger.getLogger(RescreenService.class);
   static final String ACTOR = "screening";
+  public static final String NEW_MATCH_MESSAGE = "clearance.screening.new-match";
 
   private final EntityManager em;
   private final ScreeningService screening;
@@ -41,6 +53,8 @@ public class RescreenService {
   private final AuditService audit;
   private final NotificationService notifications;
   private final Clock clock;
+  private final CaseProcessService process;
+  private final SlaPlanner sla;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "clearance-rescreen"));
 
@@ -50,13 +64,17 @@ public class RescreenService {
       CaseProgress progress,
       AuditService audit,
       NotificationService notifications,
-      Clock clock) {
+      Clock clock,
+      CaseProcessService process,
+      SlaPlanner sla) {
     this.em = em;
     this.screening = screening;
     this.progress = progress;
     this.audit = audit;
     this.notifications = notifications;
     this.clock = clock;
+    this.process = process;
+    this.sla = sla;
   }
 
   void onImported(@Observes ListImportService.ListVersionImported imported) {
@@ -162,12 +180,62 @@ public class RescreenService {
         .setParameter(4, caseId)
         .executeUpdate();
     if (!fresh.isEmpty()) {
-      announce(exportCase, fresh, licence);
+      boolean task = !licence && reopenAdjudication(run, exportCase);
+      announce(exportCase, fresh, licence, task);
     }
     return true;
   }
 
-  private void announce(ExportCase exportCase, List<ScreeningMatch> fresh, boolean licence) {
+  /**
+   * Opens a new adjudication task when nothing else will put the new hits before a reviewer: the
+   * case's first screening has run (one that has not yet counts every stored match, so its own
+   * adjudication gets them) and no adjudication task of the case is open. Returns whether it did. A
+   * first adjudication that is due but not yet mirrored gets the new hits too, and the task opened
+   * here then needs no disposition: one task too many, never a match without one.
+   */
+  private boolean reopenAdjudication(long run, ExportCase exportCase) {
+    if (exportCase.status().isTerminal()) {
+      return false;
+    }
+    boolean screened =
+        (exportCase.status() != CaseStatus.SUBMITTED && exportCase.status() != CaseStatus.SCREENING)
+            || !em.createNativeQuery(
+                    "SELECT 1 FROM cases.processed_job WHERE case_id = ?1 AND job_type = ?2")
+                .setParameter(1, exportCase.id())
+                .setParameter(2, ScreeningService.JOB_TYPE)
+                .getResultList()
+                .isEmpty();
+    if (!screened) {
+      return false;
+    }
+    boolean open =
+        !em.createNativeQuery(
+                "SELECT 1 FROM cases.review_task WHERE case_id = ?1 AND task_type ="
+                    + " 'ADJUDICATE_MATCHES' AND status = 'OPEN'")
+            .setParameter(1, exportCase.id())
+            .getResultList()
+            .isEmpty();
+    if (open) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("newMatchesDueAt", sla.plan(now).dueAt(SlaStage.ADJUDICATION).toString());
+    process.publishMessage(
+        NEW_MATCH_MESSAGE,
+        exportCase.reference(),
+        "new-match-" + run + "-" + exportCase.id(),
+        variables);
+    audit.record(
+        exportCase.id(),
+        ACTOR,
+        "ADJUDICATION_REOPENED",
+        Map.of("listVersionRun", run, "dueAt", variables.get("newMatchesDueAt")));
+    return true;
+  }
+
+  private void announce(
+      ExportCase exportCase, List<ScreeningMatch> fresh, boolean licence, boolean task) {
     String hits =
         String.join(
             "; ",
@@ -197,7 +265,8 @@ public class RescreenService {
             + exportCase.reference()
             + ": "
             + hits
-            + ".";
+            + "."
+            + (task ? " A new adjudication task is open for the legal reviewers." : "");
     notifications.notify(
         reviewer == null ? RecipientKind.ROLE : RecipientKind.USER,
         reviewer == null ? "legal" : reviewer,

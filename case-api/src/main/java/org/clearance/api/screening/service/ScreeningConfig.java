@@ -15,10 +15,6 @@ public interface ScreeningConfig {
   @WithDefault("0.50")
   double reportThreshold();
 
-  /** How many entries the candidate index hands to the scorer per party. */
-  @WithDefault("100")
-  int candidates();
-
   /**
    * List files imported at start-up, each {@code format:source:path} (path on disk, or {@code
    * classpath:...}); a file whose checksum equals the newest version of its source is skipped.

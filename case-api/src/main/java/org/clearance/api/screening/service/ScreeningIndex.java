@@ -37,12 +37,10 @@ public class ScreeningIndex {
           + " WHERE p.list_version_id IN (SELECT max(id) FROM cases.list_version GROUP BY source)";
 
   private final AgroalDataSource dataSource;
-  private final ScreeningConfig config;
   private final AtomicReference<CandidateIndex> current = new AtomicReference<>();
 
-  ScreeningIndex(AgroalDataSource dataSource, ScreeningConfig config) {
+  ScreeningIndex(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
-    this.config = config;
   }
 
   public CandidateIndex get() {
@@ -81,8 +79,7 @@ public class ScreeningIndex {
         PreparedStatement ps = c.prepareStatement(IN_FORCE)) {
       ps.setFetchSize(2_000);
       try (ResultSet rs = ps.executeQuery()) {
-        CandidateIndex index =
-            CandidateIndex.build(new ByteBuffersDirectory(), () -> rows(rs), config.candidates());
+        CandidateIndex index = CandidateIndex.build(new ByteBuffersDirectory(), () -> rows(rs));
         LOG.infof(
             "screening index built: %d entries in %d ms",
             index.size(), (System.nanoTime() - started) / 1_000_000);

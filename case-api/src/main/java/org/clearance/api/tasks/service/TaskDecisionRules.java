@@ -156,8 +156,9 @@ public class TaskDecisionRules {
       }
       result.add(new TaskDecision.MatchDisposition(d.matchId(), disposition, reason));
     }
+    // a match disposed by an earlier adjudication may be disposed again, but need not be
     for (ScreeningMatch match : matches) {
-      if (!disposed.contains(match.id())) {
+      if (match.disposition() == null && !disposed.contains(match.id())) {
         errors.add(
             new FieldError(
                 "dispositions",

@@ -483,6 +483,27 @@ public class TaskService {
         task.type() == TaskType.ADJUDICATE_MATCHES ? screening.matchesOf(task.caseId()) : List.of();
     TaskDecision normalised = rules.normalise(task.type(), decision, matches);
     Map<String, Object> variables = rules.variables(task.type(), normalised);
+    if ((task.type() == TaskType.APPROVAL || task.type() == TaskType.COUNTERSIGN)
+        && TaskDecisionRules.APPROVE.equals(normalised.outcome())) {
+      // a re-screen may have raised a match after the adjudication: its adjudication task comes
+      // first (a process of an older model, with no such task, is not held up forever)
+      long pending =
+          screening.matchesOf(task.caseId()).stream().filter(m -> m.disposition() == null).count();
+      boolean adjudicating =
+          openTasksOf(task.caseId()).stream()
+              .anyMatch(t -> t.type() == TaskType.ADJUDICATE_MATCHES);
+      if (pending > 0 && adjudicating) {
+        throw ProblemException.conflict(
+            "matches-pending",
+            "Screening matches are waiting for adjudication",
+            "Case "
+                + exportCase.reference()
+                + " has "
+                + pending
+                + " potential screening match(es) waiting in an open adjudication task; the"
+                + " approval waits for it.");
+      }
+    }
     Instant now = clock.instant();
     if (task.type() == TaskType.ADJUDICATE_MATCHES) {
       for (TaskDecision.MatchDisposition d : normalised.dispositions()) {
@@ -498,6 +519,10 @@ public class TaskService {
                         now));
       }
       screening.rememberDecisions(matches);
+      // the case is high-risk if any adjudication of it confirmed a match, not only this one
+      variables.put(
+          "confirmedMatch",
+          matches.stream().anyMatch(m -> m.disposition() == ScreeningMatch.Disposition.TRUE_MATCH));
       matches.stream()
           .filter(m -> m.disposition() == ScreeningMatch.Disposition.TRUE_MATCH)
           .findFirst()

@@ -17,6 +17,8 @@ public enum ProcessPlace {
   SCREEN_PARTIES("Task_ScreenParties", Kind.SCREENING, null, null, null),
   ADJUDICATE_MATCHES(
       "Task_AdjudicateMatches", Kind.USER_TASK, TaskType.ADJUDICATE_MATCHES, null, null),
+  ADJUDICATE_NEW_MATCHES(
+      "Task_AdjudicateNewMatches", Kind.USER_TASK, TaskType.ADJUDICATE_MATCHES, null, null),
   TECHNICAL_AUDIT("Task_TechnicalAudit", Kind.USER_TASK, TaskType.TECHNICAL_AUDIT, null, null),
   AUDIT_ANSWER("Gateway_AwaitAuditAnswer", Kind.AWAITING_ANSWER, null, "TECHNICAL_AUDIT", null),
   LEGAL_REVIEW("Task_LegalReview", Kind.USER_TASK, TaskType.LEGAL_REVIEW, null, null),

@@ -24,8 +24,7 @@ public final class SyntheticLists {
   }
 
   public static CandidateIndex index() {
-    return CandidateIndex.build(
-        new ByteBuffersDirectory(), entries(), CandidateIndex.DEFAULT_CANDIDATES);
+    return CandidateIndex.build(new ByteBuffersDirectory(), entries());
   }
 
   private static void read(String resource, ListFormat format, List<ListedEntry> into) {
