@@ -76,6 +76,14 @@ public interface WorkflowConfig {
   @WithDefault("P7D")
   Duration userTaskTimeout();
 
+  /**
+   * Timeout a user-task job is activated with, until its task is mirrored (then it is extended to
+   * {@link #userTaskTimeout()}): a replica that dies between taking the job and committing the task
+   * hands it back to the other replicas after this, not after days.
+   */
+  @WithDefault("PT1M")
+  Duration userTaskActivationTimeout();
+
   /** Timeout of service-task jobs (the handler's work is one transaction). */
   @WithDefault("PT1M")
   Duration serviceTaskTimeout();

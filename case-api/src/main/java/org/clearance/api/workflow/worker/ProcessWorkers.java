@@ -133,7 +133,7 @@ public class ProcessWorkers {
             .handler(this::mirrorUserTask)
             .name("case-api")
             .streamEnabled(config.streamJobs())
-            .timeout(config.userTaskTimeout())
+            .timeout(config.userTaskActivationTimeout())
             .open());
     // Keep user-task jobs activated while people work on them.
     timeouts =
@@ -213,8 +213,12 @@ public class ProcessWorkers {
               blankToNull(headers.get(HEADER_ASSIGNEE)),
               instant(headers.get(HEADER_DUE_DATE)),
               determination(job)));
+      // Mirrored: now the job waits for a person. Until this extension it was held only for the
+      // activation timeout, so a replica killed before the commit does not strand it for days.
+      process.extendJobTimeout(job.getKey(), config.userTaskTimeout());
     } catch (Exception e) {
-      // The job stays activated until its timeout and comes back then; no retry is spent.
+      // The job stays activated until its (activation) timeout and comes back then; no retry is
+      // spent.
       LOG.errorf(e, "could not mirror user task job %d (%s)", job.getKey(), job.getElementId());
     }
   }
