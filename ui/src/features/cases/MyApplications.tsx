@@ -19,7 +19,16 @@ import {
   ToggleGroup,
   ToggleGroupItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from "@patternfly/react-table";
+import {
+  InnerScrollContainer,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  type ThProps,
+} from "@patternfly/react-table";
 import { useState } from "react";
 import { api, explain, type CaseStage } from "../../api";
 import { Empty, ErrorState, Loading } from "../../components/States";
@@ -187,65 +196,71 @@ export default function MyApplications() {
           />
         ) : (
           <>
-            <Table aria-label="Applications" variant="compact">
-              <Thead>
-                <Tr>
-                  <Th sort={sortBy("reference", 0)} modifier="wrap">
-                    Reference
-                  </Th>
-                  <Th modifier="wrap">Status</Th>
-                  <Th modifier="wrap">Stage</Th>
-                  <Th modifier="wrap">Goods</Th>
-                  <Th modifier="wrap">Destinations</Th>
-                  <Th modifier="wrap">Decision due</Th>
-                  <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
-                    Submitted
-                  </Th>
-                  <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
-                    Last change
-                  </Th>
-                  <Th screenReaderText="Actions" />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {list.data.items.map((c) => (
-                  <Tr key={c.id}>
-                    <Td dataLabel="Reference">
-                      <Link
-                        to={c.status === "DRAFT" ? `/applications/${c.id}/edit` : `/cases/${c.id}`}
-                      >
-                        {c.reference}
-                      </Link>
-                    </Td>
-                    <Td dataLabel="Status">
-                      <StatusLabel status={c.status} />{" "}
-                      {(c.status === "AWAITING_APPLICANT" || c.status === "DRAFT") && (
-                        <Label color="orange" variant="outline" isCompact>
-                          {c.status === "DRAFT" ? "To finish" : "Your answer needed"}
-                        </Label>
-                      )}
-                    </Td>
-                    <Td dataLabel="Stage">{STAGE_TEXT[c.stage]}</Td>
-                    <Td dataLabel="Goods">{c.classifications.join(", ") || "—"}</Td>
-                    <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
-                    <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
-                    <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                    <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
-                    <Td dataLabel="Actions" isActionCell>
-                      <Button
-                        variant="link"
-                        isInline
-                        onClick={() => copy.mutate(c.id)}
-                        isDisabled={copy.isPending}
-                        aria-label={`Copy as new draft: ${c.reference}`}
-                      >
-                        Copy
-                      </Button>
-                    </Td>
+            {/* nine columns do not fit a 1280 px laptop beside the navigation: the table
+                scrolls sideways inside its card instead of being cut off */}
+            <InnerScrollContainer>
+              <Table aria-label="Applications" variant="compact">
+                <Thead>
+                  <Tr>
+                    <Th sort={sortBy("reference", 0)} modifier="wrap">
+                      Reference
+                    </Th>
+                    <Th modifier="wrap">Status</Th>
+                    <Th modifier="wrap">Stage</Th>
+                    <Th modifier="wrap">Goods</Th>
+                    <Th modifier="wrap">Destinations</Th>
+                    <Th modifier="wrap">Decision due</Th>
+                    <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
+                      Submitted
+                    </Th>
+                    <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
+                      Last change
+                    </Th>
+                    <Th screenReaderText="Actions" />
                   </Tr>
-                ))}
-              </Tbody>
-            </Table>
+                </Thead>
+                <Tbody>
+                  {list.data.items.map((c) => (
+                    <Tr key={c.id}>
+                      <Td dataLabel="Reference" modifier="nowrap">
+                        <Link
+                          to={
+                            c.status === "DRAFT" ? `/applications/${c.id}/edit` : `/cases/${c.id}`
+                          }
+                        >
+                          {c.reference}
+                        </Link>
+                      </Td>
+                      <Td dataLabel="Status">
+                        <StatusLabel status={c.status} />{" "}
+                        {(c.status === "AWAITING_APPLICANT" || c.status === "DRAFT") && (
+                          <Label color="orange" variant="outline" isCompact>
+                            {c.status === "DRAFT" ? "To finish" : "Your answer needed"}
+                          </Label>
+                        )}
+                      </Td>
+                      <Td dataLabel="Stage">{STAGE_TEXT[c.stage]}</Td>
+                      <Td dataLabel="Goods">{c.classifications.join(", ") || "—"}</Td>
+                      <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
+                      <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                      <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                      <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
+                      <Td dataLabel="Actions" isActionCell>
+                        <Button
+                          variant="link"
+                          isInline
+                          onClick={() => copy.mutate(c.id)}
+                          isDisabled={copy.isPending}
+                          aria-label={`Copy as new draft: ${c.reference}`}
+                        >
+                          Copy
+                        </Button>
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </InnerScrollContainer>
             <Pagination
               itemCount={list.data.totalItems}
               page={state.page + 1}
