@@ -64,11 +64,15 @@ public class ExportCase {
   @Column(name = "country_code", nullable = false)
   private List<String> destinations = new ArrayList<>();
 
-  @OneToMany(mappedBy = "exportCase", cascade = CascadeType.ALL, orphanRemoval = true)
+  // One way: the case owns its items and parties through their case_id column; they hold no
+  // reference back (queries that start from an item or party join from the case instead).
+  @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+  @JoinColumn(name = "case_id", nullable = false)
   @OrderBy("position")
   private List<CaseItem> items = new ArrayList<>();
 
-  @OneToMany(mappedBy = "exportCase", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+  @JoinColumn(name = "case_id", nullable = false)
   @OrderBy("position")
   private List<CaseParty> parties = new ArrayList<>();
 
@@ -201,7 +205,7 @@ public class ExportCase {
       if (i < items.size()) {
         items.get(i).update(contents.get(i));
       } else {
-        items.add(new CaseItem(this, i, contents.get(i)));
+        items.add(new CaseItem(i, contents.get(i)));
       }
     }
   }
@@ -214,7 +218,7 @@ public class ExportCase {
       if (i < parties.size()) {
         parties.get(i).update(contents.get(i));
       } else {
-        parties.add(new CaseParty(this, i, contents.get(i)));
+        parties.add(new CaseParty(i, contents.get(i)));
       }
     }
   }

@@ -91,7 +91,7 @@ public class CaseSearchService {
       where.add(
           "(upper(reference) like :referencePrefix escape '\\'"
               + " or lower(organisation) like :text escape '\\'"
-              + " or id in (select p.exportCase.id from CaseParty p"
+              + " or id in (select c.id from ExportCase c join c.parties p"
               + " where lower(p.name) like :text escape '\\'))");
       parameters.put(
           "referencePrefix", likeEscaped(criteria.text().toUpperCase(java.util.Locale.ROOT)) + "%");
@@ -104,7 +104,7 @@ public class CaseSearchService {
     if (criteria.classification() != null) {
       // An ECCN matches itself and its sub-paragraphs: 3A090 finds 3A090.a as well.
       where.add(
-          "id in (select i.exportCase.id from CaseItem i"
+          "id in (select c.id from ExportCase c join c.items i"
               + " where i.eccn = :classification or i.eccn like :classificationParagraph)");
       parameters.put("classification", criteria.classification());
       parameters.put("classificationParagraph", criteria.classification() + ".%");

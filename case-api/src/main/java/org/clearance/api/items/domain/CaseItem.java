@@ -4,15 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import org.clearance.api.cases.domain.ExportCase;
 
 /** One item of an application: goods, software, technology or an AI model's weights. */
 @Entity
@@ -36,10 +32,6 @@ public class CaseItem {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "case_id")
-  private ExportCase exportCase;
 
   @Column(nullable = false)
   private int position;
@@ -71,8 +63,8 @@ public class CaseItem {
 
   protected CaseItem() {}
 
-  public CaseItem(ExportCase exportCase, int position, Content content) {
-    this.exportCase = exportCase;
+  /** A row of its case's list (the case owns the link: ExportCase maps case_id). */
+  public CaseItem(int position, Content content) {
     this.position = position;
     update(content);
   }

@@ -4,14 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.clearance.api.cases.domain.ExportCase;
 
 /** A party to the export: consignee, end user, ultimate end user or intermediate consignee. */
 @Entity
@@ -24,10 +20,6 @@ public class CaseParty {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "case_id")
-  private ExportCase exportCase;
 
   @Column(nullable = false)
   private int position;
@@ -43,8 +35,8 @@ public class CaseParty {
 
   protected CaseParty() {}
 
-  public CaseParty(ExportCase exportCase, int position, Content content) {
-    this.exportCase = exportCase;
+  /** A row of its case's list (the case owns the link: ExportCase maps case_id). */
+  public CaseParty(int position, Content content) {
     this.position = position;
     update(content);
   }

@@ -326,7 +326,7 @@ public class TaskService {
     }
     if (criteria.classification() != null) {
       where.add(
-          "t.caseId in (select i.exportCase.id from CaseItem i"
+          "t.caseId in (select c.id from ExportCase c join c.items i"
               + " where i.eccn = :classification or i.eccn like :classificationParagraph)");
       parameters.put("classification", criteria.classification());
       parameters.put("classificationParagraph", criteria.classification() + ".%");
