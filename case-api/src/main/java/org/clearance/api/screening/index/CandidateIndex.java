@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
@@ -98,11 +100,16 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   /** Per document, what the bound needs of the entry without decoding it. */
   private final Facts facts;
 
+  /** The per-query work space of each thread: a row table as long as the index. */
+  private final ThreadLocal<Scratch> scratch;
+
   private CandidateIndex(Directory directory) throws IOException {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
     this.facts = facts();
+    int maxDoc = reader.maxDoc();
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxDoc));
   }
 
   /** Indexes the entries into the (empty) directory and opens it for searching. */
@@ -232,18 +239,22 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   /**
    * A part of the party's name that the scorer may align on its own: a token, or two adjacent
-   * tokens joined. {@code weight} is the party-side weight it carries, {@code maxA} and {@code
-   * maxB} the most it can add to the aligned party and listed weight.
+   * tokens joined. {@code weight} is the party-side weight it carries. Its terms are split by
+   * max-score pruning into those enumerated ({@code enumerated}: each document's match is known)
+   * and the weak rest, which is never looked up and counts, in every document, at its best ({@code
+   * openSimilarity}, {@code openListed}, {@code openTokens}).
    */
   private static final class Unit {
     final double weight;
     final List<Expansion> expansions = new ArrayList<>();
-    double maxA;
-    double maxB;
-    double maxSimilarity;
-    int maxTokens;
-    boolean essential;
+    final List<Expansion> enumerated = new ArrayList<>();
+    final List<Expansion> openTerms = new ArrayList<>();
+    double openSimilarity;
+    double openListed;
+    int openTokens;
+    boolean open;
     String initial;
+    boolean initialOpen;
 
     Unit(double weight) {
       this.weight = weight;
@@ -251,17 +262,34 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
     void add(Expansion e) {
       expansions.add(e);
-      maxA = Math.max(maxA, weight * e.similarity());
-      maxSimilarity = Math.max(maxSimilarity, e.similarity());
-      maxB = Math.max(maxB, e.listedWeight());
-      maxTokens = Math.max(maxTokens, e.tokens());
     }
 
-    /** Whether each document's match of the unit is known (else it is assumed at its best). */
-    boolean known() {
-      return essential || (initial == null && expansions.isEmpty());
+    /** Leaves a term ({@code term} null: the initial) unenumerated: it may match any document. */
+    void leaveOpen(Expansion term, double similarity, double listed, int tokens) {
+      if (term != null) {
+        openTerms.add(term);
+      } else {
+        initialOpen = true;
+      }
+      open = true;
+      openSimilarity = Math.max(openSimilarity, similarity);
+      openListed = Math.max(openListed, listed);
+      openTokens = Math.max(openTokens, tokens);
+    }
+
+    /** The open terms have been looked up: only an initial left unenumerated stays open. */
+    void close() {
+      openTerms.clear();
+      open = initialOpen;
+      openSimilarity = initialOpen ? 1.0 : 0;
+      openListed = initialOpen ? 2 : 0;
+      openTokens = initialOpen ? 2 : 0;
     }
   }
+
+  /** A term of a unit (or an initial not yet enumerated: {@code term} null) in max-score order. */
+  private record Item(
+      int unit, Expansion term, double similarity, double a, double b, int tokens) {}
 
   /**
    * Entries whose best name the scorer could rate at or above the settings' report threshold (with
@@ -269,6 +297,24 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
    * is returned; most of the others are not.
    */
   public List<ListedEntry> candidates(ScreeningQuery query, MatchingSettings settings) {
+    return candidates(query, settings, settings.reportThreshold());
+  }
+
+  /** The same at another floor: entries the scorer could rate at or above {@code floor}. */
+  public List<ListedEntry> candidates(
+      ScreeningQuery query, MatchingSettings settings, double floor) {
+    List<Candidate> ranked = ranked(query, settings, floor);
+    List<ListedEntry> result = new ArrayList<>(ranked.size());
+    for (Candidate c : ranked) {
+      result.add(entry(c.doc()));
+    }
+    return result;
+  }
+
+  /** A document that may reach the floor, with the most the scorer could give it. */
+  private record Candidate(int doc, double bound) {}
+
+  private List<Candidate> ranked(ScreeningQuery query, MatchingSettings settings, double floor) {
     if (query.normalised().isEmpty()) {
       return List.of();
     }
@@ -279,8 +325,8 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     if (query.birthDate() != null) {
       bonus *= 1 - settings.birthDateMatchBonus();
     }
-    // the alignment score from which evidence could still lift the hit to the threshold
-    double needed = 1 - (1 - settings.reportThreshold()) / bonus - ROUNDING;
+    // the alignment score from which evidence could still lift the hit to the floor
+    double needed = 1 - (1 - floor) / bonus - ROUNDING;
     TokenWeights weights = new TokenWeights(this);
     Map<Integer, Double> bounds = new HashMap<>();
     try {
@@ -288,19 +334,23 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       List<String> all = query.normalised().identifying(false);
       List<String> organisation = query.normalised().identifying(true);
       if (organisation.equals(all)) {
-        bounds(all, null, query, settings, inCountry, weights, needed, bounds);
+        bounds(all, null, query, settings, floor, inCountry, weights, needed, bounds);
       } else {
-        bounds(all, true, query, settings, inCountry, weights, needed, bounds);
-        bounds(organisation, false, query, settings, inCountry, weights, needed, bounds);
+        bounds(all, true, query, settings, floor, inCountry, weights, needed, bounds);
+        bounds(organisation, false, query, settings, floor, inCountry, weights, needed, bounds);
       }
-      List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(bounds.entrySet());
-      ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
-      StoredFields stored = searcher.storedFields();
-      List<ListedEntry> result = new ArrayList<>(ranked.size());
-      for (Map.Entry<Integer, Double> e : ranked) {
-        result.add(EntryCodec.decode(stored.document(e.getKey()).get(ENTRY)));
-      }
-      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Candidate> ranked = new ArrayList<>(bounds.size());
+    bounds.forEach((doc, bound) -> ranked.add(new Candidate(doc, bound)));
+    ranked.sort(Comparator.comparingDouble(Candidate::bound).reversed());
+    return ranked;
+  }
+
+  private ListedEntry entry(int doc) {
+    try {
+      return EntryCodec.decode(searcher.storedFields().document(doc).get(ENTRY));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -316,6 +366,7 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       Boolean people,
       ScreeningQuery query,
       MatchingSettings settings,
+      double floor,
       BitSet inCountry,
       TokenWeights weights,
       double needed,
@@ -335,10 +386,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       if (t.length() == 1) {
         // an initial aligns with every word it starts: enumerated only when it must be
         unit.initial = t;
-        unit.maxA = unit.weight * NameScorer.INITIAL_SIMILARITY;
-        unit.maxSimilarity = NameScorer.INITIAL_SIMILARITY;
-        unit.maxB = 2;
-        unit.maxTokens = 2;
       } else {
         expand(unit, t, TOK, TOK_REV, PHON_TOK, false, weights);
         // the token against two listed tokens joined ("blueharbour" ~ "blue harbour")
@@ -354,42 +401,156 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         units.add(joined);
       }
     }
-    // max-score pruning: the weakest units, even all matched, cannot reach the threshold alone
-    List<Unit> byStrength = new ArrayList<>(units);
-    byStrength.sort(Comparator.comparingDouble(u -> u.maxA + u.maxB));
-    double restA = 0;
-    double restB = 0;
-    int restTokens = 0;
-    for (Unit u : byStrength) {
-      u.essential = bound(restA + u.maxA, restB + u.maxB, total, 0) >= needed;
-      if (u.essential) {
+    // max-score pruning, term by term: the weakest terms of all units, even all matched (each
+    // unit at its best one), cannot reach the floor together; they are never looked up
+    List<Item> items = new ArrayList<>();
+    for (int k = 0; k < units.size(); k++) {
+      Unit u = units.get(k);
+      if (u.initial != null) {
+        // at its best: the same letter listed alone (exact), or a word it starts
+        items.add(new Item(k, null, 1.0, u.weight, 2, 2));
+      }
+      for (Expansion e : u.expansions) {
+        items.add(
+            new Item(
+                k, e, e.similarity(), u.weight * e.similarity(), e.listedWeight(), e.tokens()));
+      }
+    }
+    items.sort(Comparator.comparingDouble(i -> i.a() + i.b()));
+    double[] tokenWeight = new double[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      tokenWeight[i] = weights.weight(tokens.get(i));
+    }
+    // the best similarity and listed weight each unit's open terms can bring
+    double[] bestSim = new double[units.size()];
+    double[] bestB = new double[units.size()];
+    int cut = items.size();
+    for (int n = 0; n < items.size(); n++) {
+      Item it = items.get(n);
+      int k = it.unit();
+      double simBefore = bestSim[k];
+      double bBefore = bestB[k];
+      bestSim[k] = Math.max(simBefore, it.similarity());
+      bestB[k] = Math.max(bBefore, it.b());
+      double a = aligned(tokenWeight, tokenUnit, joinedUnit, bestSim);
+      double b = listed(tokenUnit, joinedUnit, bestB);
+      if (bound(a, b, total, 0) >= needed) {
+        bestSim[k] = simBefore;
+        bestB[k] = bBefore;
+        cut = n;
         break;
       }
-      restA += u.maxA;
-      restB += u.maxB;
-      restTokens += u.maxTokens;
+      units.get(it.unit()).leaveOpen(it.term(), it.similarity(), it.b(), it.tokens());
     }
-    boolean essential = false;
-    for (Unit u : byStrength) {
-      essential |= u.essential;
-      u.essential = essential;
+    for (int n = cut; n < items.size(); n++) {
+      Item it = items.get(n);
+      Unit u = units.get(it.unit());
+      if (it.term() != null) {
+        u.enumerated.add(it.term());
+        continue;
+      }
+      // an initial that matters: every word it starts is looked up
+      expand(u, u.initial, TOK, TOK_REV, PHON_TOK, false, weights);
+      expand(u, u.initial, PAIR, PAIR_REV, PHON_PAIR, true, weights);
+      u.enumerated.addAll(u.expansions);
     }
-    for (Unit u : units) {
-      if (u.essential && u.initial != null) {
-        expand(u, u.initial, TOK, TOK_REV, PHON_TOK, false, weights);
-        expand(u, u.initial, PAIR, PAIR_REV, PHON_PAIR, true, weights);
+    // per document and unit: the best party-side (A) and listed-side (B) weight, listed tokens;
+    // one row per document touched, found through a doc-to-row table kept for the thread
+    int stride = 3;
+    int row = stride * units.size();
+    Scratch work = scratch.get();
+    int[] rowOf = work.rowOf;
+    int touched = 0;
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        for (int k = 0; k < units.size(); k++) {
+          for (Expansion e : units.get(k).enumerated) {
+            Terms terms = leaf.reader().terms(e.field());
+            if (terms == null) {
+              continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(e.term())) {
+              continue;
+            }
+            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+            double a = e.similarity();
+            double b = e.listedWeight();
+            int tokensOf = e.tokens();
+            for (int d = postings.nextDoc();
+                d != DocIdSetIterator.NO_MORE_DOCS;
+                d = postings.nextDoc()) {
+              int doc = leaf.docBase + d;
+              int r = rowOf[doc];
+              if (r == 0) {
+                r = ++touched;
+                rowOf[doc] = r;
+                work.touch(touched, doc, row);
+              }
+              double[] acc = work.acc;
+              int at = (r - 1) * row + stride * k;
+              acc[at] = Math.max(acc[at], a);
+              acc[at + 1] = Math.max(acc[at + 1], b);
+              acc[at + 2] = Math.max(acc[at + 2], tokensOf);
+            }
+          }
+        }
+      }
+      Evaluation eval =
+          new Evaluation(
+              tokens,
+              people,
+              query,
+              settings,
+              floor,
+              inCountry,
+              weights,
+              units,
+              tokenUnit,
+              joinedUnit,
+              total,
+              work,
+              row,
+              stride);
+      int[] rows = new int[touched];
+      for (int i = 0; i < touched; i++) {
+        rows[i] = i;
+      }
+      // first with the open terms at their best in every document ...
+      int survivors = eval.keep(rows, touched);
+      if (survivors > 0 && units.stream().anyMatch(u -> u.open)) {
+        // ... then, for the few documents left, with what the open terms really match there
+        lookUpOpenTerms(units, work, rows, survivors, row, stride);
+        survivors = eval.keep(rows, survivors);
+      }
+      for (int i = 0; i < survivors; i++) {
+        bounds.merge(work.docs[rows[i]], work.bound[rows[i]], Math::max);
+      }
+    } finally {
+      for (int i = 0; i < touched; i++) {
+        rowOf[work.docs[i]] = 0;
       }
     }
-    // per document and unit: the best party-side (A) and listed-side (B) weight, listed tokens
-    int stride = 3;
-    Map<Integer, double[]> perDoc = new HashMap<>();
+  }
+
+  /**
+   * Finds, for the documents of {@code rows}, which open terms of each unit they hold, and closes
+   * those terms: afterwards only an initial left unenumerated is still open.
+   */
+  private void lookUpOpenTerms(
+      List<Unit> units, Scratch work, int[] rows, int count, int row, int stride)
+      throws IOException {
+    Integer[] byDoc = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      byDoc[i] = rows[i];
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(r -> work.docs[r]));
+    double[] acc = work.acc;
     for (LeafReaderContext leaf : reader.leaves()) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
       for (int k = 0; k < units.size(); k++) {
         Unit u = units.get(k);
-        if (!u.essential) {
-          continue;
-        }
-        for (Expansion e : u.expansions) {
+        for (Expansion e : u.openTerms) {
           Terms terms = leaf.reader().terms(e.field());
           if (terms == null) {
             continue;
@@ -399,77 +560,180 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
             continue;
           }
           PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-          double a = e.similarity();
-          double b = e.listedWeight();
-          int size = units.size();
-          for (int d = postings.nextDoc();
-              d != DocIdSetIterator.NO_MORE_DOCS;
-              d = postings.nextDoc()) {
-            double[] acc = perDoc.computeIfAbsent(leaf.docBase + d, x -> new double[stride * size]);
-            acc[stride * k] = Math.max(acc[stride * k], a);
-            acc[stride * k + 1] = Math.max(acc[stride * k + 1], b);
-            acc[stride * k + 2] = Math.max(acc[stride * k + 2], e.tokens());
+          for (Integer r : byDoc) {
+            int doc = work.docs[r];
+            if (doc < leaf.docBase || doc >= end) {
+              continue;
+            }
+            int target = doc - leaf.docBase;
+            int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
+            if (at == DocIdSetIterator.NO_MORE_DOCS) {
+              break;
+            }
+            if (at == target) {
+              int i = r * row + stride * k;
+              acc[i] = Math.max(acc[i], e.similarity());
+              acc[i + 1] = Math.max(acc[i + 1], e.listedWeight());
+              acc[i + 2] = Math.max(acc[i + 2], e.tokens());
+            }
           }
         }
       }
     }
-    double threshold = settings.reportThreshold() - ROUNDING;
-    for (Map.Entry<Integer, double[]> e : perDoc.entrySet()) {
-      int d = e.getKey();
-      PartyType type = PartyType.values()[facts.type()[d]];
-      boolean person =
-          type == PartyType.PERSON
-              || (type == PartyType.UNKNOWN && query.type() == PartyType.PERSON);
-      if (people != null && people != person) {
-        continue;
+    for (Unit u : units) {
+      u.close();
+    }
+  }
+
+  /** Per thread: which row of {@code acc} a document has in the running query (0: none). */
+  private static final class Scratch {
+    final int[] rowOf;
+    int[] docs = new int[1024];
+    double[] bound = new double[1024];
+    double[] acc = new double[1024 * 12];
+
+    Scratch(int maxDoc) {
+      rowOf = new int[maxDoc];
+    }
+
+    /** Gives document {@code doc} row {@code r} (1-based), zeroed. */
+    void touch(int r, int doc, int row) {
+      if (r > docs.length) {
+        docs = Arrays.copyOf(docs, docs.length * 2);
+        bound = Arrays.copyOf(bound, docs.length);
       }
-      int reading = person ? 0 : 1;
-      double[] acc = e.getValue();
-      // each party token counts once, at the best similarity of a unit that covers it
-      double a = 0;
+      docs[r - 1] = doc;
+      int end = r * row;
+      if (end > acc.length) {
+        acc = Arrays.copyOf(acc, Math.max(end, acc.length * 2));
+      }
+      Arrays.fill(acc, end - row, end, 0);
+    }
+  }
+
+  /** The bound of the touched documents, for one reading of the party's name. */
+  private final class Evaluation {
+    final List<String> tokens;
+    final Boolean people;
+    final ScreeningQuery query;
+    final MatchingSettings settings;
+    final double floor;
+    final BitSet inCountry;
+    final List<Unit> units;
+    final int[] tokenUnit;
+    final int[] joinedUnit;
+    final double total;
+    final Scratch scratch;
+    final int row;
+    final int stride;
+    final double[] tokenWeight;
+
+    Evaluation(
+        List<String> tokens,
+        Boolean people,
+        ScreeningQuery query,
+        MatchingSettings settings,
+        double floor,
+        BitSet inCountry,
+        TokenWeights weights,
+        List<Unit> units,
+        int[] tokenUnit,
+        int[] joinedUnit,
+        double total,
+        Scratch scratch,
+        int row,
+        int stride) {
+      this.tokens = tokens;
+      this.people = people;
+      this.query = query;
+      this.settings = settings;
+      this.floor = floor;
+      this.inCountry = inCountry;
+      this.units = units;
+      this.tokenUnit = tokenUnit;
+      this.joinedUnit = joinedUnit;
+      this.total = total;
+      this.scratch = scratch;
+      this.row = row;
+      this.stride = stride;
+      this.tokenWeight = new double[tokens.size()];
       for (int i = 0; i < tokens.size(); i++) {
-        double sim = similarity(units, tokenUnit[i], acc, stride);
-        if (i > 0) {
-          sim = Math.max(sim, similarity(units, joinedUnit[i - 1], acc, stride));
+        tokenWeight[i] = weights.weight(tokens.get(i));
+      }
+    }
+
+    /**
+     * Keeps, at the front of {@code rows}, the rows whose bound reaches the floor (the bound in
+     * {@code scratch.bound}), and returns how many.
+     */
+    int keep(int[] rows, int count) {
+      double[] unitListed = new double[units.size()];
+      PartyType[] types = PartyType.values();
+      double threshold = floor - ROUNDING;
+      double[] acc = scratch.acc;
+      int kept = 0;
+      for (int t = 0; t < count; t++) {
+        int r = rows[t];
+        int d = scratch.docs[r];
+        int base = r * row;
+        PartyType type = types[facts.type()[d]];
+        boolean person =
+            type == PartyType.PERSON
+                || (type == PartyType.UNKNOWN && query.type() == PartyType.PERSON);
+        if (people != null && people != person) {
+          continue;
         }
-        sim = Math.max(sim, similarity(units, joinedUnit[i], acc, stride));
-        a += weights.weight(tokens.get(i)) * sim;
+        int reading = person ? 0 : 1;
+        // each party token counts once, at the best similarity of a unit that covers it
+        double a = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+          double sim = similarity(units, tokenUnit[i], acc, base, stride);
+          if (i > 0) {
+            sim = Math.max(sim, similarity(units, joinedUnit[i - 1], acc, base, stride));
+          }
+          sim = Math.max(sim, similarity(units, joinedUnit[i], acc, base, stride));
+          a += tokenWeight[i] * sim;
+        }
+        // each unit at what it matched, or at its best where it has terms left open
+        int consumed = 0;
+        for (int k = 0; k < units.size(); k++) {
+          Unit u = units.get(k);
+          unitListed[k] = Math.max(acc[base + stride * k + 1], u.openListed);
+          consumed += Math.max((int) acc[base + stride * k + 2], u.openTokens);
+        }
+        double b = listed(tokenUnit, joinedUnit, unitListed);
+        // the aligned listed tokens are one name's
+        b = Math.min(b, facts.heaviest()[reading][d]);
+        double score = bound(a, b, total, facts.lightest()[reading][d]);
+        // the scorer's evidence, in its order, each at its most favourable
+        if (consumed < facts.telling()[reading][d]
+            && surelyUnaligned(tokenWeight, units, tokenUnit, joinedUnit, acc, base, stride)) {
+          // the listed name keeps a telling token, and so does the party: a different word
+          score *= person ? settings.differentGivenName() : settings.differentWord();
+        }
+        if (query.type().contradicts(type)
+            && type != PartyType.VESSEL
+            && type != PartyType.AIRCRAFT) {
+          score *= settings.typeMismatch();
+        }
+        if (inCountry != null && facts.countries().get(d)) {
+          score =
+              inCountry.get(d)
+                  ? score + (1 - score) * settings.countryMatchBonus()
+                  : score
+                      * (person
+                          ? settings.countryMismatchPerson()
+                          : settings.countryMismatchOrganisation());
+        }
+        if (person && query.birthDate() != null && facts.birthDates().get(d)) {
+          score = score + (1 - score) * settings.birthDateMatchBonus();
+        }
+        if (score >= threshold) {
+          scratch.bound[r] = score;
+          rows[kept++] = r;
+        }
       }
-      double b = restB;
-      int consumed = restTokens;
-      for (int k = 0; k < units.size(); k++) {
-        b += acc[stride * k + 1];
-        consumed += (int) acc[stride * k + 2];
-      }
-      // the aligned listed tokens are one name's
-      b = Math.min(b, facts.heaviest()[reading][d]);
-      double score = bound(a, b, total, facts.lightest()[reading][d]);
-      // the scorer's evidence, in its order, each at its most favourable
-      if (consumed < facts.telling()[reading][d]
-          && surelyUnaligned(tokens, units, tokenUnit, joinedUnit, acc, stride, weights)) {
-        // the listed name keeps a telling token, and so does the party: a different word
-        score *= person ? settings.differentGivenName() : settings.differentWord();
-      }
-      if (query.type().contradicts(type)
-          && type != PartyType.VESSEL
-          && type != PartyType.AIRCRAFT) {
-        score *= settings.typeMismatch();
-      }
-      if (inCountry != null && facts.countries().get(d)) {
-        score =
-            inCountry.get(d)
-                ? score + (1 - score) * settings.countryMatchBonus()
-                : score
-                    * (person
-                        ? settings.countryMismatchPerson()
-                        : settings.countryMismatchOrganisation());
-      }
-      if (person && query.birthDate() != null && facts.birthDates().get(d)) {
-        score = score + (1 - score) * settings.birthDateMatchBonus();
-      }
-      if (score >= threshold) {
-        bounds.merge(d, score, Math::max);
-      }
+      return kept;
     }
   }
 
@@ -478,22 +742,22 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
    * document: every unit that covers it is known for the document and did not match.
    */
   private static boolean surelyUnaligned(
-      List<String> tokens,
+      double[] tokenWeight,
       List<Unit> units,
       int[] tokenUnit,
       int[] joinedUnit,
       double[] acc,
-      int stride,
-      TokenWeights weights) {
-    for (int i = 0; i < tokens.size(); i++) {
-      if (!telling(weights.weight(tokens.get(i)))) {
+      int base,
+      int stride) {
+    for (int i = 0; i < tokenWeight.length; i++) {
+      if (!telling(tokenWeight[i])) {
         continue;
       }
-      boolean open = unmatched(units, tokenUnit[i], acc, stride);
+      boolean open = unmatched(units, tokenUnit[i], acc, base, stride);
       if (i > 0) {
-        open &= unmatched(units, joinedUnit[i - 1], acc, stride);
+        open &= unmatched(units, joinedUnit[i - 1], acc, base, stride);
       }
-      open &= unmatched(units, joinedUnit[i], acc, stride);
+      open &= unmatched(units, joinedUnit[i], acc, base, stride);
       if (open) {
         return true;
       }
@@ -501,25 +765,65 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     return false;
   }
 
+  /**
+   * The most party weight an alignment can match when each unit aligns at most at {@code sim}: the
+   * scorer aligns each party token once, so each token counts at the best unit covering it.
+   */
+  private static double aligned(
+      double[] tokenWeight, int[] tokenUnit, int[] joinedUnit, double[] sim) {
+    double a = 0;
+    for (int i = 0; i < tokenWeight.length; i++) {
+      double best = sim[tokenUnit[i]];
+      if (i > 0) {
+        best = Math.max(best, sim[joinedUnit[i - 1]]);
+      }
+      if (joinedUnit[i] >= 0) {
+        best = Math.max(best, sim[joinedUnit[i]]);
+      }
+      a += tokenWeight[i] * best;
+    }
+    return a;
+  }
+
+  /**
+   * The most listed weight an alignment can consume when each unit consumes at most {@code b}: the
+   * units an alignment uses never share a party token, so a joined unit's weight is split over its
+   * two tokens and each token counts at the best share of a unit covering it.
+   */
+  private static double listed(int[] tokenUnit, int[] joinedUnit, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < tokenUnit.length; i++) {
+      double best = b[tokenUnit[i]];
+      if (i > 0) {
+        best = Math.max(best, b[joinedUnit[i - 1]] / 2);
+      }
+      if (joinedUnit[i] >= 0) {
+        best = Math.max(best, b[joinedUnit[i]] / 2);
+      }
+      sum += best;
+    }
+    return sum;
+  }
+
   /** As the scorer tells a different word: by the weight its explanation shows (rounded). */
   private static boolean telling(double weight) {
     return Math.round(weight * 10_000) / 10_000.0 > TELLING;
   }
 
-  /** The unit's similarity in the document: as found when known, else at its best. */
-  private static double similarity(List<Unit> units, int k, double[] acc, int stride) {
+  /** The unit's similarity in the document: as found, or at its best where terms are open. */
+  private static double similarity(List<Unit> units, int k, double[] acc, int base, int stride) {
     if (k < 0) {
       return 0;
     }
     Unit u = units.get(k);
-    return u.known() ? acc[stride * k] : u.maxSimilarity;
+    return Math.max(acc[base + stride * k], u.openSimilarity);
   }
 
-  private static boolean unmatched(List<Unit> units, int k, double[] acc, int stride) {
+  private static boolean unmatched(List<Unit> units, int k, double[] acc, int base, int stride) {
     if (k < 0) {
       return true;
     }
-    return units.get(k).known() && acc[stride * k + 2] == 0;
+    return !units.get(k).open && acc[base + stride * k + 2] == 0;
   }
 
   /** The documents holding a term. */
@@ -707,14 +1011,60 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
    * Candidates scored by the full scorer: the hits at or above the report threshold, best first.
    */
   public List<Hit> screen(ScreeningQuery query, NameScorer scorer) {
+    return screen(query, scorer, scorer.settings().reportThreshold());
+  }
+
+  /**
+   * The hits at or above {@code floor} (not below the report threshold), best first. Case screening
+   * asks for the potential matches only, so the candidate step prunes at the match threshold and
+   * scores far fewer entries than a search down to the report threshold.
+   */
+  public List<Hit> screen(ScreeningQuery query, NameScorer scorer, double floor) {
+    double at = Math.max(floor, scorer.settings().reportThreshold());
     TokenWeights weights = new TokenWeights(this);
     List<Hit> hits = new ArrayList<>();
-    for (ListedEntry entry : candidates(query, scorer.settings())) {
-      scorer.score(query, entry, weights).ifPresent(hits::add);
+    for (Candidate c : ranked(query, scorer.settings(), at)) {
+      scorer
+          .score(query, entry(c.doc()), weights)
+          .filter(h -> h.score() >= at)
+          .ifPresent(hits::add);
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed());
     return hits;
   }
+
+  /**
+   * The {@code limit} best hits at or above the report threshold, exactly: candidates are scored in
+   * the order of their bound, and scoring stops once no bound left can beat the weakest of the hits
+   * kept. {@code more} says whether hits beyond the limit may exist.
+   */
+  public Ranked top(ScreeningQuery query, NameScorer scorer, int limit) {
+    TokenWeights weights = new TokenWeights(this);
+    PriorityQueue<Hit> best = new PriorityQueue<>(Comparator.comparingDouble(Hit::score));
+    List<Candidate> ranked = ranked(query, scorer.settings(), scorer.settings().reportThreshold());
+    boolean more = false;
+    for (Candidate c : ranked) {
+      if (best.size() == limit && c.bound() < best.peek().score()) {
+        more = true; // the rest may still be hits, only weaker than those kept
+        break;
+      }
+      Optional<Hit> hit = scorer.score(query, entry(c.doc()), weights);
+      if (hit.isEmpty()) {
+        continue;
+      }
+      best.add(hit.get());
+      if (best.size() > limit) {
+        best.poll();
+        more = true;
+      }
+    }
+    List<Hit> hits = new ArrayList<>(best);
+    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+    return new Ranked(hits, more);
+  }
+
+  /** The best hits of a search, and whether more reached the report threshold. */
+  public record Ranked(List<Hit> hits, boolean more) {}
 
   @Override
   public long documentFrequency(String token) {

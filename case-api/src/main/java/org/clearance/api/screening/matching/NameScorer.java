@@ -386,6 +386,12 @@ public final class NameScorer {
     if (!Character.isLetter(a.charAt(0)) || !Character.isLetter(b.charAt(0))) {
       return false;
     }
+    // the keys are four sounds long: a word with a long tail is not the same sound as its start
+    // ("engineeringvihailo" is not "engineering")
+    int longer = Math.max(a.length(), b.length());
+    if (Math.abs(a.length() - b.length()) > Math.max(2, longer / 4)) {
+      return false;
+    }
     DoubleMetaphone dm = METAPHONE.get();
     String a1 = dm.doubleMetaphone(a);
     String b1 = dm.doubleMetaphone(b);

@@ -16,7 +16,8 @@ import org.clearance.api.screening.service.ScreeningService;
 @Authenticated
 public class ScreeningSearchResource {
 
-  public record SearchRequest(String name, String country, String type, String birthDate) {}
+  public record SearchRequest(
+      String name, String country, String type, String birthDate, Integer limit) {}
 
   public record HitResponse(
       long entryId,
@@ -30,8 +31,14 @@ public class ScreeningSearchResource {
       boolean potentialMatch,
       Explanation explanation) {}
 
+  /** {@code more}: hits beyond {@code limit} may reach the report threshold too. */
   public record SearchResponse(
-      String algorithm, List<String> listVersions, double matchThreshold, List<HitResponse> hits) {}
+      String algorithm,
+      List<String> listVersions,
+      double matchThreshold,
+      int limit,
+      boolean more,
+      List<HitResponse> hits) {}
 
   private final ScreeningService screening;
 
@@ -47,11 +54,18 @@ public class ScreeningSearchResource {
           "malformed-request", "A body is required", "Send {\"name\": \"...\"}.", List.of());
     }
     ScreeningService.SearchResult result =
-        screening.search(request.name(), request.type(), request.country(), request.birthDate());
+        screening.search(
+            request.name(),
+            request.type(),
+            request.country(),
+            request.birthDate(),
+            request.limit());
     return new SearchResponse(
         result.algorithm(),
         result.listVersions(),
         result.matchThreshold(),
+        result.limit(),
+        result.more(),
         result.hits().stream()
             .map(
                 h ->

@@ -225,10 +225,7 @@ public class ScreeningService {
           ScreeningQuery.of(content.name(), PartyType.UNKNOWN, content.country(), null);
       String nameKey = nameKey(query);
       String country = query.country() == null ? "" : query.country();
-      for (Hit hit : index.screen(query, scorer)) {
-        if (hit.score() < config.matchThreshold()) {
-          break;
-        }
+      for (Hit hit : index.screen(query, scorer, config.matchThreshold())) {
         RestrictedParty listed = em.find(RestrictedParty.class, hit.entry().id());
         if (rememberedFalse(nameKey, country, listed)) {
           suppressed.add(content.name() + " ~ " + hit.matchedName().original());
@@ -254,10 +251,21 @@ public class ScreeningService {
 
   /** The ranked, explained hits for one name, for staff and admins (the ad-hoc search). */
   public record SearchResult(
-      String algorithm, List<String> listVersions, double matchThreshold, List<Hit> hits) {}
+      String algorithm,
+      List<String> listVersions,
+      double matchThreshold,
+      int limit,
+      boolean more,
+      List<Hit> hits) {}
+
+  /** Hits a search returns unless it asks for another number. */
+  public static final int SEARCH_LIMIT = 50;
+
+  static final int SEARCH_LIMIT_MAX = 500;
 
   @Transactional
-  public SearchResult search(String name, String type, String country, String birthDate) {
+  public SearchResult search(
+      String name, String type, String country, String birthDate, Integer limit) {
     if (!caller.isCaseStaff() && !caller.hasRole(Caller.ADMIN)) {
       throw Rejection.forbidden(
           "Screening a name is for legal reviewers, auditors, approvers, managers and admins.");
@@ -283,6 +291,9 @@ public class ScreeningService {
     if (birthDate != null && !birthDate.isBlank() && !validDate(birthDate.strip())) {
       errors.add(new FieldError("birthDate", "must be YYYY or YYYY-MM-DD"));
     }
+    if (limit != null && (limit < 1 || limit > SEARCH_LIMIT_MAX)) {
+      errors.add(new FieldError("limit", "must be between 1 and " + SEARCH_LIMIT_MAX));
+    }
     if (!errors.isEmpty()) {
       throw Rejection.invalid(
           "validation-failed",
@@ -291,11 +302,15 @@ public class ScreeningService {
           errors);
     }
     ScreeningQuery query = ScreeningQuery.of(name.strip(), partyType, country, birthDate);
+    int wanted = limit == null ? SEARCH_LIMIT : limit;
+    CandidateIndex.Ranked ranked = index.get().top(query, scorer(), wanted);
     return new SearchResult(
         NameScorer.ALGORITHM,
         listVersions(),
         config.matchThreshold(),
-        index.get().screen(query, scorer()));
+        wanted,
+        ranked.more(),
+        ranked.hits());
   }
 
   private static boolean validDate(String value) {

@@ -48,6 +48,8 @@ class CandidateRecallTest {
       assertThat(recall.matchHits()).isGreaterThan(100);
       assertThat(recall.missed()).isEmpty();
       assertThat(recall.atReport()).isEqualTo(1.0);
+      assertThat(recall.atMatch()).isEqualTo(1.0);
+      assertThat(recall.topExact()).isEqualTo(recall.topQueries());
     }
   }
 
