@@ -417,6 +417,11 @@ export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
   const [conditions, setConditions] = useState<string[] | null>(null);
   const shown = conditions ?? [...new Set(suggested)];
   const countersign = task.type === "COUNTERSIGN";
+  // what the approver must not miss: the technical audit's critical findings
+  const critical = (legal.data?.items ?? [])
+    .filter((t) => t.type === "TECHNICAL_AUDIT" && t.status === "COMPLETED")
+    .flatMap((t) => t.decision?.findings ?? [])
+    .filter((f) => f.severity === "CRITICAL");
   return (
     <Form
       onSubmit={(e) => {
@@ -429,6 +434,20 @@ export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
         });
       }}
     >
+      {critical.length > 0 && (
+        <Alert
+          variant="warning"
+          isInline
+          title={`The technical audit reported ${critical.length === 1 ? "a critical finding" : `${critical.length} critical findings`}`}
+        >
+          <ul>
+            {critical.map((f, i) => (
+              <li key={i}>{f.text}</li>
+            ))}
+          </ul>
+          The case is high-risk: an approval goes to a manager for countersignature.
+        </Alert>
+      )}
       <Choice
         label={countersign ? "Countersignature" : "Decision"}
         name="outcome"
