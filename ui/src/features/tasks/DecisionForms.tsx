@@ -162,21 +162,22 @@ function FindingRow({
   return (
     <div role="group" aria-label={`Finding ${n} with its severity`}>
       <div style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
-        <FormSelect
-          id={`${id}-severity`}
-          name={`findings[${index}].severity`}
-          aria-label={`Severity of finding ${n}`}
-          value={finding.severity}
-          onChange={(_e, v) => onChange({ ...finding, severity: v as FindingSeverity })}
-          validated={errors.severity || errors.row ? "error" : "default"}
-          aria-invalid={errors.severity || errors.row ? true : undefined}
-          aria-describedby={message.length ? `${id}-help` : undefined}
-          style={{ width: "10rem" }}
-        >
-          {SEVERITIES.map((s) => (
-            <FormSelectOption key={s.value} value={s.value} label={s.label} />
-          ))}
-        </FormSelect>
+        <div style={{ flex: "0 0 10rem" }}>
+          <FormSelect
+            id={`${id}-severity`}
+            name={`findings[${index}].severity`}
+            aria-label={`Severity of finding ${n}`}
+            value={finding.severity}
+            onChange={(_e, v) => onChange({ ...finding, severity: v as FindingSeverity })}
+            validated={errors.severity || errors.row ? "error" : "default"}
+            aria-invalid={errors.severity || errors.row ? true : undefined}
+            aria-describedby={message.length ? `${id}-help` : undefined}
+          >
+            {SEVERITIES.map((s) => (
+              <FormSelectOption key={s.value} value={s.value} label={s.label} />
+            ))}
+          </FormSelect>
+        </div>
         <div style={{ flex: 1 }}>
           <TextInput
             id={`${id}-text`}
