@@ -194,9 +194,22 @@ export const tests = [
       await page
         .getByLabel("Finding 1", { exact: true })
         .fill("Enclave access logs are kept 90 days only");
+      await page.getByLabel("Severity of finding 1").selectOption("MAJOR");
       await page.fill('[name="evidence"]', "Penetration-test report of 12 November");
+      await h.screenshot(page, "auditor-findings");
       await page.getByRole("button", { name: "Complete the technical audit" }).click();
       await page.getByText("Decision recorded").waitFor();
+      const audits = await h.apiGet(
+        "max",
+        `/api/tasks?caseId=${state.caseId}&all=true&status=COMPLETED&type=TECHNICAL_AUDIT`,
+      );
+      const certified = audits.items.find((t) => t.decision?.outcome === "COMPLETE");
+      h.expect(
+        certified?.decision.findings?.[0]?.severity === "MAJOR" &&
+          certified.decision.findings[0].text === "Enclave access logs are kept 90 days only" &&
+          certified.decision.evidence === "Penetration-test report of 12 November",
+        "the finding and the evidence are stored as fields of the audit's decision",
+      );
       await context.close();
     },
   },
@@ -228,6 +241,16 @@ export const tests = [
       const { page } = await h.signIn(context, "ava");
       await h.screenshot(page, "approver-inbox");
       await openTask(h, page, state.reference, "Approval");
+      // the case workspace's tab lives in the URL (?tab=reviews), as a reader's link would open it
+      const reviews = new URL(page.url());
+      reviews.searchParams.set("tab", "reviews");
+      await page.goto(reviews.href);
+      await page.getByRole("tab", { name: "Reviews and decisions", selected: true }).waitFor();
+      const findings = page.getByRole("grid", { name: "Findings of the technical audit" });
+      await findings.getByText("Enclave access logs are kept 90 days only").waitFor();
+      await findings.getByText("Major", { exact: true }).waitFor();
+      await h.checkA11y(page, "approver: earlier reviews with findings");
+      await h.screenshot(page, "approver-reviews-findings");
       await page.getByLabel("Approve — issue the licence").check();
       await page.locator('[name="conditions[0]"]').waitFor();
       h.expect(

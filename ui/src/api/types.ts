@@ -157,6 +157,17 @@ export interface TaskDecision {
   dispositions?: MatchDisposition[] | null;
   /** Provisos a legal reviewer recommends, or conditions an approver puts on the licence. */
   conditions?: string[] | null;
+  /** A technical audit's findings (null on other task types). */
+  findings?: AuditFinding[] | null;
+  /** What a technical auditor examined. */
+  evidence?: string | null;
+}
+
+export type FindingSeverity = "OBSERVATION" | "MINOR" | "MAJOR" | "CRITICAL";
+
+export interface AuditFinding {
+  severity: FindingSeverity;
+  text: string;
 }
 
 export interface Task {

@@ -27,6 +27,7 @@ import { Empty, ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
 import { formatDateTime, listName, words } from "../../components/format";
+import { FindingsTable } from "../tasks/FindingsTable";
 import {
   ApplicationView,
   AuditTable,
@@ -180,6 +181,10 @@ function Reviews({ c }: { c: CaseDetail }) {
                       Match {d.matchId}: {words(d.disposition)} — {d.reason}
                     </div>
                   ))}
+                  {t.type === "TECHNICAL_AUDIT" && t.decision.findings && (
+                    <FindingsTable findings={t.decision.findings} />
+                  )}
+                  {t.decision.evidence && <div>Evidence: {t.decision.evidence}</div>}
                   {t.decision.comment && (
                     <div className="pf-v6-u-font-size-sm">{t.decision.comment}</div>
                   )}

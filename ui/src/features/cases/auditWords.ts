@@ -63,7 +63,11 @@ export function describeEvent(e: AuditEvent): string {
       return `The ${task} was cancelled${str(d.reason) ? ` (${d.reason})` : ""}`;
     case "TASK_COMPLETED": {
       const outcome = str(d.outcome);
-      return `${who} completed the ${task}${outcome ? `: ${words(outcome).toLowerCase()}` : ""}`;
+      const done = `${who} completed the ${task}${outcome ? `: ${words(outcome).toLowerCase()}` : ""}`;
+      // a technical audit's findings come in words from the API ("2 findings: major — …")
+      const findings = str(d.findings);
+      const evidence = str(d.evidence);
+      return [done, findings, evidence ? `evidence: ${evidence}` : null].filter(Boolean).join("; ");
     }
     case "INFORMATION_REQUESTED":
       return `A reviewer asked the applicant for information${str(d.question) ? `: “${d.question}”` : ""}`;

@@ -1,7 +1,8 @@
 // The decision form of each task type, shaped by what POST /api/tasks/{id}/complete validates
 // (case-api TaskDecisionRules): reviews complete or ask the applicant; approvals approve (with
 // licence conditions) or deny with reasons; adjudications dispose of every potential match with
-// a reason. The server's field errors appear on their fields.
+// a reason; technical audits record findings (severity, text) and evidence as fields of their
+// own. The server's field errors appear on their fields, a finding's on its row.
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -12,17 +13,33 @@ import {
   CardTitle,
   Form,
   FormGroup,
+  FormSelect,
+  FormSelectOption,
   HelperText,
   HelperTextItem,
   Radio,
   Stack,
   StackItem,
+  TextInput,
 } from "@patternfly/react-core";
 import PlusIcon from "@patternfly/react-icons/dist/esm/icons/plus-circle-icon";
 import TrashIcon from "@patternfly/react-icons/dist/esm/icons/trash-icon";
-import { api, type MatchDisposition, type Task, type TaskDecision } from "../../api";
+import {
+  api,
+  type FindingSeverity,
+  type MatchDisposition,
+  type Task,
+  type TaskDecision,
+} from "../../api";
 import { TextAreaField, TextField } from "../../components/fields";
 import { listName } from "../../components/format";
+import {
+  auditDecision,
+  findingErrors,
+  SEVERITIES,
+  type FindingDraft,
+  type FindingRowErrors,
+} from "./auditFindings";
 
 export interface FormProps {
   task: Task;
@@ -125,32 +142,94 @@ function TextList({
   );
 }
 
-const SEVERITIES = ["Observation", "Minor", "Major", "Critical"];
+/** One finding row: severity and text, each with the API's error for it beneath. */
+function FindingRow({
+  index,
+  finding,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  finding: FindingDraft;
+  errors: FindingRowErrors;
+  onChange: (f: FindingDraft) => void;
+  onRemove: () => void;
+}) {
+  const n = index + 1;
+  const id = `findings-${index}`;
+  const message = [errors.row, errors.severity, errors.text].filter(Boolean);
+  return (
+    <div role="group" aria-label={`Finding ${n} with its severity`}>
+      <div style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
+        <div style={{ flex: "0 0 10rem" }}>
+          <FormSelect
+            id={`${id}-severity`}
+            name={`findings[${index}].severity`}
+            aria-label={`Severity of finding ${n}`}
+            value={finding.severity}
+            onChange={(_e, v) => onChange({ ...finding, severity: v as FindingSeverity })}
+            validated={errors.severity || errors.row ? "error" : "default"}
+            aria-invalid={errors.severity || errors.row ? true : undefined}
+            aria-describedby={message.length ? `${id}-help` : undefined}
+          >
+            {SEVERITIES.map((s) => (
+              <FormSelectOption key={s.value} value={s.value} label={s.label} />
+            ))}
+          </FormSelect>
+        </div>
+        <div style={{ flex: 1 }}>
+          <TextInput
+            id={`${id}-text`}
+            name={`findings[${index}].text`}
+            aria-label={`Finding ${n}`}
+            value={finding.text}
+            onChange={(_e, v) => onChange({ ...finding, text: v })}
+            validated={errors.text || errors.row ? "error" : "default"}
+            aria-invalid={errors.text || errors.row ? true : undefined}
+            aria-describedby={message.length ? `${id}-help` : undefined}
+          />
+        </div>
+        <Button variant="plain" aria-label={`Remove finding ${n}`} onClick={onRemove}>
+          <TrashIcon />
+        </Button>
+      </div>
+      {message.length > 0 && (
+        <HelperText id={`${id}-help`}>
+          {errors.row && (
+            <HelperTextItem variant="error">
+              Finding {n}: {errors.row}
+            </HelperTextItem>
+          )}
+          {errors.severity && (
+            <HelperTextItem variant="error">
+              Severity of finding {n}: {errors.severity}
+            </HelperTextItem>
+          )}
+          {errors.text && (
+            <HelperTextItem variant="error">
+              Finding {n}: {errors.text}
+            </HelperTextItem>
+          )}
+        </HelperText>
+      )}
+    </div>
+  );
+}
 
 /** Technical audit: findings with severity, the certification outcome, evidence; or ask. */
 export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
   const [outcome, setOutcome] = useState("");
-  const [findings, setFindings] = useState<{ severity: string; text: string }[]>([]);
+  const [findings, setFindings] = useState<FindingDraft[]>([]);
   const [evidence, setEvidence] = useState("");
   const [comment, setComment] = useState("");
   const [question, setQuestion] = useState("");
-  const submit = () => {
-    const lines = [
-      ...findings.filter((f) => f.text.trim()).map((f) => `[${f.severity}] ${f.text.trim()}`),
-      evidence.trim() ? `Evidence: ${evidence.trim()}` : "",
-      comment.trim(),
-    ].filter(Boolean);
-    onSubmit({
-      outcome,
-      question: outcome === "REQUEST_INFORMATION" ? question : null,
-      comment: lines.length ? lines.join("\n") : null,
-    });
-  };
+  const critical = outcome === "COMPLETE" && findings.some((f) => f.severity === "CRITICAL");
   return (
     <Form
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        onSubmit(auditDecision({ outcome, question, findings, evidence, comment }));
       }}
     >
       <Choice
@@ -187,48 +266,35 @@ export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
         <Stack hasGutter>
           {findings.map((f, i) => (
             <StackItem key={i}>
-              <div style={{ display: "flex", gap: "0.5rem" }}>
-                <select
-                  aria-label={`Severity of finding ${i + 1}`}
-                  value={f.severity}
-                  onChange={(e) =>
-                    setFindings(
-                      findings.map((x, j) => (j === i ? { ...x, severity: e.target.value } : x)),
-                    )
-                  }
-                  className="pf-v6-c-form-control"
-                  style={{ width: "10rem" }}
-                >
-                  {SEVERITIES.map((s) => (
-                    <option key={s}>{s}</option>
-                  ))}
-                </select>
-                <input
-                  aria-label={`Finding ${i + 1}`}
-                  className="pf-v6-c-form-control"
-                  style={{ flex: 1 }}
-                  value={f.text}
-                  onChange={(e) =>
-                    setFindings(
-                      findings.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
-                    )
-                  }
-                />
-                <Button
-                  variant="plain"
-                  aria-label={`Remove finding ${i + 1}`}
-                  onClick={() => setFindings(findings.filter((_x, j) => j !== i))}
-                >
-                  <TrashIcon />
-                </Button>
-              </div>
+              <FindingRow
+                index={i}
+                finding={f}
+                errors={findingErrors(errors, i)}
+                onChange={(next) => setFindings(findings.map((x, j) => (j === i ? next : x)))}
+                onRemove={() => setFindings(findings.filter((_x, j) => j !== i))}
+              />
             </StackItem>
           ))}
+          {errors.findings && (
+            <HelperText>
+              <HelperTextItem variant="error">Findings: {errors.findings}</HelperTextItem>
+            </HelperText>
+          )}
+          {critical && (
+            <StackItem>
+              <Alert
+                variant="warning"
+                isInline
+                isPlain
+                title="A critical finding makes the case high-risk: its approval will need a manager's countersign."
+              />
+            </StackItem>
+          )}
           <StackItem>
             <Button
               variant="link"
               icon={<PlusIcon />}
-              onClick={() => setFindings([...findings, { severity: "Minor", text: "" }])}
+              onClick={() => setFindings([...findings, { severity: "MINOR", text: "" }])}
             >
               Add a finding
             </Button>
@@ -240,6 +306,7 @@ export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
         name="evidence"
         value={evidence}
         onChange={setEvidence}
+        error={errors.evidence}
         rows={2}
         hint="Documents, tests or sources you relied on"
       />
@@ -351,6 +418,11 @@ export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
   const [conditions, setConditions] = useState<string[] | null>(null);
   const shown = conditions ?? [...new Set(suggested)];
   const countersign = task.type === "COUNTERSIGN";
+  // what the approver must not miss: the technical audit's critical findings
+  const critical = (legal.data?.items ?? [])
+    .filter((t) => t.type === "TECHNICAL_AUDIT" && t.status === "COMPLETED")
+    .flatMap((t) => t.decision?.findings ?? [])
+    .filter((f) => f.severity === "CRITICAL");
   return (
     <Form
       onSubmit={(e) => {
@@ -363,6 +435,20 @@ export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
         });
       }}
     >
+      {critical.length > 0 && (
+        <Alert
+          variant="warning"
+          isInline
+          title={`The technical audit reported ${critical.length === 1 ? "a critical finding" : `${critical.length} critical findings`}`}
+        >
+          <ul>
+            {critical.map((f, i) => (
+              <li key={i}>{f.text}</li>
+            ))}
+          </ul>
+          The case is high-risk: an approval goes to a manager for countersignature.
+        </Alert>
+      )}
       <Choice
         label={countersign ? "Countersignature" : "Decision"}
         name="outcome"

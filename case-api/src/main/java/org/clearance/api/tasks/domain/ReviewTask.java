@@ -1,14 +1,21 @@
 package org.clearance.api.tasks.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A job-based user task of the engine, mirrored for the inboxes: the engine's job stays activated
@@ -63,6 +70,20 @@ public class ReviewTask {
   /** The reviewer's decision as JSON (outcome, comment, question, reasons, dispositions). */
   private String decision;
 
+  /**
+   * A technical audit's findings, in the auditor's order (their own table, not the JSON above).
+   * Batch-fetched: the earlier-reviews list shows a page of tasks with their findings.
+   */
+  @ElementCollection
+  @CollectionTable(name = "technical_audit_finding", joinColumns = @JoinColumn(name = "task_id"))
+  @OrderColumn(name = "position")
+  @BatchSize(size = 100)
+  private List<AuditFinding> findings = new ArrayList<>();
+
+  /** What a technical auditor examined. */
+  @Column(name = "audit_evidence", length = 4000)
+  private String evidence;
+
   @Column(name = "close_reason")
   private String closeReason;
 
@@ -111,6 +132,16 @@ public class ReviewTask {
       assignee = by;
       claimedAt = at;
     }
+  }
+
+  /** A technical audit's findings and evidence, recorded with its completion. */
+  public void recordAudit(List<AuditFinding> findings, String evidence) {
+    if (type != TaskType.TECHNICAL_AUDIT) {
+      throw new IllegalStateException("only a technical audit has findings, not a " + type);
+    }
+    this.findings.clear();
+    this.findings.addAll(findings);
+    this.evidence = evidence;
   }
 
   public void cancel(String reason, Instant at) {
@@ -181,5 +212,13 @@ public class ReviewTask {
 
   public String closeReason() {
     return closeReason;
+  }
+
+  public List<AuditFinding> findings() {
+    return List.copyOf(findings);
+  }
+
+  public String evidence() {
+    return evidence;
   }
 }

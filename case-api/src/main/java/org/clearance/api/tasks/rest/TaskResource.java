@@ -215,7 +215,9 @@ public class TaskResource {
       description =
           "Reviews: outcome COMPLETE or REQUEST_INFORMATION (with a question). Approval and"
               + " countersign: APPROVE or DENY (with reasons). Adjudication: a disposition"
-              + " (TRUE_MATCH/FALSE_MATCH with a reason) for every potential match.")
+              + " (TRUE_MATCH/FALSE_MATCH with a reason) for every potential match. A technical"
+              + " audit also takes findings [{severity: OBSERVATION|MINOR|MAJOR|CRITICAL, text}]"
+              + " (≤ 50) and evidence; a certified CRITICAL finding flags the case high-risk.")
   public TaskResponse complete(@PathParam("id") UUID id, TaskDecision decision) {
     return tasks.complete(id, decision, this::respond);
   }

@@ -2,6 +2,7 @@ package org.clearance.api.tasks.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Set;
 import org.clearance.api.common.error.FieldError;
 import org.clearance.api.common.error.Rejection;
 import org.clearance.api.screening.domain.ScreeningMatch;
+import org.clearance.api.tasks.domain.AuditFinding;
+import org.clearance.api.tasks.domain.FindingSeverity;
 import org.clearance.api.tasks.domain.TaskType;
 
 /**
@@ -27,11 +30,19 @@ public class TaskDecisionRules {
   static final String DENY = "DENY";
   static final int MAX_CONDITIONS = 20;
 
+  /** More findings than this is a report to attach as a document, not a list to type. */
+  static final int MAX_FINDINGS = 50;
+
+  static final List<String> SEVERITIES =
+      Arrays.stream(FindingSeverity.values()).map(Enum::name).toList();
+
   /** The decision trimmed and upper-cased where it names a choice, or 400 listing every fault. */
   public TaskDecision normalise(
       TaskType type, TaskDecision decision, List<ScreeningMatch> matches) {
     TaskDecision d =
-        decision == null ? new TaskDecision(null, null, null, null, null, null) : decision;
+        decision == null
+            ? new TaskDecision(null, null, null, null, null, null, null, null)
+            : decision;
     List<FieldError> errors = new ArrayList<>();
     String outcome = d.outcome() == null ? null : d.outcome().strip().toUpperCase(Locale.ROOT);
     String comment = text(d.comment(), "comment", errors);
@@ -58,6 +69,23 @@ public class TaskDecisionRules {
     }
     if (conditions.size() > MAX_CONDITIONS) {
       errors.add(new FieldError("conditions", "must not list more than " + MAX_CONDITIONS));
+    }
+    String evidence = text(d.evidence(), "evidence", errors);
+    List<TaskDecision.Finding> findings = findings(d.findings(), errors);
+    if (type != TaskType.TECHNICAL_AUDIT) {
+      // refused rather than dropped: a reviewer who typed findings must learn they are not kept
+      if (d.findings() != null && !d.findings().isEmpty()) {
+        errors.add(
+            new FieldError(
+                "findings", "only a technical audit records findings, not a " + type + " task"));
+      }
+      if (evidence != null) {
+        errors.add(
+            new FieldError(
+                "evidence", "only a technical audit records evidence, not a " + type + " task"));
+      }
+      findings = null;
+      evidence = null;
     }
     List<TaskDecision.MatchDisposition> dispositions = new ArrayList<>();
     switch (type) {
@@ -91,14 +119,70 @@ public class TaskDecisionRules {
           errors.size() + " field(s) are invalid for a " + type + " task; the task stays open.",
           errors);
     }
-    return new TaskDecision(outcome, comment, question, reasons, dispositions, conditions);
+    return new TaskDecision(
+        outcome, comment, question, reasons, dispositions, conditions, findings, evidence);
+  }
+
+  /**
+   * Whether a certified audit carries a CRITICAL finding: the case is then high-risk, so its
+   * approval needs a manager's countersign (the certification is not refused: the auditor reports,
+   * the approver and the manager decide with the finding in front of them).
+   */
+  public static boolean certifiedWithCriticalFinding(TaskType type, TaskDecision decision) {
+    return type == TaskType.TECHNICAL_AUDIT
+        && COMPLETE.equals(decision.outcome())
+        && decision.findings() != null
+        && decision.findings().stream()
+            .anyMatch(f -> FindingSeverity.CRITICAL.name().equals(f.severity()));
+  }
+
+  /** The findings trimmed and their severities upper-cased, each fault named by its index. */
+  private static List<TaskDecision.Finding> findings(
+      List<TaskDecision.Finding> given, List<FieldError> errors) {
+    List<TaskDecision.Finding> result = new ArrayList<>();
+    if (given == null) {
+      return result;
+    }
+    if (given.size() > MAX_FINDINGS) {
+      errors.add(new FieldError("findings", "must not list more than " + MAX_FINDINGS));
+      return result;
+    }
+    for (int i = 0; i < given.size(); i++) {
+      String field = "findings[" + i + "]";
+      TaskDecision.Finding f = given.get(i);
+      if (f == null) {
+        errors.add(new FieldError(field, "must be a finding with a severity and a text"));
+        continue;
+      }
+      String severity = f.severity() == null ? null : f.severity().strip().toUpperCase(Locale.ROOT);
+      if (severity == null || !SEVERITIES.contains(severity)) {
+        errors.add(new FieldError(field + ".severity", "must be one of " + SEVERITIES));
+      }
+      String text = f.text() == null || f.text().isBlank() ? null : f.text().strip();
+      if (text == null) {
+        errors.add(new FieldError(field + ".text", "must not be blank"));
+      } else if (text.length() > AuditFinding.MAX_TEXT) {
+        errors.add(
+            new FieldError(
+                field + ".text",
+                "must not be longer than " + AuditFinding.MAX_TEXT + " characters"));
+      }
+      result.add(new TaskDecision.Finding(severity, text));
+    }
+    return result;
   }
 
   /** The process variables a decision sets. */
   public Map<String, Object> variables(TaskType type, TaskDecision decision) {
     Map<String, Object> variables = new LinkedHashMap<>();
     switch (type) {
-      case TECHNICAL_AUDIT -> variables.put("auditDecision", decision.outcome());
+      case TECHNICAL_AUDIT -> {
+        variables.put("auditDecision", decision.outcome());
+        if (certifiedWithCriticalFinding(type, decision)) {
+          // the approval gateway reads it: approve → countersign
+          variables.put("highRiskFlag", true);
+        }
+      }
       case LEGAL_REVIEW -> variables.put("legalDecision", decision.outcome());
       case APPROVAL -> variables.put("approvalDecision", decision.outcome());
       case COUNTERSIGN -> variables.put("countersignDecision", decision.outcome());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,8 @@ import org.clearance.api.notifications.service.UserDirectory;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.screening.service.ScreeningService;
 import org.clearance.api.security.service.Caller;
+import org.clearance.api.tasks.domain.AuditFinding;
+import org.clearance.api.tasks.domain.FindingSeverity;
 import org.clearance.api.tasks.domain.ReviewTask;
 import org.clearance.api.tasks.domain.TaskStatus;
 import org.clearance.api.tasks.domain.TaskType;
@@ -47,6 +50,12 @@ import org.jboss.logging.Logger;
 public class TaskService {
 
   private static final Logger LOG = Logger.getLogger(TaskService.class);
+
+  /** The audit trail gets the findings in words, cut here (the table keeps them whole). */
+  static final int MAX_FINDINGS_IN_WORDS = 2000;
+
+  /** The case's high-risk reason stays a sentence a reader takes in at a glance. */
+  static final int MAX_FLAG_REASON = 500;
 
   /** One page of tasks and the total number of matches. */
   public record Result(List<ReviewTask> tasks, long total) {}
@@ -215,15 +224,52 @@ public class TaskService {
         .findFirst();
   }
 
+  /**
+   * The recorded decision (null while open); a technical audit's with its findings and evidence
+   * from their table and column (none for audits decided before findings were data).
+   */
   public TaskDecision decisionOf(ReviewTask task) {
     if (task.decision() == null) {
       return null;
     }
+    TaskDecision decision;
     try {
-      return json.readValue(task.decision(), TaskDecision.class);
+      decision = json.readValue(task.decision(), TaskDecision.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable decision of task " + task.id(), e);
     }
+    if (task.type() != TaskType.TECHNICAL_AUDIT) {
+      return decision.withAudit(null, null);
+    }
+    return decision.withAudit(
+        task.findings().stream()
+            .map(f -> new TaskDecision.Finding(f.severity().name(), f.text()))
+            .toList(),
+        task.evidence());
+  }
+
+  /** "2 findings: critical — weights unencrypted; minor — no key rotation", or "no findings". */
+  static String findingsInWords(List<TaskDecision.Finding> findings) {
+    if (findings.isEmpty()) {
+      return "no findings";
+    }
+    StringBuilder words =
+        new StringBuilder()
+            .append(findings.size())
+            .append(findings.size() == 1 ? " finding: " : " findings: ");
+    for (int i = 0; i < findings.size(); i++) {
+      TaskDecision.Finding f = findings.get(i);
+      words
+          .append(i == 0 ? "" : "; ")
+          .append(f.severity().toLowerCase(Locale.ROOT))
+          .append(" — ")
+          .append(f.text());
+    }
+    return abbreviate(words.toString(), MAX_FINDINGS_IN_WORDS);
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   // ------------------------------------------------------------------ the inboxes
@@ -594,7 +640,31 @@ public class TaskService {
                     exportCase.id(), caller.username(), "HIGH_RISK_FLAGGED", Map.of("reason", why));
               });
     }
-    task.complete(caller.username(), toJson(normalised), now);
+    if (task.type() == TaskType.TECHNICAL_AUDIT) {
+      task.recordAudit(
+          normalised.findings().stream()
+              .map(f -> new AuditFinding(FindingSeverity.valueOf(f.severity()), f.text()))
+              .toList(),
+          normalised.evidence());
+      if (TaskDecisionRules.certifiedWithCriticalFinding(task.type(), normalised)
+          && !exportCase.highRisk()) {
+        String why =
+            "Technical audit certified with a critical finding: "
+                + normalised.findings().stream()
+                    .filter(f -> FindingSeverity.CRITICAL.name().equals(f.severity()))
+                    .findFirst()
+                    .orElseThrow()
+                    .text();
+        exportCase.flagHighRisk(abbreviate(why, MAX_FLAG_REASON));
+        audit.record(
+            exportCase.id(),
+            caller.username(),
+            "HIGH_RISK_FLAGGED",
+            Map.of("reason", abbreviate(why, MAX_FLAG_REASON)));
+      }
+    }
+    // findings and evidence live in their own table and column, the rest stays JSON
+    task.complete(caller.username(), toJson(normalised.withAudit(null, null)), now);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("taskId", id.toString());
     detail.put("taskType", task.type().name());
@@ -602,6 +672,12 @@ public class TaskService {
       detail.put("outcome", normalised.outcome());
     }
     detail.putAll(variables);
+    if (task.type() == TaskType.TECHNICAL_AUDIT) {
+      detail.put("findings", findingsInWords(normalised.findings()));
+      if (normalised.evidence() != null) {
+        detail.put("evidence", normalised.evidence());
+      }
+    }
     audit.record(exportCase.id(), caller.username(), "TASK_COMPLETED", detail);
     em.flush();
     try {
