@@ -5,6 +5,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api } from "../api";
 import { Empty, ErrorState, Loading } from "./States";
 import { formatDateTime } from "./format";
+import { NotificationBody } from "./NotificationBody";
 import { useUrlState, type Schema } from "./urlState";
 
 const schema = {
@@ -66,7 +67,11 @@ export default function NotificationsPage() {
                         </Label>
                       )}{" "}
                       {n.subject}
-                      <div className="pf-v6-u-font-size-sm">{n.body}</div>
+                      <NotificationBody
+                        body={n.body}
+                        caseReference={n.caseReference}
+                        onOpenCase={() => !n.read && markRead.mutate(n.id)}
+                      />
                     </Td>
                     <Td dataLabel="Case">
                       {n.caseId ? <Link to={`/cases/${n.caseId}`}>{n.caseReference}</Link> : "—"}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -23,10 +23,10 @@ import {
   ToolbarItem,
 } from "@patternfly/react-core";
 import { http } from "../../api/client";
-import { staffApi, type DashboardSummary } from "../../api/staff";
+import type { DashboardSummary } from "../../api/staff";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, words } from "../../components/format";
-import { useUrlState, type Schema } from "../../components/urlState";
+import { useUrlState } from "../../components/urlState";
 import {
   ageingChart,
   ageingLabel,
@@ -42,34 +42,16 @@ import {
 } from "./chartOptions";
 import { csvSections } from "./csv";
 import { drillDown } from "./drillDown";
+import { Chart } from "./Chart";
+import { dashboardSchema, summaryOptions, summaryQuery } from "./dashboardQuery";
 import "./dashboard.css";
-
-const Chart = lazy(() => import("./Chart").then((m) => ({ default: m.Chart })));
-
-export const dashboardSchema = {
-  organisation: { kind: "string" },
-  destination: { kind: "string" },
-  classification: { kind: "string" },
-  weeks: { kind: "int", default: 12, min: 1, max: 52 },
-} satisfies Schema;
 
 /** The manager's SLA dashboard: every chart leads to its cases and exports its CSV. */
 export default function DashboardPage() {
   const [state, setState] = useUrlState(dashboardSchema);
   const navigate = useNavigate();
-  const query = useMemo(
-    () => ({
-      organisation: state.organisation.trim(),
-      destination: state.destination.trim().toUpperCase(),
-      classification: state.classification.trim(),
-      weeks: state.weeks,
-    }),
-    [state],
-  );
-  const summary = useQuery({
-    queryKey: ["dashboard", query],
-    queryFn: () => staffApi.dashboard(query),
-  });
+  const query = useMemo(() => summaryQuery(state), [state]);
+  const summary = useQuery(summaryOptions(query));
 
   const filters = summary.data?.filters ?? null;
   const open = (pick: ChartPick) => navigate(urlFor(pick, filters));
@@ -363,9 +345,7 @@ function ChartCard({
         {empty ? (
           <Content component="p">{empty}</Content>
         ) : (
-          <Suspense fallback={<Loading what="the chart" />}>
-            <Chart model={model} label={title} onPick={onPick} />
-          </Suspense>
+          <Chart model={model} label={title} onPick={onPick} />
         )}
         {footer}
         <ExpandableSection toggleText={`Cases behind “${title}”`}>
