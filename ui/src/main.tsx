@@ -53,8 +53,9 @@ async function start() {
     );
     return;
   }
-  // the landing screen's code and data load while /api/me answers
-  warmUpLanding(queryClient, tokenRoles());
+  // the landing screen's code and data load while /api/me answers; the first render then has
+  // the screen's code and need not suspend
+  const landing = warmUpLanding(queryClient, tokenRoles());
   let me;
   try {
     me = await api.me();
@@ -62,6 +63,7 @@ async function start() {
     root.render(<Message title="Clearance is not answering" detail={explain(e)} />);
     return;
   }
+  await landing;
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -2,7 +2,7 @@
 // Screens load lazily, so the first route only downloads the shell and its own code.
 // To add a screen: add an entry here (ui-staff: dashboard, admin and manager screens slot in
 // with nav.group "Manage" / "Administer").
-import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { lazy, useState, type ComponentType } from "react";
 import { matchPath } from "react-router";
 import type { QueryClient } from "@tanstack/react-query";
 import { hasAny, type Role } from "./roles";
@@ -19,7 +19,7 @@ type ScreenModule = Promise<{ default: ComponentType }>;
 
 export interface AppRoute {
   path: string;
-  component: LazyExoticComponent<ComponentType>;
+  component: ComponentType;
   /** Loads the screen's code (what component waits for); safe to call early and often. */
   load: () => ScreenModule;
   /** Starts fetching what the screen shows at this URL, before its code has arrived. */
@@ -31,15 +31,33 @@ export interface AppRoute {
   title: string;
 }
 
-/** A lazily loaded screen whose code can also be fetched ahead of its first render. */
+/**
+ * A lazily loaded screen whose code can also be fetched ahead of its first render. Once the code
+ * is here the screen renders at once, without suspending: React holds back what a Suspense
+ * boundary reveals after its fallback showed (about 300 ms), which the landing screen would
+ * otherwise pay even when its code had arrived in time.
+ */
 function screen(importer: () => ScreenModule) {
   let loading: ScreenModule | null = null;
+  let loaded: ComponentType | null = null;
   const load = () =>
-    (loading ??= importer().catch((e: unknown) => {
-      loading = null; // a later attempt may succeed
-      throw e;
-    }));
-  return { load, component: lazy(load) };
+    (loading ??= importer().then(
+      (module) => {
+        loaded = module.default;
+        return module;
+      },
+      (e: unknown) => {
+        loading = null; // a later attempt may succeed
+        throw e;
+      },
+    ));
+  const Lazy = lazy(load);
+  function Screen() {
+    // chosen once per mount, so a screen that mounted lazily is not swapped (and reset) later
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Component />;
+  }
+  return { load, component: Screen };
 }
 
 const MyApplications = screen(() => import("../features/cases/MyApplications"));
@@ -185,9 +203,9 @@ export function homeFor(roles: readonly string[]): string {
  * Called once the token is known, before anything renders: puts the user's home screen in the
  * address bar when they opened "/" (no redirect once the app is up), and starts loading the
  * landing screen's code and data together, instead of one after the other (code, then the
- * screen's query, then its charts).
+ * screen's query, then its charts). Resolves, never rejects, once the screen's code is here.
  */
-export function warmUpLanding(client: QueryClient, roles: readonly string[]): void {
+export function warmUpLanding(client: QueryClient, roles: readonly string[]): Promise<void> {
   if (window.location.pathname === "/") {
     window.history.replaceState(
       window.history.state,
@@ -196,7 +214,10 @@ export function warmUpLanding(client: QueryClient, roles: readonly string[]): vo
     );
   }
   const route = routes.find((r) => matchPath(r.path, window.location.pathname));
-  if (!route || !hasAny(roles, route.roles)) return;
-  route.load().catch(() => {}); // rendering the screen loads it again and reports a failure
+  if (!route || !hasAny(roles, route.roles)) return Promise.resolve();
   route.warmUp?.(client, window.location.search);
+  return route.load().then(
+    () => {},
+    () => {}, // rendering the screen loads it again and reports the failure
+  );
 }
