@@ -10,11 +10,15 @@ import type { HeatmapElement } from "../../api/staff";
 import { badgeText, fittedHeight, heatScale } from "./heatmapColour";
 
 interface Overlays {
-  add(element: string, overlay: { position: Record<string, number>; html: HTMLElement }): string;
+  add(
+    element: string,
+    overlay: { position: Record<string, number>; html: HTMLElement; scale: false },
+  ): string;
   clear(): void;
 }
 interface Canvas {
   zoom(level: "fit-viewport", center: "auto"): number;
+  zoom(level: number): number;
   zoom(): number;
   resized(): void;
   viewbox(): { inner: { width: number; height: number } };
@@ -58,7 +62,8 @@ export default function BpmnHeatmap({
       element.style.height = `${height}px`;
       canvas.resized();
     }
-    canvas.zoom("fit-viewport", "auto");
+    // a little room around the diagram, for the badges of the steps at its edges
+    canvas.zoom(canvas.zoom("fit-viewport", "auto") * 0.95);
   };
   const fitRef = useRef(fit);
   fitRef.current = fit;
@@ -121,7 +126,13 @@ export default function BpmnHeatmap({
             `${element.name ?? element.elementId}: ${badgeText(element)}. Open these cases.`,
           );
           badge.addEventListener("click", () => openRef.current(element.elementId));
-          overlays.add(element.elementId, { position: { top: -14, right: 14 }, html: badge });
+          // badges keep their size whatever the zoom (overlays scale with the diagram by default,
+          // which made them unreadable once a wide process was fitted into the page)
+          overlays.add(element.elementId, {
+            position: { top: -12, right: 12 },
+            html: badge,
+            scale: false,
+          });
         }
         bus.on("element.click", (e) => {
           if (places.has(e.element.id)) openRef.current(e.element.id);

@@ -136,11 +136,11 @@ export default function HeatmapPage() {
                 <Tr>
                   <Th>Step</Th>
                   <Th>Kind</Th>
-                  <Th>Cases now</Th>
-                  <Th>Late now</Th>
-                  <Th>Passed (window)</Th>
-                  <Th>Median time</Th>
-                  <Th>p90 time</Th>
+                  <Th modifier="wrap">Cases now</Th>
+                  <Th modifier="wrap">Late now</Th>
+                  <Th modifier="wrap">Passed (window)</Th>
+                  <Th modifier="wrap">Median time</Th>
+                  <Th modifier="wrap">p90 time</Th>
                 </Tr>
               </Thead>
               <Tbody>
