@@ -1,6 +1,7 @@
 import { Link } from "react-router";
+import { ListPagination } from "./ListPagination";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Label, PageSection, Pagination, Title, Content } from "@patternfly/react-core";
+import { Button, Label, PageSection, Title, Content } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api } from "../api";
 import { QueryStates } from "./States";
@@ -85,13 +86,7 @@ export default function NotificationsPage() {
                   ))}
                 </Tbody>
               </Table>
-              <Pagination
-                itemCount={data.totalItems}
-                page={state.page + 1}
-                perPage={state.size}
-                onSetPage={(_e, p) => setState({ page: p - 1 })}
-                onPerPageSelect={(_e, s) => setState({ size: s })}
-              />
+              <ListPagination total={data.totalItems} state={state} setState={setState} />
             </>
           )}
         </QueryStates>

@@ -1,4 +1,5 @@
 import { Link, useNavigate } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -7,7 +8,6 @@ import {
   Label,
   MenuToggle,
   PageSection,
-  Pagination,
   Select,
   SelectList,
   SelectOption,
@@ -256,13 +256,11 @@ export default function MyApplications() {
                   </Tbody>
                 </Table>
               </InnerScrollContainer>
-              <Pagination
-                itemCount={data.totalItems}
-                page={state.page + 1}
-                perPage={state.size}
-                onSetPage={(_e, p) => setState({ page: p - 1 })}
-                onPerPageSelect={(_e, s) => setState({ size: s })}
-                titles={{ paginationAriaLabel: "Pages of applications" }}
+              <ListPagination
+                total={data.totalItems}
+                state={state}
+                setState={setState}
+                label="applications"
               />
             </>
           )}

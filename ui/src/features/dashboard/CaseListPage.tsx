@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
 import {
   Button,
@@ -7,7 +8,6 @@ import {
   Label,
   LabelGroup,
   PageSection,
-  Pagination,
   Title,
   Toolbar,
   ToolbarContent,
@@ -172,14 +172,12 @@ export default function CaseListPage() {
                 <Content component="p" aria-live="polite">
                   {data.totalItems} {data.totalItems === 1 ? "case" : "cases"}
                 </Content>
-                <Pagination
-                  itemCount={data.totalItems}
-                  perPage={state.size}
-                  page={state.page + 1}
-                  onSetPage={(_e, p) => setState({ page: p - 1 })}
-                  onPerPageSelect={(_e, size) => setState({ size })}
-                  isCompact
-                  titles={{ paginationAriaLabel: "Pages of cases (top)" }}
+                <ListPagination
+                  total={data.totalItems}
+                  state={state}
+                  setState={setState}
+                  label="cases (top)"
+                  compact
                 />
               </Flex>
               <Table aria-label="Cases" variant="compact">
@@ -216,14 +214,12 @@ export default function CaseListPage() {
                   ))}
                 </Tbody>
               </Table>
-              <Pagination
-                itemCount={data.totalItems}
-                perPage={state.size}
-                page={state.page + 1}
-                onSetPage={(_e, p) => setState({ page: p - 1 })}
-                onPerPageSelect={(_e, size) => setState({ size })}
-                variant="bottom"
-                titles={{ paginationAriaLabel: "Pages of cases (bottom)" }}
+              <ListPagination
+                total={data.totalItems}
+                state={state}
+                setState={setState}
+                label="cases (bottom)"
+                bottom
               />
             </>
           )}

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
 import {
   Content,
@@ -6,7 +7,6 @@ import {
   FormSelect,
   FormSelectOption,
   PageSection,
-  Pagination,
   Title,
   Toolbar,
   ToolbarContent,
@@ -144,14 +144,7 @@ export default function EscalationsPage() {
                   ))}
                 </Tbody>
               </Table>
-              <Pagination
-                itemCount={data.totalItems}
-                perPage={state.size}
-                page={state.page + 1}
-                onSetPage={(_e, p) => setState({ page: p - 1 })}
-                onPerPageSelect={(_e, size) => setState({ size })}
-                variant="bottom"
-              />
+              <ListPagination total={data.totalItems} state={state} setState={setState} bottom />
             </>
           )}
         </QueryStates>

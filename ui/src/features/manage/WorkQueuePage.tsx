@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ListPagination } from "../../components/ListPagination";
 import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -9,7 +10,6 @@ import {
   FormSelect,
   FormSelectOption,
   PageSection,
-  Pagination,
   Title,
   Toolbar,
   ToolbarContent,
@@ -160,14 +160,7 @@ export default function WorkQueuePage() {
                   ))}
                 </Tbody>
               </Table>
-              <Pagination
-                itemCount={data.totalItems}
-                perPage={state.size}
-                page={state.page + 1}
-                onSetPage={(_e, p) => setState({ page: p - 1 })}
-                onPerPageSelect={(_e, size) => setState({ size })}
-                variant="bottom"
-              />
+              <ListPagination total={data.totalItems} state={state} setState={setState} bottom />
             </>
           )}
         </QueryStates>
