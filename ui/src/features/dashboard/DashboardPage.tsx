@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from "react";
+import { FilterSelect } from "../../components/FilterSelect";
 import { Link, useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -12,8 +13,6 @@ import {
   Flex,
   FlexItem,
   FormGroup,
-  FormSelect,
-  FormSelectOption,
   Gallery,
   PageSection,
   TextInput,
@@ -43,7 +42,7 @@ import {
 import { csvSections } from "./csv";
 import { drillDown } from "./drillDown";
 import { Chart } from "./Chart";
-import { dashboardSchema, summaryOptions, summaryQuery } from "./dashboardQuery";
+import { dashboardSchema, summaryOptions, summaryQuery, WEEKS_SHOWN } from "./dashboardQuery";
 import "./dashboard.css";
 
 /** The manager's SLA dashboard: every chart leads to its cases and exports its CSV. */
@@ -128,17 +127,13 @@ export default function DashboardPage() {
               </FormGroup>
             </ToolbarItem>
             <ToolbarItem>
-              <FormGroup label="Weeks shown" fieldId="dash-weeks">
-                <FormSelect
-                  id="dash-weeks"
-                  value={String(state.weeks)}
-                  onChange={(_e, v) => setState({ weeks: Number(v) })}
-                >
-                  {[4, 12, 26, 52].map((w) => (
-                    <FormSelectOption key={w} value={String(w)} label={`Last ${w} weeks`} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Weeks shown"
+                id="dash-weeks"
+                value={String(state.weeks)}
+                onChange={(v) => setState({ weeks: Number(v) })}
+                options={WEEKS_SHOWN}
+              />
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>

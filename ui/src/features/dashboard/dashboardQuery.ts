@@ -44,3 +44,9 @@ export function warmDashboard(client: QueryClient, search: string): void {
   // a failure here shows up again, and is reported, when a chart asks for the library
   loadEcharts().catch(() => {});
 }
+
+/** The windows the dashboard and the heat map offer, in weeks. */
+export const WEEKS_SHOWN = [4, 12, 26, 52].map((w) => ({
+  value: String(w),
+  label: `Last ${w} weeks`,
+}));

@@ -1,11 +1,9 @@
 import { Link } from "react-router";
+import { codeOptions, FilterSelect } from "../../components/FilterSelect";
 import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
 import {
   Content,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
   PageSection,
   Title,
   Toolbar,
@@ -60,31 +58,26 @@ export default function EscalationsPage() {
         <Toolbar aria-label="Escalation filters">
           <ToolbarContent>
             <ToolbarItem>
-              <FormGroup label="Stage" fieldId="esc-stage">
-                <FormSelect
-                  id="esc-stage"
-                  value={state.stage}
-                  onChange={(_e, v) => setState({ stage: v })}
-                >
-                  <FormSelectOption value="" label="Every stage" />
-                  {STAGES.map((s) => (
-                    <FormSelectOption key={s} value={s} label={words(s)} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Stage"
+                id="esc-stage"
+                value={state.stage}
+                onChange={(stage) => setState({ stage })}
+                options={codeOptions("Every stage", STAGES)}
+              />
             </ToolbarItem>
             <ToolbarItem>
-              <FormGroup label="Cases" fieldId="esc-open">
-                <FormSelect
-                  id="esc-open"
-                  value={state.open}
-                  onChange={(_e, v) => setState({ open: v })}
-                >
-                  <FormSelectOption value="true" label="Open cases" />
-                  <FormSelectOption value="false" label="Decided cases" />
-                  <FormSelectOption value="any" label="All" />
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Cases"
+                id="esc-open"
+                value={state.open}
+                onChange={(open) => setState({ open })}
+                options={[
+                  { value: "true", label: "Open cases" },
+                  { value: "false", label: "Decided cases" },
+                  { value: "any", label: "All" },
+                ]}
+              />
             </ToolbarItem>
             <ToolbarItem align={{ default: "alignEnd" }}>
               <SavedViews screen="escalations" />

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { codeOptions, FilterSelect } from "../../components/FilterSelect";
 import { ListPagination } from "../../components/ListPagination";
 import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -69,18 +70,13 @@ export default function WorkQueuePage() {
         <Toolbar aria-label="Task filters">
           <ToolbarContent>
             <ToolbarItem>
-              <FormGroup label="Task" fieldId="work-type">
-                <FormSelect
-                  id="work-type"
-                  value={state.type}
-                  onChange={(_e, v) => setState({ type: v })}
-                >
-                  <FormSelectOption value="" label="Every task" />
-                  {TYPES.map((t) => (
-                    <FormSelectOption key={t} value={t} label={words(t)} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Task"
+                id="work-type"
+                value={state.type}
+                onChange={(type) => setState({ type })}
+                options={codeOptions("Every task", TYPES)}
+              />
             </ToolbarItem>
             <ToolbarItem>
               <Button
