@@ -223,3 +223,44 @@ export const figures = [];
 export function figure(name, value) {
   figures.push({ name, value });
 }
+
+/**
+ * What makes the page wider than its window: the document itself, or a scroll container of the
+ * page layout (PatternFly's main area) whose content is wider than it. Content that scrolls inside
+ * its own card (a wide table in a scroll wrapper) does not count: that is the intended fallback.
+ * Returns descriptions of the offenders (none: the page fits).
+ */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) {
+      found.push(`the page is ${doc.scrollWidth} px wide in a ${window.innerWidth} px window`);
+    }
+    for (const el of document.querySelectorAll(
+      ".pf-v6-c-page, .pf-v6-c-page__main-container, .pf-v6-c-page__main, .pf-v6-c-masthead",
+    )) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        // name what sticks out furthest, so the failure says what to fix
+        const right = el.getBoundingClientRect().right;
+        let widest = null;
+        for (const child of el.querySelectorAll("*")) {
+          const r = child.getBoundingClientRect();
+          if (r.right > right + 1 && (!widest || r.right > widest.r))
+            widest = { child, r: r.right };
+        }
+        const what = widest
+          ? `${widest.child.tagName.toLowerCase()}.${[...widest.child.classList].join(".")} ` +
+            `"${(widest.child.textContent ?? "").trim().slice(0, 40)}"`
+          : "its content";
+        found.push(
+          `${el.className.split(" ")[0]} scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px): ${what}`,
+        );
+      }
+    }
+    return found;
+  });
+}
+
+/** 1280 px at 200 % zoom: a 640 CSS-pixel-wide window at device scale 2. */
+export const ZOOM_200 = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };

@@ -4,7 +4,8 @@ import { BrowserRouter } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import "@patternfly/react-core/dist/styles/base.css";
 import "./app/app.css";
-import { initAuth } from "./app/auth";
+import { initAuth, tokenRoles } from "./app/auth";
+import { warmUpLanding } from "./app/routes";
 import { MeContext } from "./app/me";
 import { App } from "./app/App";
 import { api, ApiError, explain } from "./api";
@@ -52,6 +53,9 @@ async function start() {
     );
     return;
   }
+  // the landing screen's code and data load while /api/me answers; the first render then has
+  // the screen's code and need not suspend
+  const landing = warmUpLanding(queryClient, tokenRoles());
   let me;
   try {
     me = await api.me();
@@ -59,6 +63,7 @@ async function start() {
     root.render(<Message title="Clearance is not answering" detail={explain(e)} />);
     return;
   }
+  await landing;
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -69,10 +69,10 @@ export function Shell({ children }: { children: ReactNode }) {
         </MastheadBrand>
       </MastheadMain>
       <MastheadContent>
-        <Toolbar isFullHeight isStatic>
+        <Toolbar isFullHeight isStatic className="clearance-masthead-tools">
           <ToolbarContent>
             {staff && (
-              <ToolbarItem>
+              <ToolbarItem className="clearance-masthead-search">
                 <GlobalSearch />
               </ToolbarItem>
             )}

@@ -2,8 +2,11 @@
 // Screens load lazily, so the first route only downloads the shell and its own code.
 // To add a screen: add an entry here (ui-staff: dashboard, admin and manager screens slot in
 // with nav.group "Manage" / "Administer").
-import { lazy, type ComponentType, type LazyExoticComponent } from "react";
-import type { Role } from "./roles";
+import { lazy, useState, type ComponentType } from "react";
+import { matchPath } from "react-router";
+import type { QueryClient } from "@tanstack/react-query";
+import { hasAny, type Role } from "./roles";
+import { warmDashboard } from "../features/dashboard/dashboardQuery";
 
 export interface NavEntry {
   label: string;
@@ -12,9 +15,15 @@ export interface NavEntry {
   order: number;
 }
 
+type ScreenModule = Promise<{ default: ComponentType }>;
+
 export interface AppRoute {
   path: string;
-  component: LazyExoticComponent<ComponentType>;
+  component: ComponentType;
+  /** Loads the screen's code (what component waits for); safe to call early and often. */
+  load: () => ScreenModule;
+  /** Starts fetching what the screen shows at this URL, before its code has arrived. */
+  warmUp?: (client: QueryClient, search: string) => void;
   /** Who may open the screen; everyone signed in when left out. */
   roles?: Role[];
   nav?: NavEntry;
@@ -22,122 +31,152 @@ export interface AppRoute {
   title: string;
 }
 
-const MyApplications = lazy(() => import("../features/cases/MyApplications"));
-const NewApplication = lazy(() => import("../features/cases/NewApplication"));
-const ApplicationWizard = lazy(() => import("../features/cases/ApplicationWizard"));
-const CasePage = lazy(() => import("../features/cases/CasePage"));
-const Inbox = lazy(() => import("../features/tasks/Inbox"));
-const TaskPage = lazy(() => import("../features/tasks/TaskPage"));
-const SearchPage = lazy(() => import("../features/cases/SearchPage"));
-const NotificationsPage = lazy(() => import("../components/NotificationsPage"));
-const DashboardPage = lazy(() => import("../features/dashboard/DashboardPage"));
-const HeatmapPage = lazy(() => import("../features/dashboard/HeatmapPage"));
-const CaseListPage = lazy(() => import("../features/dashboard/CaseListPage"));
-const EscalationsPage = lazy(() => import("../features/manage/EscalationsPage"));
-const WorkQueuePage = lazy(() => import("../features/manage/WorkQueuePage"));
-const ManageCasePage = lazy(() => import("../features/manage/ManageCasePage"));
-const CountryGroupsPage = lazy(() => import("../features/admin/CountryGroupsPage"));
-const AuditCheckPage = lazy(() => import("../features/admin/AuditCheckPage"));
+/**
+ * A lazily loaded screen whose code can also be fetched ahead of its first render. Once the code
+ * is here the screen renders at once, without suspending: React holds back what a Suspense
+ * boundary reveals after its fallback showed (about 300 ms), which the landing screen would
+ * otherwise pay even when its code had arrived in time.
+ */
+function screen(importer: () => ScreenModule) {
+  let loading: ScreenModule | null = null;
+  let loaded: ComponentType | null = null;
+  const load = () =>
+    (loading ??= importer().then(
+      (module) => {
+        loaded = module.default;
+        return module;
+      },
+      (e: unknown) => {
+        loading = null; // a later attempt may succeed
+        throw e;
+      },
+    ));
+  const Lazy = lazy(load);
+  function Screen() {
+    // chosen once per mount, so a screen that mounted lazily is not swapped (and reset) later
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Component />;
+  }
+  return { load, component: Screen };
+}
+
+const MyApplications = screen(() => import("../features/cases/MyApplications"));
+const NewApplication = screen(() => import("../features/cases/NewApplication"));
+const ApplicationWizard = screen(() => import("../features/cases/ApplicationWizard"));
+const CasePage = screen(() => import("../features/cases/CasePage"));
+const Inbox = screen(() => import("../features/tasks/Inbox"));
+const TaskPage = screen(() => import("../features/tasks/TaskPage"));
+const SearchPage = screen(() => import("../features/cases/SearchPage"));
+const NotificationsPage = screen(() => import("../components/NotificationsPage"));
+const DashboardPage = screen(() => import("../features/dashboard/DashboardPage"));
+const HeatmapPage = screen(() => import("../features/dashboard/HeatmapPage"));
+const CaseListPage = screen(() => import("../features/dashboard/CaseListPage"));
+const EscalationsPage = screen(() => import("../features/manage/EscalationsPage"));
+const WorkQueuePage = screen(() => import("../features/manage/WorkQueuePage"));
+const ManageCasePage = screen(() => import("../features/manage/ManageCasePage"));
+const CountryGroupsPage = screen(() => import("../features/admin/CountryGroupsPage"));
+const AuditCheckPage = screen(() => import("../features/admin/AuditCheckPage"));
 
 export const routes: AppRoute[] = [
   {
     path: "/applications",
-    component: MyApplications,
+    ...MyApplications,
     roles: ["applicant"],
     nav: { label: "My applications", group: "Work", order: 10 },
     title: "My applications",
   },
   {
     path: "/applications/new",
-    component: NewApplication,
+    ...NewApplication,
     roles: ["applicant"],
     nav: { label: "New application", group: "Work", order: 20 },
     title: "New application",
   },
   {
     path: "/applications/:id/edit/:section?",
-    component: ApplicationWizard,
+    ...ApplicationWizard,
     roles: ["applicant"],
     title: "Application",
   },
   {
     path: "/inbox",
-    component: Inbox,
+    ...Inbox,
     roles: ["auditor", "legal", "approver", "manager"],
     nav: { label: "Inbox", group: "Work", order: 30 },
     title: "Inbox",
   },
   {
     path: "/tasks/:id",
-    component: TaskPage,
+    ...TaskPage,
     roles: ["auditor", "legal", "approver", "manager"],
     title: "Task",
   },
-  { path: "/cases/:id", component: CasePage, title: "Case" },
+  { path: "/cases/:id", ...CasePage, title: "Case" },
   {
     path: "/search",
-    component: SearchPage,
+    ...SearchPage,
     roles: ["applicant", "auditor", "legal", "approver", "manager"],
     title: "Search",
   },
   {
     path: "/manage/dashboard",
-    component: DashboardPage,
+    ...DashboardPage,
+    warmUp: warmDashboard,
     roles: ["manager"],
     nav: { label: "SLA dashboard", group: "Manage", order: 10 },
     title: "SLA dashboard",
   },
   {
     path: "/manage/heatmap",
-    component: HeatmapPage,
+    ...HeatmapPage,
     roles: ["manager"],
     nav: { label: "Process heat map", group: "Manage", order: 20 },
     title: "Process heat map",
   },
   {
     path: "/cases",
-    component: CaseListPage,
+    ...CaseListPage,
     roles: ["auditor", "legal", "approver", "manager"],
     nav: { label: "All cases", group: "Manage", order: 30 },
     title: "Cases",
   },
   {
     path: "/manage/escalations",
-    component: EscalationsPage,
+    ...EscalationsPage,
     roles: ["manager"],
     nav: { label: "Escalations", group: "Manage", order: 40 },
     title: "Escalations",
   },
   {
     path: "/manage/work",
-    component: WorkQueuePage,
+    ...WorkQueuePage,
     roles: ["manager"],
     nav: { label: "Open work & countersign", group: "Manage", order: 50 },
     title: "Open work",
   },
   {
     path: "/manage/cases/:id",
-    component: ManageCasePage,
+    ...ManageCasePage,
     roles: ["manager"],
     title: "Manage case",
   },
   {
     path: "/admin/country-groups",
-    component: CountryGroupsPage,
+    ...CountryGroupsPage,
     roles: ["admin"],
     nav: { label: "Country groups", group: "Administer", order: 10 },
     title: "Country groups",
   },
   {
     path: "/admin/audit",
-    component: AuditCheckPage,
+    ...AuditCheckPage,
     roles: ["admin", "manager"],
     nav: { label: "Audit trail check", group: "Administer", order: 20 },
     title: "Audit trail check",
   },
   {
     path: "/notifications",
-    component: NotificationsPage,
+    ...NotificationsPage,
     nav: { label: "Notifications", group: "Work", order: 90 },
     title: "Notifications",
   },
@@ -158,4 +197,27 @@ export const HOME_BY_ROLE: { role: Role; path: string }[] = [
 
 export function homeFor(roles: readonly string[]): string {
   return HOME_BY_ROLE.find((h) => roles.includes(h.role))?.path ?? "/search";
+}
+
+/**
+ * Called once the token is known, before anything renders: puts the user's home screen in the
+ * address bar when they opened "/" (no redirect once the app is up), and starts loading the
+ * landing screen's code and data together, instead of one after the other (code, then the
+ * screen's query, then its charts). Resolves, never rejects, once the screen's code is here.
+ */
+export function warmUpLanding(client: QueryClient, roles: readonly string[]): Promise<void> {
+  if (window.location.pathname === "/") {
+    window.history.replaceState(
+      window.history.state,
+      "",
+      homeFor(roles) + window.location.search + window.location.hash,
+    );
+  }
+  const route = routes.find((r) => matchPath(r.path, window.location.pathname));
+  if (!route || !hasAny(roles, route.roles)) return Promise.resolve();
+  route.warmUp?.(client, window.location.search);
+  return route.load().then(
+    () => {},
+    () => {}, // rendering the screen loads it again and reports the failure
+  );
 }

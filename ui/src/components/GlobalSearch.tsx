@@ -21,7 +21,7 @@ export function GlobalSearch() {
         onChange={(_e, v) => setValue(v)}
         onSearch={() => submit()}
         onClear={() => setValue("")}
-        style={{ minWidth: "22rem" }}
+        className="clearance-global-search"
       />
     </form>
   );

@@ -1,10 +1,12 @@
 import { Link } from "react-router";
+import { ListPagination } from "./ListPagination";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Label, PageSection, Pagination, Title, Content } from "@patternfly/react-core";
+import { Button, Label, PageSection, Title, Content } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api } from "../api";
-import { Empty, ErrorState, Loading } from "./States";
+import { QueryStates } from "./States";
 import { formatDateTime } from "./format";
+import { NotificationBody } from "./NotificationBody";
 import { useUrlState, type Schema } from "./urlState";
 
 const schema = {
@@ -32,66 +34,62 @@ export default function NotificationsPage() {
         </Content>
       </PageSection>
       <PageSection>
-        {list.isPending ? (
-          <Loading what="notifications" />
-        ) : list.isError ? (
-          <ErrorState
-            title="Notifications could not be loaded"
-            error={list.error}
-            onRetry={() => list.refetch()}
-          />
-        ) : list.data.items.length === 0 ? (
-          <Empty
-            title="No notifications"
-            detail="You will be told here when something needs you."
-          />
-        ) : (
-          <>
-            <Table aria-label="Notifications" variant="compact">
-              <Thead>
-                <Tr>
-                  <Th>Subject</Th>
-                  <Th>Case</Th>
-                  <Th>When</Th>
-                  <Th screenReaderText="Actions" />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {list.data.items.map((n) => (
-                  <Tr key={n.id}>
-                    <Td dataLabel="Subject">
-                      {!n.read && (
-                        <Label color="blue" isCompact>
-                          Unread
-                        </Label>
-                      )}{" "}
-                      {n.subject}
-                      <div className="pf-v6-u-font-size-sm">{n.body}</div>
-                    </Td>
-                    <Td dataLabel="Case">
-                      {n.caseId ? <Link to={`/cases/${n.caseId}`}>{n.caseReference}</Link> : "—"}
-                    </Td>
-                    <Td dataLabel="When">{formatDateTime(n.createdAt)}</Td>
-                    <Td dataLabel="Actions">
-                      {!n.read && (
-                        <Button variant="link" onClick={() => markRead.mutate(n.id)}>
-                          Mark as read
-                        </Button>
-                      )}
-                    </Td>
+        <QueryStates
+          query={list}
+          what="notifications"
+          errorTitle="Notifications could not be loaded"
+          isEmpty={(data) => data.items.length === 0}
+          empty={{
+            title: "No notifications",
+            detail: "You will be told here when something needs you.",
+          }}
+        >
+          {(data) => (
+            <>
+              <Table aria-label="Notifications" variant="compact">
+                <Thead>
+                  <Tr>
+                    <Th>Subject</Th>
+                    <Th>Case</Th>
+                    <Th>When</Th>
+                    <Th screenReaderText="Actions" />
                   </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <Pagination
-              itemCount={list.data.totalItems}
-              page={state.page + 1}
-              perPage={state.size}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, s) => setState({ size: s })}
-            />
-          </>
-        )}
+                </Thead>
+                <Tbody>
+                  {data.items.map((n) => (
+                    <Tr key={n.id}>
+                      <Td dataLabel="Subject">
+                        {!n.read && (
+                          <Label color="blue" isCompact>
+                            Unread
+                          </Label>
+                        )}{" "}
+                        {n.subject}
+                        <NotificationBody
+                          body={n.body}
+                          caseReference={n.caseReference}
+                          onOpenCase={() => !n.read && markRead.mutate(n.id)}
+                        />
+                      </Td>
+                      <Td dataLabel="Case">
+                        {n.caseId ? <Link to={`/cases/${n.caseId}`}>{n.caseReference}</Link> : "—"}
+                      </Td>
+                      <Td dataLabel="When">{formatDateTime(n.createdAt)}</Td>
+                      <Td dataLabel="Actions">
+                        {!n.read && (
+                          <Button variant="link" onClick={() => markRead.mutate(n.id)}>
+                            Mark as read
+                          </Button>
+                        )}
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+              <ListPagination total={data.totalItems} state={state} setState={setState} />
+            </>
+          )}
+        </QueryStates>
       </PageSection>
     </>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import {
   Button,
   EmptyState,
@@ -65,4 +66,32 @@ export function ErrorState({
       )}
     </EmptyState>
   );
+}
+
+/**
+ * The three states every list shows before its content: loading, failed (with the reason and
+ * “Try again”), and empty (saying what to do). children renders the data otherwise.
+ */
+export function QueryStates<T>({
+  query,
+  what,
+  errorTitle,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  /** What is loading, as in “Loading {what}…”. */
+  what: string;
+  errorTitle: string;
+  isEmpty?: (data: T) => boolean;
+  empty?: { title: string; detail: ReactNode; action?: ReactNode };
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading what={what} />;
+  if (query.isError) {
+    return <ErrorState title={errorTitle} error={query.error} onRetry={() => query.refetch()} />;
+  }
+  if (empty && isEmpty?.(query.data)) return <Empty {...empty} />;
+  return <>{children(query.data)}</>;
 }

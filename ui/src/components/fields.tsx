@@ -34,109 +34,114 @@ function Helper({ id, error, hint }: { id: string; error?: string; hint?: ReactN
   );
 }
 
-export function TextField({
+/** What every control of a field gets: its id, and its error state for assistive technology. */
+interface ControlProps {
+  id: string;
+  validated: "error" | "default";
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** A labelled form group with the server's error (or a hint) under its control. */
+function Field({
   label,
-  name,
   error,
   hint,
   isRequired,
+  children,
+}: Omit<Common, "name"> & { children: (control: ControlProps) => ReactNode }) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  return (
+    <FormGroup label={label} fieldId={id} isRequired={isRequired}>
+      {children({
+        id,
+        validated: error ? "error" : "default",
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error || hint ? helpId : undefined,
+      })}
+      <Helper id={helpId} error={error} hint={hint} />
+    </FormGroup>
+  );
+}
+
+export function TextField({
+  name,
   value,
   onChange,
   type = "text",
   inputMode,
+  ...field
 }: Common & {
   value: string | number | null | undefined;
   onChange: (value: string) => void;
   type?: "text" | "email" | "tel" | "number";
   inputMode?: "numeric" | "decimal" | "text";
 }) {
-  const id = useId();
-  const helpId = `${id}-help`;
   return (
-    <FormGroup label={label} fieldId={id} isRequired={isRequired}>
-      <TextInput
-        id={id}
-        name={name}
-        type={type}
-        inputMode={inputMode}
-        value={value ?? ""}
-        onChange={(_e, v) => onChange(v)}
-        validated={error ? "error" : "default"}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? helpId : undefined}
-      />
-      <Helper id={helpId} error={error} hint={hint} />
-    </FormGroup>
+    <Field {...field}>
+      {(control) => (
+        <TextInput
+          {...control}
+          name={name}
+          type={type}
+          inputMode={inputMode}
+          value={value ?? ""}
+          onChange={(_e, v) => onChange(v)}
+        />
+      )}
+    </Field>
   );
 }
 
 export function TextAreaField({
-  label,
   name,
-  error,
-  hint,
-  isRequired,
   value,
   onChange,
   rows = 4,
+  ...field
 }: Common & {
   value: string | null | undefined;
   onChange: (value: string) => void;
   rows?: number;
 }) {
-  const id = useId();
-  const helpId = `${id}-help`;
   return (
-    <FormGroup label={label} fieldId={id} isRequired={isRequired}>
-      <TextArea
-        id={id}
-        name={name}
-        value={value ?? ""}
-        rows={rows}
-        resizeOrientation="vertical"
-        onChange={(_e, v) => onChange(v)}
-        validated={error ? "error" : "default"}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? helpId : undefined}
-      />
-      <Helper id={helpId} error={error} hint={hint} />
-    </FormGroup>
+    <Field {...field}>
+      {(control) => (
+        <TextArea
+          {...control}
+          name={name}
+          value={value ?? ""}
+          rows={rows}
+          resizeOrientation="vertical"
+          onChange={(_e, v) => onChange(v)}
+        />
+      )}
+    </Field>
   );
 }
 
 export function SelectField({
-  label,
   name,
-  error,
-  hint,
-  isRequired,
   value,
   onChange,
   options,
+  ...field
 }: Common & {
   value: string | null | undefined;
   onChange: (value: string) => void;
   options: { value: string; label: string }[];
 }) {
-  const id = useId();
-  const helpId = `${id}-help`;
   return (
-    <FormGroup label={label} fieldId={id} isRequired={isRequired}>
-      <FormSelect
-        id={id}
-        name={name}
-        value={value ?? ""}
-        onChange={(_e, v) => onChange(v)}
-        validated={error ? "error" : "default"}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? helpId : undefined}
-      >
-        <FormSelectOption value="" label="Choose…" isPlaceholder />
-        {options.map((o) => (
-          <FormSelectOption key={o.value} value={o.value} label={o.label} />
-        ))}
-      </FormSelect>
-      <Helper id={helpId} error={error} hint={hint} />
-    </FormGroup>
+    <Field {...field}>
+      {(control) => (
+        <FormSelect {...control} name={name} value={value ?? ""} onChange={(_e, v) => onChange(v)}>
+          <FormSelectOption value="" label="Choose…" isPlaceholder />
+          {options.map((o) => (
+            <FormSelectOption key={o.value} value={o.value} label={o.label} />
+          ))}
+        </FormSelect>
+      )}
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 import { Link, useNavigate } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -7,7 +8,6 @@ import {
   Label,
   MenuToggle,
   PageSection,
-  Pagination,
   Select,
   SelectList,
   SelectOption,
@@ -31,7 +31,7 @@ import {
 } from "@patternfly/react-table";
 import { useState } from "react";
 import { api, explain, type CaseStage } from "../../api";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { QueryStates } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
 import { formatDate } from "../../components/format";
@@ -176,101 +176,95 @@ export default function MyApplications() {
           </ToolbarContent>
         </Toolbar>
         {copy.isError && <Alert variant="danger" isInline title={explain(copy.error)} />}
-        {list.isPending ? (
-          <Loading what="your applications" />
-        ) : list.isError ? (
-          <ErrorState
-            title="Your applications could not be loaded"
-            error={list.error}
-            onRetry={() => list.refetch()}
-          />
-        ) : list.data.items.length === 0 ? (
-          <Empty
-            title={waiting ? "Nothing waits for you" : "No applications yet"}
-            detail={
-              waiting
-                ? "No draft and no question from a reviewer is open. You will get a notification when one is."
-                : "Start a new application: you can save it as a draft and come back to it."
-            }
-            action={<Button onClick={() => navigate("/applications/new")}>New application</Button>}
-          />
-        ) : (
-          <>
-            {/* nine columns do not fit a 1280 px laptop beside the navigation: the table
+        <QueryStates
+          query={list}
+          what="your applications"
+          errorTitle="Your applications could not be loaded"
+          isEmpty={(data) => data.items.length === 0}
+          empty={{
+            title: waiting ? "Nothing waits for you" : "No applications yet",
+            detail: waiting
+              ? "No draft and no question from a reviewer is open. You will get a notification when one is."
+              : "Start a new application: you can save it as a draft and come back to it.",
+            action: <Button onClick={() => navigate("/applications/new")}>New application</Button>,
+          }}
+        >
+          {(data) => (
+            <>
+              {/* nine columns do not fit a 1280 px laptop beside the navigation: the table
                 scrolls sideways inside its card instead of being cut off */}
-            <InnerScrollContainer>
-              <Table aria-label="Applications" variant="compact">
-                <Thead>
-                  <Tr>
-                    <Th sort={sortBy("reference", 0)} modifier="wrap">
-                      Reference
-                    </Th>
-                    <Th modifier="wrap">Status</Th>
-                    <Th modifier="wrap">Stage</Th>
-                    <Th modifier="wrap">Goods</Th>
-                    <Th modifier="wrap">Destinations</Th>
-                    <Th modifier="wrap">Decision due</Th>
-                    <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
-                      Submitted
-                    </Th>
-                    <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
-                      Last change
-                    </Th>
-                    <Th screenReaderText="Actions" />
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {list.data.items.map((c) => (
-                    <Tr key={c.id}>
-                      <Td dataLabel="Reference" modifier="nowrap">
-                        <Link
-                          to={
-                            c.status === "DRAFT" ? `/applications/${c.id}/edit` : `/cases/${c.id}`
-                          }
-                        >
-                          {c.reference}
-                        </Link>
-                      </Td>
-                      <Td dataLabel="Status">
-                        <StatusLabel status={c.status} />{" "}
-                        {(c.status === "AWAITING_APPLICANT" || c.status === "DRAFT") && (
-                          <Label color="orange" variant="outline" isCompact>
-                            {c.status === "DRAFT" ? "To finish" : "Your answer needed"}
-                          </Label>
-                        )}
-                      </Td>
-                      <Td dataLabel="Stage">{STAGE_TEXT[c.stage]}</Td>
-                      <Td dataLabel="Goods">{c.classifications.join(", ") || "—"}</Td>
-                      <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
-                      <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
-                      <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                      <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
-                      <Td dataLabel="Actions" isActionCell>
-                        <Button
-                          variant="link"
-                          isInline
-                          onClick={() => copy.mutate(c.id)}
-                          isDisabled={copy.isPending}
-                          aria-label={`Copy as new draft: ${c.reference}`}
-                        >
-                          Copy
-                        </Button>
-                      </Td>
+              <InnerScrollContainer>
+                <Table aria-label="Applications" variant="compact">
+                  <Thead>
+                    <Tr>
+                      <Th sort={sortBy("reference", 0)} modifier="wrap">
+                        Reference
+                      </Th>
+                      <Th modifier="wrap">Status</Th>
+                      <Th modifier="wrap">Stage</Th>
+                      <Th modifier="wrap">Goods</Th>
+                      <Th modifier="wrap">Destinations</Th>
+                      <Th modifier="wrap">Decision due</Th>
+                      <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
+                        Submitted
+                      </Th>
+                      <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
+                        Last change
+                      </Th>
+                      <Th screenReaderText="Actions" />
                     </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-            </InnerScrollContainer>
-            <Pagination
-              itemCount={list.data.totalItems}
-              page={state.page + 1}
-              perPage={state.size}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, s) => setState({ size: s })}
-              titles={{ paginationAriaLabel: "Pages of applications" }}
-            />
-          </>
-        )}
+                  </Thead>
+                  <Tbody>
+                    {data.items.map((c) => (
+                      <Tr key={c.id}>
+                        <Td dataLabel="Reference" modifier="nowrap">
+                          <Link
+                            to={
+                              c.status === "DRAFT" ? `/applications/${c.id}/edit` : `/cases/${c.id}`
+                            }
+                          >
+                            {c.reference}
+                          </Link>
+                        </Td>
+                        <Td dataLabel="Status">
+                          <StatusLabel status={c.status} />{" "}
+                          {(c.status === "AWAITING_APPLICANT" || c.status === "DRAFT") && (
+                            <Label color="orange" variant="outline" isCompact>
+                              {c.status === "DRAFT" ? "To finish" : "Your answer needed"}
+                            </Label>
+                          )}
+                        </Td>
+                        <Td dataLabel="Stage">{STAGE_TEXT[c.stage]}</Td>
+                        <Td dataLabel="Goods">{c.classifications.join(", ") || "—"}</Td>
+                        <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
+                        <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                        <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                        <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
+                        <Td dataLabel="Actions" isActionCell>
+                          <Button
+                            variant="link"
+                            isInline
+                            onClick={() => copy.mutate(c.id)}
+                            isDisabled={copy.isPending}
+                            aria-label={`Copy as new draft: ${c.reference}`}
+                          >
+                            Copy
+                          </Button>
+                        </Td>
+                      </Tr>
+                    ))}
+                  </Tbody>
+                </Table>
+              </InnerScrollContainer>
+              <ListPagination
+                total={data.totalItems}
+                state={state}
+                setState={setState}
+                label="applications"
+              />
+            </>
+          )}
+        </QueryStates>
       </PageSection>
     </>
   );

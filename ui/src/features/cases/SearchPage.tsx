@@ -1,6 +1,7 @@
 import { Link } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
-import { Content, PageSection, Pagination, Title } from "@patternfly/react-core";
+import { Content, PageSection, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api } from "../../api";
 import { Empty, ErrorState, Loading } from "../../components/States";
@@ -88,13 +89,7 @@ export default function SearchPage() {
                 ))}
               </Tbody>
             </Table>
-            <Pagination
-              itemCount={result.data.totalItems}
-              page={state.page + 1}
-              perPage={state.size}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, s) => setState({ size: s })}
-            />
+            <ListPagination total={result.data.totalItems} state={state} setState={setState} />
           </>
         )}
       </PageSection>

@@ -17,7 +17,7 @@ import {
 } from "@patternfly/react-core";
 import TrashIcon from "@patternfly/react-icons/dist/esm/icons/trash-icon";
 import PlusIcon from "@patternfly/react-icons/dist/esm/icons/plus-circle-icon";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { CaseContent, Item, Party } from "../../api";
 import { SelectField, TextAreaField, TextField } from "../../components/fields";
 import { numberOrText } from "./numbers";
@@ -78,7 +78,6 @@ export function ContactSection({ content, update, errors }: SectionProps) {
 }
 
 export function ItemsSection({ content, update, errors }: SectionProps) {
-  const items = content.items ?? [];
   const setItem = (i: number, change: Partial<Item>) =>
     update((c) => ({
       ...c,
@@ -92,312 +91,315 @@ export function ItemsSection({ content, update, errors }: SectionProps) {
       ),
     }));
   return (
-    <Stack hasGutter>
-      {errors["items"] && (
-        <HelperText>
-          <HelperTextItem variant="error">Items: {errors["items"]}</HelperTextItem>
-        </HelperText>
+    <EntryCards
+      list="items"
+      noun="item"
+      addLabel="Add an item"
+      content={content}
+      update={update}
+      errors={errors}
+      newEntry={() => ({})}
+    >
+      {(item, i, f) => (
+        <>
+          <GridItem>
+            <SelectField
+              label="Kind"
+              name={`items[${i}].kind`}
+              isRequired
+              options={KINDS}
+              value={item.kind}
+              onChange={(v) => setItem(i, { kind: (v || null) as Item["kind"] })}
+              error={f("kind")}
+            />
+          </GridItem>
+          <GridItem>
+            <TextField
+              label="Classification (ECCN)"
+              name={`items[${i}].eccn`}
+              isRequired
+              value={item.eccn}
+              onChange={(v) => setItem(i, { eccn: v })}
+              error={f("eccn")}
+              hint="For example 4E091 or 3A090.a"
+            />
+          </GridItem>
+          <GridItem span={12}>
+            <TextAreaField
+              label="Description"
+              name={`items[${i}].description`}
+              isRequired
+              rows={2}
+              value={item.description}
+              onChange={(v) => setItem(i, { description: v })}
+              error={f("description")}
+            />
+          </GridItem>
+          <GridItem md={3}>
+            <TextField
+              label="Quantity"
+              name={`items[${i}].quantity`}
+              isRequired
+              inputMode="decimal"
+              value={item.quantity}
+              onChange={(v) => setItem(i, { quantity: numberOrText(v) })}
+              error={f("quantity")}
+            />
+          </GridItem>
+          <GridItem md={3}>
+            <TextField
+              label="Unit"
+              name={`items[${i}].unit`}
+              isRequired
+              value={item.unit}
+              onChange={(v) => setItem(i, { unit: v })}
+              error={f("unit")}
+              hint="e.g. model, unit, kg"
+            />
+          </GridItem>
+          <GridItem md={3}>
+            <TextField
+              label="Unit value"
+              name={`items[${i}].unitValue`}
+              isRequired
+              inputMode="decimal"
+              value={item.unitValue}
+              onChange={(v) => setItem(i, { unitValue: numberOrText(v) })}
+              error={f("unitValue")}
+            />
+          </GridItem>
+          <GridItem md={3}>
+            <TextField
+              label="Currency"
+              name={`items[${i}].currency`}
+              isRequired
+              value={item.currency}
+              onChange={(v) => setItem(i, { currency: v.toUpperCase() })}
+              error={f("currency")}
+              hint="ISO 4217, e.g. USD"
+            />
+          </GridItem>
+          {item.kind === "AI_MODEL" && (
+            <>
+              <GridItem>
+                <TextField
+                  label="Parameter count"
+                  name={`items[${i}].aiModel.parameterCount`}
+                  isRequired
+                  inputMode="numeric"
+                  value={item.aiModel?.parameterCount}
+                  onChange={(v) => setAi(i, { parameterCount: numberOrText(v) as number | null })}
+                  error={f("aiModel.parameterCount")}
+                  hint="Number of trained parameters, e.g. 400000000000"
+                />
+              </GridItem>
+              <GridItem>
+                <TextField
+                  label="Training compute (operations)"
+                  name={`items[${i}].aiModel.trainingComputeOperations`}
+                  isRequired
+                  value={item.aiModel?.trainingComputeOperations}
+                  onChange={(v) => setAi(i, { trainingComputeOperations: numberOrText(v) })}
+                  error={f("aiModel.trainingComputeOperations")}
+                  hint="Total operations used to train, e.g. 3.1E25"
+                />
+              </GridItem>
+              <GridItem span={12}>
+                <FormGroup
+                  role="radiogroup"
+                  isInline
+                  fieldId={`weights-${i}`}
+                  label="Model weights"
+                  isRequired
+                >
+                  <Radio
+                    id={`weights-${i}-closed`}
+                    name={`items[${i}].aiModel.weights`}
+                    label="Closed — weights are not published"
+                    isChecked={item.aiModel?.weights === "CLOSED"}
+                    onChange={() => setAi(i, { weights: "CLOSED" })}
+                  />
+                  <Radio
+                    id={`weights-${i}-open`}
+                    name={`items[${i}].aiModel.weights`}
+                    label="Open — weights are published"
+                    isChecked={item.aiModel?.weights === "OPEN"}
+                    onChange={() => setAi(i, { weights: "OPEN" })}
+                  />
+                  {f("aiModel.weights") && (
+                    <HelperText>
+                      <HelperTextItem variant="error">{f("aiModel.weights")}</HelperTextItem>
+                    </HelperText>
+                  )}
+                </FormGroup>
+              </GridItem>
+              <GridItem span={12}>
+                <TextAreaField
+                  label="Hosting and security controls"
+                  name={`items[${i}].aiModel.hostingControls`}
+                  isRequired
+                  rows={3}
+                  value={item.aiModel?.hostingControls}
+                  onChange={(v) => setAi(i, { hostingControls: v })}
+                  error={f("aiModel.hostingControls")}
+                  hint="Where the weights are hosted and how access is controlled"
+                />
+              </GridItem>
+            </>
+          )}
+        </>
       )}
-      {items.map((item, i) => {
-        const f = (k: string) => errors[`items[${i}].${k}`];
-        return (
-          <StackItem key={i}>
-            <Card>
-              <CardTitle component="h3">Item {i + 1}</CardTitle>
-              <CardBody>
-                <Form onSubmit={(e) => e.preventDefault()}>
-                  <Grid hasGutter md={6}>
-                    <GridItem>
-                      <SelectField
-                        label="Kind"
-                        name={`items[${i}].kind`}
-                        isRequired
-                        options={KINDS}
-                        value={item.kind}
-                        onChange={(v) => setItem(i, { kind: (v || null) as Item["kind"] })}
-                        error={f("kind")}
-                      />
-                    </GridItem>
-                    <GridItem>
-                      <TextField
-                        label="Classification (ECCN)"
-                        name={`items[${i}].eccn`}
-                        isRequired
-                        value={item.eccn}
-                        onChange={(v) => setItem(i, { eccn: v })}
-                        error={f("eccn")}
-                        hint="For example 4E091 or 3A090.a"
-                      />
-                    </GridItem>
-                    <GridItem span={12}>
-                      <TextAreaField
-                        label="Description"
-                        name={`items[${i}].description`}
-                        isRequired
-                        rows={2}
-                        value={item.description}
-                        onChange={(v) => setItem(i, { description: v })}
-                        error={f("description")}
-                      />
-                    </GridItem>
-                    <GridItem md={3}>
-                      <TextField
-                        label="Quantity"
-                        name={`items[${i}].quantity`}
-                        isRequired
-                        inputMode="decimal"
-                        value={item.quantity}
-                        onChange={(v) => setItem(i, { quantity: numberOrText(v) })}
-                        error={f("quantity")}
-                      />
-                    </GridItem>
-                    <GridItem md={3}>
-                      <TextField
-                        label="Unit"
-                        name={`items[${i}].unit`}
-                        isRequired
-                        value={item.unit}
-                        onChange={(v) => setItem(i, { unit: v })}
-                        error={f("unit")}
-                        hint="e.g. model, unit, kg"
-                      />
-                    </GridItem>
-                    <GridItem md={3}>
-                      <TextField
-                        label="Unit value"
-                        name={`items[${i}].unitValue`}
-                        isRequired
-                        inputMode="decimal"
-                        value={item.unitValue}
-                        onChange={(v) => setItem(i, { unitValue: numberOrText(v) })}
-                        error={f("unitValue")}
-                      />
-                    </GridItem>
-                    <GridItem md={3}>
-                      <TextField
-                        label="Currency"
-                        name={`items[${i}].currency`}
-                        isRequired
-                        value={item.currency}
-                        onChange={(v) => setItem(i, { currency: v.toUpperCase() })}
-                        error={f("currency")}
-                        hint="ISO 4217, e.g. USD"
-                      />
-                    </GridItem>
-                    {item.kind === "AI_MODEL" && (
-                      <>
-                        <GridItem>
-                          <TextField
-                            label="Parameter count"
-                            name={`items[${i}].aiModel.parameterCount`}
-                            isRequired
-                            inputMode="numeric"
-                            value={item.aiModel?.parameterCount}
-                            onChange={(v) =>
-                              setAi(i, { parameterCount: numberOrText(v) as number | null })
-                            }
-                            error={f("aiModel.parameterCount")}
-                            hint="Number of trained parameters, e.g. 400000000000"
-                          />
-                        </GridItem>
-                        <GridItem>
-                          <TextField
-                            label="Training compute (operations)"
-                            name={`items[${i}].aiModel.trainingComputeOperations`}
-                            isRequired
-                            value={item.aiModel?.trainingComputeOperations}
-                            onChange={(v) =>
-                              setAi(i, { trainingComputeOperations: numberOrText(v) })
-                            }
-                            error={f("aiModel.trainingComputeOperations")}
-                            hint="Total operations used to train, e.g. 3.1E25"
-                          />
-                        </GridItem>
-                        <GridItem span={12}>
-                          <FormGroup
-                            role="radiogroup"
-                            isInline
-                            fieldId={`weights-${i}`}
-                            label="Model weights"
-                            isRequired
-                          >
-                            <Radio
-                              id={`weights-${i}-closed`}
-                              name={`items[${i}].aiModel.weights`}
-                              label="Closed — weights are not published"
-                              isChecked={item.aiModel?.weights === "CLOSED"}
-                              onChange={() => setAi(i, { weights: "CLOSED" })}
-                            />
-                            <Radio
-                              id={`weights-${i}-open`}
-                              name={`items[${i}].aiModel.weights`}
-                              label="Open — weights are published"
-                              isChecked={item.aiModel?.weights === "OPEN"}
-                              onChange={() => setAi(i, { weights: "OPEN" })}
-                            />
-                            {f("aiModel.weights") && (
-                              <HelperText>
-                                <HelperTextItem variant="error">
-                                  {f("aiModel.weights")}
-                                </HelperTextItem>
-                              </HelperText>
-                            )}
-                          </FormGroup>
-                        </GridItem>
-                        <GridItem span={12}>
-                          <TextAreaField
-                            label="Hosting and security controls"
-                            name={`items[${i}].aiModel.hostingControls`}
-                            isRequired
-                            rows={3}
-                            value={item.aiModel?.hostingControls}
-                            onChange={(v) => setAi(i, { hostingControls: v })}
-                            error={f("aiModel.hostingControls")}
-                            hint="Where the weights are hosted and how access is controlled"
-                          />
-                        </GridItem>
-                      </>
-                    )}
-                  </Grid>
-                  <div>
-                    <Button
-                      variant="link"
-                      isDanger
-                      icon={<TrashIcon />}
-                      onClick={() =>
-                        update((c) => ({ ...c, items: (c.items ?? []).filter((_x, j) => j !== i) }))
-                      }
-                    >
-                      Remove item {i + 1}
-                    </Button>
-                  </div>
-                </Form>
-              </CardBody>
-            </Card>
-          </StackItem>
-        );
-      })}
-      <StackItem>
-        <Button
-          variant="secondary"
-          icon={<PlusIcon />}
-          onClick={() => update((c) => ({ ...c, items: [...(c.items ?? []), {}] }))}
-        >
-          Add an item
-        </Button>
-      </StackItem>
-    </Stack>
+    </EntryCards>
   );
 }
 
 export function PartiesSection({ content, update, errors }: SectionProps) {
-  const parties = content.parties ?? [];
   const setParty = (i: number, change: Partial<Party>) =>
     update((c) => ({
       ...c,
       parties: (c.parties ?? []).map((p, j) => (j === i ? { ...p, ...change } : p)),
     }));
   return (
+    <EntryCards
+      list="parties"
+      noun="party"
+      addLabel="Add a party"
+      content={content}
+      update={update}
+      errors={errors}
+      // the first two parties default to the roles every application needs
+      newEntry={(parties) => ({
+        role: !parties.some((x) => x.role === "CONSIGNEE")
+          ? "CONSIGNEE"
+          : !parties.some((x) => x.role === "END_USER")
+            ? "END_USER"
+            : null,
+      })}
+    >
+      {(p, i, f) => (
+        <>
+          <GridItem>
+            <SelectField
+              label="Role"
+              name={`parties[${i}].role`}
+              isRequired
+              options={PARTY_ROLES}
+              value={p.role}
+              onChange={(v) => setParty(i, { role: (v || null) as Party["role"] })}
+              error={f("role")}
+            />
+          </GridItem>
+          <GridItem>
+            <TextField
+              label="Name"
+              name={`parties[${i}].name`}
+              isRequired
+              value={p.name}
+              onChange={(v) => setParty(i, { name: v })}
+              error={f("name")}
+            />
+          </GridItem>
+          <GridItem md={9}>
+            <TextField
+              label="Address"
+              name={`parties[${i}].address`}
+              isRequired
+              value={p.address}
+              onChange={(v) => setParty(i, { address: v })}
+              error={f("address")}
+            />
+          </GridItem>
+          <GridItem md={3}>
+            <TextField
+              label="Country"
+              name={`parties[${i}].country`}
+              isRequired
+              value={p.country}
+              onChange={(v) => setParty(i, { country: v.toUpperCase() })}
+              error={f("country")}
+              hint="Two letters, e.g. JP"
+            />
+          </GridItem>
+        </>
+      )}
+    </EntryCards>
+  );
+}
+
+type ListField = "items" | "parties";
+type EntryOf<L extends ListField> = NonNullable<CaseContent[L]>[number];
+
+/**
+ * The entries of a list section (items, parties) as numbered cards: the list's own error, each
+ * entry's fields (given by children, with the server's error for a field of that entry), a remove
+ * button per entry and an add button.
+ */
+function EntryCards<L extends ListField>({
+  list,
+  noun,
+  addLabel,
+  content,
+  update,
+  errors,
+  newEntry,
+  children,
+}: SectionProps & {
+  list: L;
+  noun: string;
+  addLabel: string;
+  newEntry: (entries: EntryOf<L>[]) => EntryOf<L>;
+  children: (
+    entry: EntryOf<L>,
+    index: number,
+    fieldError: (field: string) => string | undefined,
+  ) => ReactNode;
+}) {
+  const entries = (content[list] ?? []) as EntryOf<L>[];
+  const title = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const change = (next: (entries: EntryOf<L>[]) => EntryOf<L>[]) =>
+    update((c) => ({ ...c, [list]: next((c[list] ?? []) as EntryOf<L>[]) }));
+  return (
     <Stack hasGutter>
-      {errors["parties"] && (
+      {errors[list] && (
         <HelperText>
-          <HelperTextItem variant="error">Parties: {errors["parties"]}</HelperTextItem>
+          <HelperTextItem variant="error">
+            {list === "items" ? "Items" : "Parties"}: {errors[list]}
+          </HelperTextItem>
         </HelperText>
       )}
-      {parties.map((p, i) => {
-        const f = (k: string) => errors[`parties[${i}].${k}`];
-        return (
-          <StackItem key={i}>
-            <Card>
-              <CardTitle component="h3">Party {i + 1}</CardTitle>
-              <CardBody>
-                <Form onSubmit={(e) => e.preventDefault()}>
-                  <Grid hasGutter md={6}>
-                    <GridItem>
-                      <SelectField
-                        label="Role"
-                        name={`parties[${i}].role`}
-                        isRequired
-                        options={PARTY_ROLES}
-                        value={p.role}
-                        onChange={(v) => setParty(i, { role: (v || null) as Party["role"] })}
-                        error={f("role")}
-                      />
-                    </GridItem>
-                    <GridItem>
-                      <TextField
-                        label="Name"
-                        name={`parties[${i}].name`}
-                        isRequired
-                        value={p.name}
-                        onChange={(v) => setParty(i, { name: v })}
-                        error={f("name")}
-                      />
-                    </GridItem>
-                    <GridItem md={9}>
-                      <TextField
-                        label="Address"
-                        name={`parties[${i}].address`}
-                        isRequired
-                        value={p.address}
-                        onChange={(v) => setParty(i, { address: v })}
-                        error={f("address")}
-                      />
-                    </GridItem>
-                    <GridItem md={3}>
-                      <TextField
-                        label="Country"
-                        name={`parties[${i}].country`}
-                        isRequired
-                        value={p.country}
-                        onChange={(v) => setParty(i, { country: v.toUpperCase() })}
-                        error={f("country")}
-                        hint="Two letters, e.g. JP"
-                      />
-                    </GridItem>
-                  </Grid>
-                  <div>
-                    <Button
-                      variant="link"
-                      isDanger
-                      icon={<TrashIcon />}
-                      onClick={() =>
-                        update((c) => ({
-                          ...c,
-                          parties: (c.parties ?? []).filter((_x, j) => j !== i),
-                        }))
-                      }
-                    >
-                      Remove party {i + 1}
-                    </Button>
-                  </div>
-                </Form>
-              </CardBody>
-            </Card>
-          </StackItem>
-        );
-      })}
+      {entries.map((entry, i) => (
+        <StackItem key={i}>
+          <Card>
+            <CardTitle component="h3">
+              {title} {i + 1}
+            </CardTitle>
+            <CardBody>
+              <Form onSubmit={(e) => e.preventDefault()}>
+                <Grid hasGutter md={6}>
+                  {children(entry, i, (field) => errors[`${list}[${i}].${field}`])}
+                </Grid>
+                <div>
+                  <Button
+                    variant="link"
+                    isDanger
+                    icon={<TrashIcon />}
+                    onClick={() => change((all) => all.filter((_x, j) => j !== i))}
+                  >
+                    Remove {noun} {i + 1}
+                  </Button>
+                </div>
+              </Form>
+            </CardBody>
+          </Card>
+        </StackItem>
+      ))}
       <StackItem>
         <Button
           variant="secondary"
           icon={<PlusIcon />}
-          onClick={() =>
-            update((c) => ({
-              ...c,
-              parties: [
-                ...(c.parties ?? []),
-                {
-                  role: !(c.parties ?? []).some((x) => x.role === "CONSIGNEE")
-                    ? "CONSIGNEE"
-                    : !(c.parties ?? []).some((x) => x.role === "END_USER")
-                      ? "END_USER"
-                      : null,
-                },
-              ],
-            }))
-          }
+          onClick={() => change((all) => [...all, newEntry(all)])}
         >
-          Add a party
+          {addLabel}
         </Button>
       </StackItem>
     </Stack>

@@ -1,20 +1,32 @@
 // The deployed export-licence.bpmn drawn by bpmn-js (NavigatedViewer: pan and zoom), each place
 // where cases wait badged with its figures and coloured by its p90 time. Loaded lazily.
 import { useEffect, useRef, useState } from "react";
+import { Button, Flex } from "@patternfly/react-core";
 import NavigatedViewer from "bpmn-js/lib/NavigatedViewer";
 import "bpmn-js/dist/assets/diagram-js.css";
 import "bpmn-js/dist/assets/bpmn-js.css";
 import "./dashboard.css";
 import type { HeatmapElement } from "../../api/staff";
-import { badgeText, heatScale } from "./heatmapColour";
+import { badgeText, fittedHeight, heatScale } from "./heatmapColour";
 
 interface Overlays {
-  add(element: string, overlay: { position: Record<string, number>; html: HTMLElement }): string;
+  add(
+    element: string,
+    overlay: { position: Record<string, number>; html: HTMLElement; scale: false },
+  ): string;
   clear(): void;
 }
 interface Canvas {
-  zoom(level: "fit-viewport"): void;
+  zoom(level: "fit-viewport", center: "auto"): number;
+  zoom(level: number): number;
+  zoom(): number;
+  resized(): void;
+  viewbox(): { inner: { width: number; height: number } };
 }
+interface ZoomScroll {
+  stepZoom(delta: number): void;
+}
+
 interface ElementRegistry {
   get(id: string): { id: string } | undefined;
   getGraphics(id: string): SVGElement | undefined;
@@ -38,15 +50,46 @@ export default function BpmnHeatmap({
   const [error, setError] = useState<string | null>(null);
   openRef.current = onOpen;
 
+  // The canvas takes the diagram's proportions at the width it has (no tall empty space under
+  // a wide process), and the whole diagram is fitted into it, centred; again on every resize.
+  const fit = () => {
+    const instance = viewer.current;
+    const element = container.current;
+    if (!instance || !element) return;
+    const canvas = instance.get<Canvas>("canvas");
+    const height = fittedHeight(element.clientWidth, canvas.viewbox().inner);
+    if (element.style.height !== `${height}px`) {
+      element.style.height = `${height}px`;
+      canvas.resized();
+    }
+    // a little room around the diagram, for the badges of the steps at its edges
+    canvas.zoom(canvas.zoom("fit-viewport", "auto") * 0.95);
+  };
+  const fitRef = useRef(fit);
+  fitRef.current = fit;
+
   useEffect(() => {
     if (!container.current) return;
     const instance = new NavigatedViewer({ container: container.current });
     viewer.current = instance;
+    let width = container.current.clientWidth;
+    const observer =
+      typeof ResizeObserver === "undefined"
+        ? undefined
+        : new ResizeObserver(([entry]) => {
+            if (Math.abs(entry.contentRect.width - width) < 1) return;
+            width = entry.contentRect.width;
+            fitRef.current();
+          });
+    observer?.observe(container.current);
     return () => {
+      observer?.disconnect();
       instance.destroy();
       viewer.current = null;
     };
   }, []);
+
+  const zoom = (delta: number) => viewer.current?.get<ZoomScroll>("zoomScroll").stepZoom(delta);
 
   useEffect(() => {
     const instance = viewer.current;
@@ -56,11 +99,10 @@ export default function BpmnHeatmap({
       .importXML(xml)
       .then(() => {
         if (cancelled) return;
-        const canvas = instance.get<Canvas>("canvas");
         const overlays = instance.get<Overlays>("overlays");
         const registry = instance.get<ElementRegistry>("elementRegistry");
         const bus = instance.get<EventBus>("eventBus");
-        canvas.zoom("fit-viewport");
+        fit();
         overlays.clear();
         const colour = heatScale(elements);
         const places = new Set(elements.map((e) => e.elementId));
@@ -84,7 +126,13 @@ export default function BpmnHeatmap({
             `${element.name ?? element.elementId}: ${badgeText(element)}. Open these cases.`,
           );
           badge.addEventListener("click", () => openRef.current(element.elementId));
-          overlays.add(element.elementId, { position: { top: -14, right: 14 }, html: badge });
+          // badges keep their size whatever the zoom (overlays scale with the diagram by default,
+          // which made them unreadable once a wide process was fitted into the page)
+          overlays.add(element.elementId, {
+            position: { top: -12, right: 12 },
+            html: badge,
+            scale: false,
+          });
         }
         bus.on("element.click", (e) => {
           if (places.has(e.element.id)) openRef.current(e.element.id);
@@ -102,6 +150,17 @@ export default function BpmnHeatmap({
   return (
     <>
       {error && <p role="alert">The diagram could not be drawn: {error}</p>}
+      <Flex className="pf-v6-u-mb-sm" spaceItems={{ default: "spaceItemsSm" }}>
+        <Button variant="secondary" size="sm" onClick={() => zoom(1)}>
+          Zoom in
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => zoom(-1)}>
+          Zoom out
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => fit()}>
+          Fit the diagram
+        </Button>
+      </Flex>
       <div
         ref={container}
         className="clearance-bpmn"

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
 import {
   Button,
@@ -7,7 +8,6 @@ import {
   Label,
   LabelGroup,
   PageSection,
-  Pagination,
   Title,
   Toolbar,
   ToolbarContent,
@@ -15,7 +15,7 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from "@patternfly/react-table";
 import { api } from "../../api";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { QueryStates } from "../../components/States";
 import { SavedViews } from "../../components/SavedViews";
 import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel } from "../../components/StatusLabel";
@@ -156,80 +156,74 @@ export default function CaseListPage() {
         </Toolbar>
       </PageSection>
       <PageSection>
-        {result.isPending ? (
-          <Loading what="the cases" />
-        ) : result.isError ? (
-          <ErrorState
-            title="The cases could not be listed"
-            error={result.error}
-            onRetry={() => result.refetch()}
-          />
-        ) : result.data.items.length === 0 ? (
-          <Empty
-            title="No case matches these filters"
-            detail="Remove a filter above to see more cases."
-          />
-        ) : (
-          <>
-            <Flex justifyContent={{ default: "justifyContentSpaceBetween" }}>
-              <Content component="p" aria-live="polite">
-                {result.data.totalItems} {result.data.totalItems === 1 ? "case" : "cases"}
-              </Content>
-              <Pagination
-                itemCount={result.data.totalItems}
-                perPage={state.size}
-                page={state.page + 1}
-                onSetPage={(_e, p) => setState({ page: p - 1 })}
-                onPerPageSelect={(_e, size) => setState({ size })}
-                isCompact
-                titles={{ paginationAriaLabel: "Pages of cases (top)" }}
-              />
-            </Flex>
-            <Table aria-label="Cases" variant="compact">
-              <Thead>
-                <Tr>
-                  <Th sort={sortBy("reference", 0)}>Reference</Th>
-                  <Th sort={sortBy("status", 1)}>Status</Th>
-                  <Th sort={sortBy("organisation", 2)}>Organisation</Th>
-                  <Th>Destinations</Th>
-                  <Th>Goods</Th>
-                  <Th sort={sortBy("submittedAt", 3)}>Submitted</Th>
-                  <Th>Decision due</Th>
-                  <Th screenReaderText="Manager actions" />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {result.data.items.map((c) => (
-                  <Tr key={c.id}>
-                    <Td dataLabel="Reference">
-                      <Link to={`/cases/${c.id}`}>{c.reference}</Link>
-                    </Td>
-                    <Td dataLabel="Status">
-                      <StatusLabel status={c.status} />
-                    </Td>
-                    <Td dataLabel="Organisation">{c.organisation}</Td>
-                    <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
-                    <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>
-                    <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                    <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
-                    <Td dataLabel="Manager actions">
-                      <Link to={`/manage/cases/${c.id}`}>Manage</Link>
-                    </Td>
+        <QueryStates
+          query={result}
+          what="the cases"
+          errorTitle="The cases could not be listed"
+          isEmpty={(data) => data.items.length === 0}
+          empty={{
+            title: "No case matches these filters",
+            detail: "Remove a filter above to see more cases.",
+          }}
+        >
+          {(data) => (
+            <>
+              <Flex justifyContent={{ default: "justifyContentSpaceBetween" }}>
+                <Content component="p" aria-live="polite">
+                  {data.totalItems} {data.totalItems === 1 ? "case" : "cases"}
+                </Content>
+                <ListPagination
+                  total={data.totalItems}
+                  state={state}
+                  setState={setState}
+                  label="cases (top)"
+                  compact
+                />
+              </Flex>
+              <Table aria-label="Cases" variant="compact">
+                <Thead>
+                  <Tr>
+                    <Th sort={sortBy("reference", 0)}>Reference</Th>
+                    <Th sort={sortBy("status", 1)}>Status</Th>
+                    <Th sort={sortBy("organisation", 2)}>Organisation</Th>
+                    <Th>Destinations</Th>
+                    <Th>Goods</Th>
+                    <Th sort={sortBy("submittedAt", 3)}>Submitted</Th>
+                    <Th>Decision due</Th>
+                    <Th screenReaderText="Manager actions" />
                   </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <Pagination
-              itemCount={result.data.totalItems}
-              perPage={state.size}
-              page={state.page + 1}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, size) => setState({ size })}
-              variant="bottom"
-              titles={{ paginationAriaLabel: "Pages of cases (bottom)" }}
-            />
-          </>
-        )}
+                </Thead>
+                <Tbody>
+                  {data.items.map((c) => (
+                    <Tr key={c.id}>
+                      <Td dataLabel="Reference">
+                        <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                      </Td>
+                      <Td dataLabel="Status">
+                        <StatusLabel status={c.status} />
+                      </Td>
+                      <Td dataLabel="Organisation">{c.organisation}</Td>
+                      <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
+                      <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>
+                      <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                      <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                      <Td dataLabel="Manager actions">
+                        <Link to={`/manage/cases/${c.id}`}>Manage</Link>
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+              <ListPagination
+                total={data.totalItems}
+                state={state}
+                setState={setState}
+                label="cases (bottom)"
+                bottom
+              />
+            </>
+          )}
+        </QueryStates>
       </PageSection>
     </>
   );

@@ -1,9 +1,16 @@
 import { useEffect, useRef, useState } from "react";
+import { Spinner } from "@patternfly/react-core";
 import type { ECharts } from "echarts/core";
 import type { ChartModel, ChartPick } from "./chartOptions";
+import { loadEcharts } from "./dashboardQuery";
 
-let loader: Promise<typeof import("./echartsSetup")> | null = null;
-const loadEcharts = () => (loader ??= import("./echartsSetup"));
+// Charts are drawn one per task, not all seven in one: the browser paints each as it is ready
+// and stays responsive to input in between, instead of freezing until the last one is drawn.
+let turns: Promise<void> = Promise.resolve();
+function nextTurn(): Promise<void> {
+  turns = turns.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  return turns;
+}
 
 /**
  * One ECharts chart (SVG, aria description on), loaded lazily. A click on a bar or point calls
@@ -25,6 +32,7 @@ export function Chart({
   const pickRef = useRef(onPick);
   const modelRef = useRef(model);
   const [failed, setFailed] = useState(false);
+  const [drawn, setDrawn] = useState(false);
   pickRef.current = onPick;
   modelRef.current = model;
 
@@ -32,6 +40,7 @@ export function Chart({
     let disposed = false;
     let observer: ResizeObserver | undefined;
     loadEcharts()
+      .then((echarts) => nextTurn().then(() => echarts))
       .then(({ init }) => {
         if (disposed || !container.current) return;
         const instance = init(container.current, undefined, { renderer: "svg" });
@@ -45,6 +54,7 @@ export function Chart({
           observer = new ResizeObserver(() => instance.resize());
           observer.observe(container.current);
         }
+        setDrawn(true);
       })
       .catch(() => setFailed(true));
     return () => {
@@ -65,12 +75,22 @@ export function Chart({
     );
   }
   return (
-    <div
-      ref={container}
-      role="img"
-      aria-label={label}
-      className="clearance-chart"
-      style={{ height, width: "100%" }}
-    />
+    <div className="clearance-chart-frame" style={{ height }}>
+      {!drawn && (
+        <Spinner
+          size="lg"
+          className="clearance-chart-spinner"
+          aria-label={`Drawing the chart “${label}”`}
+        />
+      )}
+      <div
+        ref={container}
+        role="img"
+        aria-label={label}
+        aria-busy={!drawn}
+        className="clearance-chart"
+        style={{ height, width: "100%" }}
+      />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
+import { FilterSelect } from "../../components/FilterSelect";
 import { Link, useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -12,8 +13,6 @@ import {
   Flex,
   FlexItem,
   FormGroup,
-  FormSelect,
-  FormSelectOption,
   Gallery,
   PageSection,
   TextInput,
@@ -23,10 +22,10 @@ import {
   ToolbarItem,
 } from "@patternfly/react-core";
 import { http } from "../../api/client";
-import { staffApi, type DashboardSummary } from "../../api/staff";
+import type { DashboardSummary } from "../../api/staff";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, words } from "../../components/format";
-import { useUrlState, type Schema } from "../../components/urlState";
+import { useUrlState } from "../../components/urlState";
 import {
   ageingChart,
   ageingLabel,
@@ -42,34 +41,16 @@ import {
 } from "./chartOptions";
 import { csvSections } from "./csv";
 import { drillDown } from "./drillDown";
+import { Chart } from "./Chart";
+import { dashboardSchema, summaryOptions, summaryQuery, WEEKS_SHOWN } from "./dashboardQuery";
 import "./dashboard.css";
-
-const Chart = lazy(() => import("./Chart").then((m) => ({ default: m.Chart })));
-
-export const dashboardSchema = {
-  organisation: { kind: "string" },
-  destination: { kind: "string" },
-  classification: { kind: "string" },
-  weeks: { kind: "int", default: 12, min: 1, max: 52 },
-} satisfies Schema;
 
 /** The manager's SLA dashboard: every chart leads to its cases and exports its CSV. */
 export default function DashboardPage() {
   const [state, setState] = useUrlState(dashboardSchema);
   const navigate = useNavigate();
-  const query = useMemo(
-    () => ({
-      organisation: state.organisation.trim(),
-      destination: state.destination.trim().toUpperCase(),
-      classification: state.classification.trim(),
-      weeks: state.weeks,
-    }),
-    [state],
-  );
-  const summary = useQuery({
-    queryKey: ["dashboard", query],
-    queryFn: () => staffApi.dashboard(query),
-  });
+  const query = useMemo(() => summaryQuery(state), [state]);
+  const summary = useQuery(summaryOptions(query));
 
   const filters = summary.data?.filters ?? null;
   const open = (pick: ChartPick) => navigate(urlFor(pick, filters));
@@ -146,17 +127,13 @@ export default function DashboardPage() {
               </FormGroup>
             </ToolbarItem>
             <ToolbarItem>
-              <FormGroup label="Weeks shown" fieldId="dash-weeks">
-                <FormSelect
-                  id="dash-weeks"
-                  value={String(state.weeks)}
-                  onChange={(_e, v) => setState({ weeks: Number(v) })}
-                >
-                  {[4, 12, 26, 52].map((w) => (
-                    <FormSelectOption key={w} value={String(w)} label={`Last ${w} weeks`} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Weeks shown"
+                id="dash-weeks"
+                value={String(state.weeks)}
+                onChange={(v) => setState({ weeks: Number(v) })}
+                options={WEEKS_SHOWN}
+              />
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
@@ -363,9 +340,7 @@ function ChartCard({
         {empty ? (
           <Content component="p">{empty}</Content>
         ) : (
-          <Suspense fallback={<Loading what="the chart" />}>
-            <Chart model={model} label={title} onPick={onPick} />
-          </Suspense>
+          <Chart model={model} label={title} onPick={onPick} />
         )}
         {footer}
         <ExpandableSection toggleText={`Cases behind “${title}”`}>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo } from "react";
+import { FilterSelect } from "../../components/FilterSelect";
 import { Link, useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -8,9 +9,6 @@ import {
   Content,
   Flex,
   FlexItem,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
   Label,
   PageSection,
   Title,
@@ -22,6 +20,7 @@ import { formatDateTime } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
 import { drillDown } from "./drillDown";
 import { formatHours, heatScale } from "./heatmapColour";
+import { WEEKS_SHOWN } from "./dashboardQuery";
 
 const BpmnHeatmap = lazy(() => import("./BpmnHeatmap"));
 
@@ -81,17 +80,13 @@ export default function HeatmapPage() {
           </FlexItem>
           <FlexItem>
             <Flex>
-              <FormGroup label="Time spent over" fieldId="heat-weeks">
-                <FormSelect
-                  id="heat-weeks"
-                  value={String(state.weeks)}
-                  onChange={(_e, v) => setState({ weeks: Number(v) })}
-                >
-                  {[4, 12, 26, 52].map((w) => (
-                    <FormSelectOption key={w} value={String(w)} label={`Last ${w} weeks`} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Time spent over"
+                id="heat-weeks"
+                value={String(state.weeks)}
+                onChange={(v) => setState({ weeks: Number(v) })}
+                options={WEEKS_SHOWN}
+              />
               <Button variant="secondary" component={(p) => <Link {...p} to="/manage/dashboard" />}>
                 SLA dashboard
               </Button>
@@ -136,11 +131,11 @@ export default function HeatmapPage() {
                 <Tr>
                   <Th>Step</Th>
                   <Th>Kind</Th>
-                  <Th>Cases now</Th>
-                  <Th>Late now</Th>
-                  <Th>Passed (window)</Th>
-                  <Th>Median time</Th>
-                  <Th>p90 time</Th>
+                  <Th modifier="wrap">Cases now</Th>
+                  <Th modifier="wrap">Late now</Th>
+                  <Th modifier="wrap">Passed (window)</Th>
+                  <Th modifier="wrap">Median time</Th>
+                  <Th modifier="wrap">p90 time</Th>
                 </Tr>
               </Thead>
               <Tbody>

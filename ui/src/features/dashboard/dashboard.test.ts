@@ -11,7 +11,7 @@ import {
 } from "./chartOptions";
 import { csvSections } from "./csv";
 import { ageingRange, caseListUrl, drillDown } from "./drillDown";
-import { badgeText, formatHours, heatScale } from "./heatmapColour";
+import { badgeText, fittedHeight, formatHours, heatScale } from "./heatmapColour";
 
 const summary: DashboardSummary = {
   generatedAt: "2026-12-01T10:00:00Z",
@@ -167,6 +167,15 @@ describe("heat map colouring", () => {
 
   it("is neutral when nothing was measured", () => {
     expect(heatScale([element("a", null)])(5).label).toBe("no data");
+  });
+
+  it("sizes the canvas to the diagram's proportions, within bounds", () => {
+    // export-licence.bpmn is about 2680 × 722: at 870 px wide it needs 234 px plus margins
+    expect(fittedHeight(870, { width: 2680, height: 722 })).toBe(266);
+    // a narrow screen keeps a usable height, a tall diagram does not take the whole page
+    expect(fittedHeight(300, { width: 2680, height: 722 })).toBe(220);
+    expect(fittedHeight(1200, { width: 600, height: 900 })).toBe(560);
+    expect(fittedHeight(0, { width: 2680, height: 722 })).toBe(220);
   });
 });
 

@@ -58,3 +58,16 @@ export function badgeText(e: HeatmapElement): string {
   if (e.p90Hours !== null) parts.push(`p90 ${formatHours(e.p90Hours)}`);
   return parts.join(", ");
 }
+
+/** The canvas height that shows the whole diagram at the container's width, within bounds. */
+export function fittedHeight(
+  containerWidth: number,
+  diagram: { width: number; height: number },
+): number {
+  if (containerWidth <= 0 || diagram.width <= 0) return MIN_HEIGHT;
+  const height = (containerWidth * diagram.height) / diagram.width + 2 * MARGIN;
+  return Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, height)));
+}
+const MIN_HEIGHT = 220;
+const MAX_HEIGHT = 560;
+const MARGIN = 16;

@@ -1,12 +1,10 @@
 import { Link } from "react-router";
+import { codeOptions, FilterSelect } from "../../components/FilterSelect";
+import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
 import {
   Content,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
   PageSection,
-  Pagination,
   Title,
   Toolbar,
   ToolbarContent,
@@ -14,7 +12,7 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { staffApi } from "../../api/staff";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { QueryStates } from "../../components/States";
 import { SavedViews } from "../../components/SavedViews";
 import { formatDateTime, words } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
@@ -60,31 +58,26 @@ export default function EscalationsPage() {
         <Toolbar aria-label="Escalation filters">
           <ToolbarContent>
             <ToolbarItem>
-              <FormGroup label="Stage" fieldId="esc-stage">
-                <FormSelect
-                  id="esc-stage"
-                  value={state.stage}
-                  onChange={(_e, v) => setState({ stage: v })}
-                >
-                  <FormSelectOption value="" label="Every stage" />
-                  {STAGES.map((s) => (
-                    <FormSelectOption key={s} value={s} label={words(s)} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Stage"
+                id="esc-stage"
+                value={state.stage}
+                onChange={(stage) => setState({ stage })}
+                options={codeOptions("Every stage", STAGES)}
+              />
             </ToolbarItem>
             <ToolbarItem>
-              <FormGroup label="Cases" fieldId="esc-open">
-                <FormSelect
-                  id="esc-open"
-                  value={state.open}
-                  onChange={(_e, v) => setState({ open: v })}
-                >
-                  <FormSelectOption value="true" label="Open cases" />
-                  <FormSelectOption value="false" label="Decided cases" />
-                  <FormSelectOption value="any" label="All" />
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Cases"
+                id="esc-open"
+                value={state.open}
+                onChange={(open) => setState({ open })}
+                options={[
+                  { value: "true", label: "Open cases" },
+                  { value: "false", label: "Decided cases" },
+                  { value: "any", label: "All" },
+                ]}
+              />
             </ToolbarItem>
             <ToolbarItem align={{ default: "alignEnd" }}>
               <SavedViews screen="escalations" />
@@ -93,70 +86,61 @@ export default function EscalationsPage() {
         </Toolbar>
       </PageSection>
       <PageSection>
-        {result.isPending ? (
-          <Loading what="escalations" />
-        ) : result.isError ? (
-          <ErrorState
-            title="Escalations could not be loaded"
-            error={result.error}
-            onRetry={() => result.refetch()}
-          />
-        ) : result.data.items.length === 0 ? (
-          <Empty
-            title="No escalation"
-            detail="No stage of these cases has passed its SLA target."
-          />
-        ) : (
-          <>
-            <Table aria-label="Escalations" variant="compact">
-              <Thead>
-                <Tr>
-                  <Th>Case</Th>
-                  <Th>Organisation</Th>
-                  <Th>Stage</Th>
-                  <Th>Case status</Th>
-                  <Th>Target was</Th>
-                  <Th>Late by</Th>
-                  <Th>Open work</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {result.data.items.map((e) => (
-                  <Tr key={e.id}>
-                    <Td dataLabel="Case">
-                      <Link to={`/manage/cases/${e.caseId}`}>{e.caseReference}</Link>
-                    </Td>
-                    <Td dataLabel="Organisation">{e.organisation}</Td>
-                    <Td dataLabel="Stage">{words(e.stage)}</Td>
-                    <Td dataLabel="Case status">{words(e.caseStatus)}</Td>
-                    <Td dataLabel="Target was">{formatDateTime(e.dueAt)}</Td>
-                    <Td dataLabel="Late by">
-                      {e.overdueBy ? durationWords(e.overdueBy) : "stage finished"}
-                    </Td>
-                    <Td dataLabel="Open work">
-                      {e.openTasks.length === 0
-                        ? "none"
-                        : e.openTasks.map((t) => (
-                            <div key={t.id}>
-                              {words(t.type)}: {t.assignee ?? "nobody has claimed it"}{" "}
-                              <Link to={`/manage/work?task=${t.id}`}>Reassign</Link>
-                            </div>
-                          ))}
-                    </Td>
+        <QueryStates
+          query={result}
+          what="escalations"
+          errorTitle="Escalations could not be loaded"
+          isEmpty={(data) => data.items.length === 0}
+          empty={{
+            title: "No escalation",
+            detail: "No stage of these cases has passed its SLA target.",
+          }}
+        >
+          {(data) => (
+            <>
+              <Table aria-label="Escalations" variant="compact">
+                <Thead>
+                  <Tr>
+                    <Th>Case</Th>
+                    <Th>Organisation</Th>
+                    <Th>Stage</Th>
+                    <Th>Case status</Th>
+                    <Th>Target was</Th>
+                    <Th>Late by</Th>
+                    <Th>Open work</Th>
                   </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <Pagination
-              itemCount={result.data.totalItems}
-              perPage={state.size}
-              page={state.page + 1}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, size) => setState({ size })}
-              variant="bottom"
-            />
-          </>
-        )}
+                </Thead>
+                <Tbody>
+                  {data.items.map((e) => (
+                    <Tr key={e.id}>
+                      <Td dataLabel="Case">
+                        <Link to={`/manage/cases/${e.caseId}`}>{e.caseReference}</Link>
+                      </Td>
+                      <Td dataLabel="Organisation">{e.organisation}</Td>
+                      <Td dataLabel="Stage">{words(e.stage)}</Td>
+                      <Td dataLabel="Case status">{words(e.caseStatus)}</Td>
+                      <Td dataLabel="Target was">{formatDateTime(e.dueAt)}</Td>
+                      <Td dataLabel="Late by">
+                        {e.overdueBy ? durationWords(e.overdueBy) : "stage finished"}
+                      </Td>
+                      <Td dataLabel="Open work">
+                        {e.openTasks.length === 0
+                          ? "none"
+                          : e.openTasks.map((t) => (
+                              <div key={t.id}>
+                                {words(t.type)}: {t.assignee ?? "nobody has claimed it"}{" "}
+                                <Link to={`/manage/work?task=${t.id}`}>Reassign</Link>
+                              </div>
+                            ))}
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+              <ListPagination total={data.totalItems} state={state} setState={setState} bottom />
+            </>
+          )}
+        </QueryStates>
       </PageSection>
     </>
   );

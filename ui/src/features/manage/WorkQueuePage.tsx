@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { codeOptions, FilterSelect } from "../../components/FilterSelect";
+import { ListPagination } from "../../components/ListPagination";
 import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -9,7 +11,6 @@ import {
   FormSelect,
   FormSelectOption,
   PageSection,
-  Pagination,
   Title,
   Toolbar,
   ToolbarContent,
@@ -18,7 +19,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { Task } from "../../api";
 import { staffApi } from "../../api/staff";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { QueryStates } from "../../components/States";
 import { SavedViews } from "../../components/SavedViews";
 import { SlaChip } from "../../components/SlaChip";
 import { words } from "../../components/format";
@@ -69,18 +70,13 @@ export default function WorkQueuePage() {
         <Toolbar aria-label="Task filters">
           <ToolbarContent>
             <ToolbarItem>
-              <FormGroup label="Task" fieldId="work-type">
-                <FormSelect
-                  id="work-type"
-                  value={state.type}
-                  onChange={(_e, v) => setState({ type: v })}
-                >
-                  <FormSelectOption value="" label="Every task" />
-                  {TYPES.map((t) => (
-                    <FormSelectOption key={t} value={t} label={words(t)} />
-                  ))}
-                </FormSelect>
-              </FormGroup>
+              <FilterSelect
+                label="Task"
+                id="work-type"
+                value={state.type}
+                onChange={(type) => setState({ type })}
+                options={codeOptions("Every task", TYPES)}
+              />
             </ToolbarItem>
             <ToolbarItem>
               <Button
@@ -119,60 +115,51 @@ export default function WorkQueuePage() {
         )}
       </PageSection>
       <PageSection>
-        {result.isPending ? (
-          <Loading what="open tasks" />
-        ) : result.isError ? (
-          <ErrorState
-            title="Open tasks could not be loaded"
-            error={result.error}
-            onRetry={() => result.refetch()}
-          />
-        ) : result.data.items.length === 0 ? (
-          <Empty title="No open task" detail="No task matches these filters." />
-        ) : (
-          <>
-            <Table aria-label={title} variant="compact">
-              <Thead>
-                <Tr>
-                  <Th>Case</Th>
-                  <Th>Task</Th>
-                  <Th>Role</Th>
-                  <Th>Held by</Th>
-                  <Th>Due</Th>
-                  <Th screenReaderText="Actions" />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {result.data.items.map((t) => (
-                  <Tr key={t.id} isRowSelected={t.id === state.task}>
-                    <Td dataLabel="Case">
-                      <Link to={`/manage/cases/${t.caseId}`}>{t.caseReference}</Link>
-                    </Td>
-                    <Td dataLabel="Task">{words(t.type)}</Td>
-                    <Td dataLabel="Role">{words(t.candidateRole)}</Td>
-                    <Td dataLabel="Held by">{t.assignee ?? "nobody (unclaimed)"}</Td>
-                    <Td dataLabel="Due">
-                      <SlaChip sla={t.sla} />
-                    </Td>
-                    <Td dataLabel="Actions">
-                      <Button variant="secondary" size="sm" onClick={() => setReassigning(t)}>
-                        Reassign<span className="pf-v6-screen-reader"> {t.caseReference}</span>
-                      </Button>
-                    </Td>
+        <QueryStates
+          query={result}
+          what="open tasks"
+          errorTitle="Open tasks could not be loaded"
+          isEmpty={(data) => data.items.length === 0}
+          empty={{ title: "No open task", detail: "No task matches these filters." }}
+        >
+          {(data) => (
+            <>
+              <Table aria-label={title} variant="compact">
+                <Thead>
+                  <Tr>
+                    <Th>Case</Th>
+                    <Th>Task</Th>
+                    <Th>Role</Th>
+                    <Th>Held by</Th>
+                    <Th>Due</Th>
+                    <Th screenReaderText="Actions" />
                   </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            <Pagination
-              itemCount={result.data.totalItems}
-              perPage={state.size}
-              page={state.page + 1}
-              onSetPage={(_e, p) => setState({ page: p - 1 })}
-              onPerPageSelect={(_e, size) => setState({ size })}
-              variant="bottom"
-            />
-          </>
-        )}
+                </Thead>
+                <Tbody>
+                  {data.items.map((t) => (
+                    <Tr key={t.id} isRowSelected={t.id === state.task}>
+                      <Td dataLabel="Case">
+                        <Link to={`/manage/cases/${t.caseId}`}>{t.caseReference}</Link>
+                      </Td>
+                      <Td dataLabel="Task">{words(t.type)}</Td>
+                      <Td dataLabel="Role">{words(t.candidateRole)}</Td>
+                      <Td dataLabel="Held by">{t.assignee ?? "nobody (unclaimed)"}</Td>
+                      <Td dataLabel="Due">
+                        <SlaChip sla={t.sla} />
+                      </Td>
+                      <Td dataLabel="Actions">
+                        <Button variant="secondary" size="sm" onClick={() => setReassigning(t)}>
+                          Reassign<span className="pf-v6-screen-reader"> {t.caseReference}</span>
+                        </Button>
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+              <ListPagination total={data.totalItems} state={state} setState={setState} bottom />
+            </>
+          )}
+        </QueryStates>
       </PageSection>
       {reassigning && (
         <ReassignDialog

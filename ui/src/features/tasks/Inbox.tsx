@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ListPagination } from "../../components/ListPagination";
 import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -7,7 +8,6 @@ import {
   Content,
   MenuToggle,
   PageSection,
-  Pagination,
   Select,
   SelectList,
   SelectOption,
@@ -425,13 +425,11 @@ export default function Inbox() {
                           ))}
                         </Tbody>
                       </Table>
-                      <Pagination
-                        itemCount={list.data.totalItems}
-                        page={state.page + 1}
-                        perPage={state.size}
-                        onSetPage={(_e, p) => setState({ page: p - 1 })}
-                        onPerPageSelect={(_e, s) => setState({ size: s })}
-                        titles={{ paginationAriaLabel: "Pages of tasks" }}
+                      <ListPagination
+                        total={list.data.totalItems}
+                        state={state}
+                        setState={setState}
+                        label="tasks"
                       />
                     </>
                   )}
