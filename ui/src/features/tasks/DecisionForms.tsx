@@ -48,6 +48,90 @@ export interface FormProps {
   onSubmit: (decision: TaskDecision) => void;
 }
 
+/** The API's error for a field or group, beneath it. */
+function FieldError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <HelperText>
+      <HelperTextItem variant="error">{message}</HelperTextItem>
+    </HelperText>
+  );
+}
+
+/** The outcome option that sends the task back to the applicant with a question. */
+const ASK_THE_APPLICANT = {
+  value: "REQUEST_INFORMATION",
+  label: "Ask the applicant for information",
+};
+
+/** The question a review sends the applicant; shown once "ask" is chosen. */
+function QuestionField({
+  value,
+  onChange,
+  errors,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  errors: Record<string, string>;
+}) {
+  return (
+    <TextAreaField
+      label="Question to the applicant"
+      name="question"
+      isRequired
+      value={value}
+      onChange={onChange}
+      error={errors.question}
+      rows={4}
+    />
+  );
+}
+
+/** The free comment every decision may carry. */
+function CommentField({
+  value,
+  onChange,
+  errors,
+  rows,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  errors: Record<string, string>;
+  rows: number;
+}) {
+  return (
+    <TextAreaField
+      label="Comment"
+      name="comment"
+      value={value}
+      onChange={onChange}
+      error={errors.comment}
+      rows={rows}
+    />
+  );
+}
+
+/** The form's one submit button: busy while the decision is being recorded. */
+function SubmitButton({
+  children,
+  busy,
+  isDisabled = false,
+  variant = "primary",
+}: {
+  children: string;
+  busy: boolean;
+  isDisabled?: boolean;
+  variant?: "primary" | "danger";
+}) {
+  return (
+    <div>
+      <Button type="submit" variant={variant} isDisabled={isDisabled || busy} isLoading={busy}>
+        {children}
+      </Button>
+    </div>
+  );
+}
+
 function Choice({
   name,
   value,
@@ -76,11 +160,7 @@ function Choice({
           onChange={() => onChange(o.value)}
         />
       ))}
-      {error && (
-        <HelperText>
-          <HelperTextItem variant="error">{error}</HelperTextItem>
-        </HelperText>
-      )}
+      <FieldError message={error} />
     </FormGroup>
   );
 }
@@ -127,11 +207,7 @@ function TextList({
             </div>
           </StackItem>
         ))}
-        {errors[name] && (
-          <HelperText>
-            <HelperTextItem variant="error">{errors[name]}</HelperTextItem>
-          </HelperText>
-        )}
+        <FieldError message={errors[name]} />
         <StackItem>
           <Button variant="link" icon={<PlusIcon />} onClick={() => onChange([...items, ""])}>
             {addLabel}
@@ -245,22 +321,13 @@ export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
             description: "The classification and technical description hold; the case moves on.",
           },
           {
-            value: "REQUEST_INFORMATION",
-            label: "Ask the applicant for information",
+            ...ASK_THE_APPLICANT,
             description: "The clock stops until the applicant answers; you get the task back then.",
           },
         ]}
       />
       {outcome === "REQUEST_INFORMATION" && (
-        <TextAreaField
-          label="Question to the applicant"
-          name="question"
-          isRequired
-          value={question}
-          onChange={setQuestion}
-          error={errors.question}
-          rows={4}
-        />
+        <QuestionField value={question} onChange={setQuestion} errors={errors} />
       )}
       <FormGroup label="Findings" fieldId="findings" role="group">
         <Stack hasGutter>
@@ -275,11 +342,7 @@ export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
               />
             </StackItem>
           ))}
-          {errors.findings && (
-            <HelperText>
-              <HelperTextItem variant="error">Findings: {errors.findings}</HelperTextItem>
-            </HelperText>
-          )}
+          <FieldError message={errors.findings && `Findings: ${errors.findings}`} />
           {critical && (
             <StackItem>
               <Alert
@@ -310,19 +373,10 @@ export function TechnicalAuditForm({ errors, busy, onSubmit }: FormProps) {
         rows={2}
         hint="Documents, tests or sources you relied on"
       />
-      <TextAreaField
-        label="Comment"
-        name="comment"
-        value={comment}
-        onChange={setComment}
-        error={errors.comment}
-        rows={3}
-      />
-      <div>
-        <Button type="submit" isDisabled={!outcome || busy} isLoading={busy}>
-          {outcome === "REQUEST_INFORMATION" ? "Send the question" : "Complete the technical audit"}
-        </Button>
-      </div>
+      <CommentField value={comment} onChange={setComment} errors={errors} rows={3} />
+      <SubmitButton busy={busy} isDisabled={!outcome}>
+        {outcome === "REQUEST_INFORMATION" ? "Send the question" : "Complete the technical audit"}
+      </SubmitButton>
     </Form>
   );
 }
@@ -358,19 +412,11 @@ export function LegalReviewForm({ errors, busy, onSubmit }: FormProps) {
             description:
               "With your recommendation and any provisos the approver should put on the licence.",
           },
-          { value: "REQUEST_INFORMATION", label: "Ask the applicant for information" },
+          ASK_THE_APPLICANT,
         ]}
       />
       {outcome === "REQUEST_INFORMATION" && (
-        <TextAreaField
-          label="Question to the applicant"
-          name="question"
-          isRequired
-          value={question}
-          onChange={setQuestion}
-          error={errors.question}
-          rows={4}
-        />
+        <QuestionField value={question} onChange={setQuestion} errors={errors} />
       )}
       {outcome === "COMPLETE" && (
         <>
@@ -393,11 +439,9 @@ export function LegalReviewForm({ errors, busy, onSubmit }: FormProps) {
           />
         </>
       )}
-      <div>
-        <Button type="submit" isDisabled={!outcome || busy} isLoading={busy}>
-          {outcome === "REQUEST_INFORMATION" ? "Send the question" : "Complete the legal review"}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} isDisabled={!outcome}>
+        {outcome === "REQUEST_INFORMATION" ? "Send the question" : "Complete the legal review"}
+      </SubmitButton>
     </Form>
   );
 }
@@ -488,28 +532,18 @@ export function ApprovalForm({ task, errors, busy, onSubmit }: FormProps) {
           addLabel="Add a reason"
         />
       )}
-      <TextAreaField
-        label="Comment"
-        name="comment"
-        value={comment}
-        onChange={setComment}
-        error={errors.comment}
-        rows={3}
-      />
-      <div>
-        <Button
-          type="submit"
-          variant={outcome === "DENY" ? "danger" : "primary"}
-          isDisabled={!outcome || busy}
-          isLoading={busy}
-        >
-          {outcome === "DENY"
-            ? "Deny the application"
-            : countersign
-              ? "Countersign"
-              : "Approve and issue the licence"}
-        </Button>
-      </div>
+      <CommentField value={comment} onChange={setComment} errors={errors} rows={3} />
+      <SubmitButton
+        busy={busy}
+        isDisabled={!outcome}
+        variant={outcome === "DENY" ? "danger" : "primary"}
+      >
+        {outcome === "DENY"
+          ? "Deny the application"
+          : countersign
+            ? "Countersign"
+            : "Approve and issue the licence"}
+      </SubmitButton>
     </Form>
   );
 }
@@ -590,19 +624,8 @@ export function AdjudicationForm({ task, errors, busy, onSubmit }: FormProps) {
           </CardBody>
         </Card>
       ))}
-      <TextAreaField
-        label="Comment"
-        name="comment"
-        value={comment}
-        onChange={setComment}
-        error={errors.comment}
-        rows={2}
-      />
-      <div>
-        <Button type="submit" isDisabled={busy} isLoading={busy}>
-          Record the adjudication
-        </Button>
-      </div>
+      <CommentField value={comment} onChange={setComment} errors={errors} rows={2} />
+      <SubmitButton busy={busy}>Record the adjudication</SubmitButton>
     </Form>
   );
 }
