@@ -241,10 +241,7 @@ export const tests = [
       const { page } = await h.signIn(context, "ava");
       await h.screenshot(page, "approver-inbox");
       await openTask(h, page, state.reference, "Approval");
-      // the case workspace's tab lives in the URL (?tab=reviews), as a reader's link would open it
-      const reviews = new URL(page.url());
-      reviews.searchParams.set("tab", "reviews");
-      await page.goto(reviews.href);
+      await page.getByRole("tab", { name: "Reviews and decisions" }).click();
       await page.getByRole("tab", { name: "Reviews and decisions", selected: true }).waitFor();
       const findings = page.getByRole("grid", { name: "Findings of the technical audit" });
       await findings.getByText("Enclave access logs are kept 90 days only").waitFor();

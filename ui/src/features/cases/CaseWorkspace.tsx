@@ -277,83 +277,95 @@ export function CaseTabs({ c }: { c: CaseDetail }) {
   };
   if (!staff) {
     return (
+      <PageSection type="tabs">
+        <Tabs
+          activeKey={tab}
+          onSelect={(_e, k) => select(k)}
+          aria-label="Case sections"
+          mountOnEnter
+        >
+          <Tab eventKey="overview" title={<TabTitleText>What happens now</TabTitleText>}>
+            <PageSection>
+              <Grid hasGutter>
+                <GridItem>
+                  <DecisionCard c={c} />
+                </GridItem>
+                <GridItem>
+                  <RfiList c={c} canAnswer={me.organisation === c.organisation} />
+                </GridItem>
+                <GridItem>
+                  <Card>
+                    <CardTitle component="h2">Timeline</CardTitle>
+                    <CardBody>
+                      <Timeline caseId={c.id} />
+                    </CardBody>
+                  </Card>
+                </GridItem>
+              </Grid>
+            </PageSection>
+          </Tab>
+          <Tab eventKey="application" title={<TabTitleText>Application</TabTitleText>}>
+            <PageSection>
+              <ApplicationView c={c} />
+              <div className="pf-v6-u-mt-md">
+                <PartiesTable c={c} />
+              </div>
+            </PageSection>
+          </Tab>
+          <Tab eventKey="documents" title={<TabTitleText>Documents</TabTitleText>}>
+            <PageSection>
+              <DocumentsTable documents={c.documents} />
+            </PageSection>
+          </Tab>
+        </Tabs>
+      </PageSection>
+    );
+  }
+  // In a section of its own: a bare Tabs in the page's main column (a flex column) may shrink,
+  // and with a long header above it (a task's decision form) its tab row shrank to 0 px high,
+  // out of sight and out of reach of a click. Page sections keep their height (flex-shrink: 0).
+  return (
+    <PageSection type="tabs">
       <Tabs activeKey={tab} onSelect={(_e, k) => select(k)} aria-label="Case sections" mountOnEnter>
-        <Tab eventKey="overview" title={<TabTitleText>What happens now</TabTitleText>}>
+        <Tab eventKey="summary" title={<TabTitleText>Summary</TabTitleText>}>
           <PageSection>
-            <Grid hasGutter>
-              <GridItem>
-                <DecisionCard c={c} />
-              </GridItem>
-              <GridItem>
-                <RfiList c={c} canAnswer={me.organisation === c.organisation} />
-              </GridItem>
-              <GridItem>
-                <Card>
-                  <CardTitle component="h2">Timeline</CardTitle>
-                  <CardBody>
-                    <Timeline caseId={c.id} />
-                  </CardBody>
-                </Card>
-              </GridItem>
-            </Grid>
+            <Summary c={c} />
           </PageSection>
         </Tab>
         <Tab eventKey="application" title={<TabTitleText>Application</TabTitleText>}>
           <PageSection>
             <ApplicationView c={c} />
-            <div className="pf-v6-u-mt-md">
-              <PartiesTable c={c} />
-            </div>
           </PageSection>
         </Tab>
-        <Tab eventKey="documents" title={<TabTitleText>Documents</TabTitleText>}>
+        <Tab eventKey="parties" title={<TabTitleText>Parties and screening</TabTitleText>}>
+          <PageSection>
+            <Screening c={c} />
+          </PageSection>
+        </Tab>
+        <Tab
+          eventKey="documents"
+          title={<TabTitleText>Documents ({c.documents.length})</TabTitleText>}
+        >
           <PageSection>
             <DocumentsTable documents={c.documents} />
           </PageSection>
         </Tab>
+        <Tab eventKey="reviews" title={<TabTitleText>Reviews and decisions</TabTitleText>}>
+          <PageSection>
+            <Reviews c={c} />
+          </PageSection>
+        </Tab>
+        <Tab eventKey="rfis" title={<TabTitleText>Requests for information</TabTitleText>}>
+          <PageSection>
+            <RfiList c={c} canAnswer={false} />
+          </PageSection>
+        </Tab>
+        <Tab eventKey="audit" title={<TabTitleText>Audit trail</TabTitleText>}>
+          <PageSection>
+            <AuditTable caseId={c.id} />
+          </PageSection>
+        </Tab>
       </Tabs>
-    );
-  }
-  return (
-    <Tabs activeKey={tab} onSelect={(_e, k) => select(k)} aria-label="Case sections" mountOnEnter>
-      <Tab eventKey="summary" title={<TabTitleText>Summary</TabTitleText>}>
-        <PageSection>
-          <Summary c={c} />
-        </PageSection>
-      </Tab>
-      <Tab eventKey="application" title={<TabTitleText>Application</TabTitleText>}>
-        <PageSection>
-          <ApplicationView c={c} />
-        </PageSection>
-      </Tab>
-      <Tab eventKey="parties" title={<TabTitleText>Parties and screening</TabTitleText>}>
-        <PageSection>
-          <Screening c={c} />
-        </PageSection>
-      </Tab>
-      <Tab
-        eventKey="documents"
-        title={<TabTitleText>Documents ({c.documents.length})</TabTitleText>}
-      >
-        <PageSection>
-          <DocumentsTable documents={c.documents} />
-        </PageSection>
-      </Tab>
-      <Tab eventKey="reviews" title={<TabTitleText>Reviews and decisions</TabTitleText>}>
-        <PageSection>
-          <Reviews c={c} />
-        </PageSection>
-      </Tab>
-      <Tab eventKey="rfis" title={<TabTitleText>Requests for information</TabTitleText>}>
-        <PageSection>
-          <RfiList c={c} canAnswer={false} />
-        </PageSection>
-      </Tab>
-      <Tab eventKey="audit" title={<TabTitleText>Audit trail</TabTitleText>}>
-        <PageSection>
-          <AuditTable caseId={c.id} />
-        </PageSection>
-      </Tab>
-    </Tabs>
+    </PageSection>
   );
 }
