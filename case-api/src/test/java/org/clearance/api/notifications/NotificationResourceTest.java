@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,8 @@ import org.clearance.api.notifications.domain.NotificationRepository;
 import org.clearance.api.notifications.domain.RecipientKind;
 import org.clearance.api.support.WorkflowEngineTestResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Case events become outbox rows in the firing transaction, and each caller sees the ones addressed
@@ -113,6 +116,12 @@ class NotificationResourceTest {
         .body("items.caseReference", hasItem(reference))
         .body("items.find { it.caseReference == '" + reference + "' }.type", equalTo("RFI_OPENED"))
         .body(
+            "items.find { it.caseReference == '" + reference + "' }.body",
+            startsWith(
+                "The technical audit of case "
+                    + reference
+                    + " needs more information:\n\nWhere are the weights hosted?"))
+        .body(
             "items.find { it.caseReference == '" + reference + "' }.recipientKind",
             equalTo("ORGANISATION"));
     for (String other : List.of("bob", "audrey", "max", "adam")) {
@@ -152,6 +161,57 @@ class NotificationResourceTest {
         .get("/api/notifications?size=100")
         .then()
         .body("items.caseId", not(hasItem(caseId.toString())));
+  }
+
+  @ParameterizedTest(name = "{0} reads \"{1}\"")
+  @CsvSource({
+    "ADJUDICATE_MATCHES, match adjudication",
+    "TECHNICAL_AUDIT, technical audit",
+    "LEGAL_REVIEW, legal review",
+    "APPROVAL, approval",
+    "COUNTERSIGN, countersign"
+  })
+  void shouldNameTheTaskTypeInPlainWordsNotItsCode(String taskType, String words) {
+    // given
+    UUID caseId = UUID.randomUUID();
+    String reference = "EL-W-" + caseId.toString().substring(0, 8);
+    Instant due = Instant.parse("2026-12-11T17:00:00Z");
+
+    // when
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              taskAssigned.fire(
+                  new TaskAssigned(
+                      UUID.randomUUID(), caseId, reference, taskType, "legal", "leo", due));
+              taskAssigned.fire(
+                  new TaskAssigned(
+                      UUID.randomUUID(), caseId, reference, taskType, "legal", null, due));
+              slaEscalated.fire(
+                  new SlaEscalated(caseId, reference, taskType, due, due.plusSeconds(60)));
+            });
+
+    // then
+    assertThat(rowsOf(caseId))
+        .extracting(Notification::subject)
+        .containsExactlyInAnyOrder(
+            "Task assigned to you: " + words + " on case " + reference,
+            "New task for legal: " + words + " on case " + reference,
+            "SLA breached on case " + reference + " (" + words + ")");
+    assertThat(rowsOf(caseId))
+        .extracting(Notification::body)
+        .allSatisfy(body -> assertThat(body).doesNotContain(taskType))
+        .anySatisfy(
+            body ->
+                assertThat(body)
+                    .startsWith(
+                        "The "
+                            + words
+                            + " of case "
+                            + reference
+                            + " is due 2026-12-11T17:00:00Z.\n"))
+        .anySatisfy(
+            body -> assertThat(body).startsWith("The " + words + " stage of case " + reference));
   }
 
   @Test

@@ -36,8 +36,8 @@ public class CaseEventNotifier {
         event.caseReference(),
         "Information requested on case " + event.caseReference(),
         "The "
-            + lower(event.stage())
-            + " review of case "
+            + TaskWords.of(event.stage())
+            + " of case "
             + event.caseReference()
             + " needs more information:\n\n"
             + event.question()
@@ -75,12 +75,12 @@ public class CaseEventNotifier {
         event.caseId(),
         event.caseReference(),
         (assigned ? "Task assigned to you: " : "New task for " + event.candidateRole() + ": ")
-            + readable(event.taskType())
+            + TaskWords.of(event.taskType())
             + " on case "
             + event.caseReference(),
-        "Task "
-            + readable(event.taskType())
-            + " on case "
+        "The "
+            + TaskWords.of(event.taskType())
+            + " of case "
             + event.caseReference()
             + (event.dueAt() == null ? "" : " is due " + event.dueAt())
             + ".\n"
@@ -95,9 +95,9 @@ public class CaseEventNotifier {
         NotificationType.SLA_ESCALATED,
         event.caseId(),
         event.caseReference(),
-        "SLA breached on case " + event.caseReference() + " (" + lower(event.stage()) + ")",
+        "SLA breached on case " + event.caseReference() + " (" + TaskWords.of(event.stage()) + ")",
         "The "
-            + lower(event.stage())
+            + TaskWords.of(event.stage())
             + " stage of case "
             + event.caseReference()
             + " was due "
@@ -135,10 +135,6 @@ public class CaseEventNotifier {
 
   private String caseLink(String caseId) {
     return config.appUrl() + "/cases/" + caseId;
-  }
-
-  private static String lower(String value) {
-    return value == null ? "" : value.toLowerCase().replace('_', ' ');
   }
 
   private static String readable(String value) {
