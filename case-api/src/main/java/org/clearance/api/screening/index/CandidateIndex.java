@@ -80,6 +80,7 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   static final String PAIR_REV = "pairrev";
   static final String PHON_TOK = "ptok";
   static final String PHON_PAIR = "ppair";
+  static final String INITIAL = "initial";
   static final String COUNTRY = "country";
   static final String ENTRY = "entry";
 
@@ -147,6 +148,13 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       for (String key : NameScorer.phoneticKeys(t)) {
         doc.add(new StringField(PHON_TOK, key + "|" + t, Field.Store.NO));
       }
+    }
+    Set<String> initials = new LinkedHashSet<>();
+    for (String t : tokens) {
+      initials.add(t.substring(0, Character.charCount(t.codePointAt(0))));
+    }
+    for (String i : initials) {
+      doc.add(new StringField(INITIAL, i, Field.Store.NO));
     }
     for (String p : pairs) {
       doc.add(new StringField(PAIR, p, Field.Store.NO));
@@ -330,14 +338,13 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     TokenWeights weights = new TokenWeights(this);
     Map<Integer, Double> bounds = new HashMap<>();
     try {
-      BitSet inCountry = query.country() == null ? null : docsOf(COUNTRY, query.country());
       List<String> all = query.normalised().identifying(false);
       List<String> organisation = query.normalised().identifying(true);
       if (organisation.equals(all)) {
-        bounds(all, null, query, settings, floor, inCountry, weights, needed, bounds);
+        bounds(all, null, query, settings, floor, weights, needed, bounds);
       } else {
-        bounds(all, true, query, settings, floor, inCountry, weights, needed, bounds);
-        bounds(organisation, false, query, settings, floor, inCountry, weights, needed, bounds);
+        bounds(all, true, query, settings, floor, weights, needed, bounds);
+        bounds(organisation, false, query, settings, floor, weights, needed, bounds);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -367,7 +374,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       ScreeningQuery query,
       MatchingSettings settings,
       double floor,
-      BitSet inCountry,
       TokenWeights weights,
       double needed,
       Map<Integer, Double> bounds)
@@ -449,10 +455,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         u.enumerated.add(it.term());
         continue;
       }
-      // an initial that matters: every word it starts is looked up
-      expand(u, u.initial, TOK, TOK_REV, PHON_TOK, false, weights);
-      expand(u, u.initial, PAIR, PAIR_REV, PHON_PAIR, true, weights);
-      u.enumerated.addAll(u.expansions);
+      // an initial that matters: the entries with a word it starts, each at its best (the
+      // letter alone, or a pair it starts)
+      u.enumerated.add(new Expansion(INITIAL, new BytesRef(u.initial), 1f, 2f, 2));
     }
     // per document and unit: the best party-side (A) and listed-side (B) weight, listed tokens;
     // one row per document touched, found through a doc-to-row table kept for the thread
@@ -481,6 +486,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
                 d != DocIdSetIterator.NO_MORE_DOCS;
                 d = postings.nextDoc()) {
               int doc = leaf.docBase + d;
+              if (people != null && person(doc, query) != people) {
+                continue; // the other reading's document
+              }
               int r = rowOf[doc];
               if (r == 0) {
                 r = ++touched;
@@ -503,7 +511,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
               query,
               settings,
               floor,
-              inCountry,
               weights,
               units,
               tokenUnit,
@@ -516,11 +523,17 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       for (int i = 0; i < touched; i++) {
         rows[i] = i;
       }
-      // first with the open terms at their best in every document ...
+      // first with the open terms and the party's country at their best in every document ...
       int survivors = eval.keep(rows, touched);
-      if (survivors > 0 && units.stream().anyMatch(u -> u.open)) {
-        // ... then, for the few documents left, with what the open terms really match there
-        lookUpOpenTerms(units, work, rows, survivors, row, stride);
+      boolean open = units.stream().anyMatch(u -> u.open);
+      if (survivors > 0 && (open || query.country() != null)) {
+        // ... then, for the few documents left, with what they really hold
+        if (open) {
+          lookUpOpenTerms(units, work, rows, survivors, row, stride);
+        }
+        if (query.country() != null) {
+          eval.inCountry = holding(COUNTRY, query.country(), work, rows, survivors);
+        }
         survivors = eval.keep(rows, survivors);
       }
       for (int i = 0; i < survivors; i++) {
@@ -585,12 +598,26 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     }
   }
 
+  private static final int EXPANSIONS_KEPT = 4096;
+
   /** Per thread: which row of {@code acc} a document has in the running query (0: none). */
   private static final class Scratch {
     final int[] rowOf;
     int[] docs = new int[1024];
     double[] bound = new double[1024];
     double[] acc = new double[1024 * 12];
+
+    /**
+     * The terms each recent party token (or joined pair) aligns with, per field: they depend only
+     * on the text and the index, and stock words and common names come back in query after query.
+     */
+    final Map<String, List<Expansion>> expansions =
+        new LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, List<Expansion>> eldest) {
+            return size() > EXPANSIONS_KEPT;
+          }
+        };
 
     Scratch(int maxDoc) {
       rowOf = new int[maxDoc];
@@ -618,7 +645,10 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     final ScreeningQuery query;
     final MatchingSettings settings;
     final double floor;
-    final BitSet inCountry;
+
+    /** The documents tied to the party's country; until looked up (null), assumed to be. */
+    BitSet inCountry;
+
     final List<Unit> units;
     final int[] tokenUnit;
     final int[] joinedUnit;
@@ -634,7 +664,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         ScreeningQuery query,
         MatchingSettings settings,
         double floor,
-        BitSet inCountry,
         TokenWeights weights,
         List<Unit> units,
         int[] tokenUnit,
@@ -648,7 +677,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       this.query = query;
       this.settings = settings;
       this.floor = floor;
-      this.inCountry = inCountry;
       this.units = units;
       this.tokenUnit = tokenUnit;
       this.joinedUnit = joinedUnit;
@@ -716,9 +744,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
             && type != PartyType.AIRCRAFT) {
           score *= settings.typeMismatch();
         }
-        if (inCountry != null && facts.countries().get(d)) {
+        if (query.country() != null && facts.countries().get(d)) {
           score =
-              inCountry.get(d)
+              inCountry == null || inCountry.get(d)
                   ? score + (1 - score) * settings.countryMatchBonus()
                   : score
                       * (person
@@ -826,9 +854,24 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     return !units.get(k).open && acc[base + stride * k + 2] == 0;
   }
 
-  /** The documents holding a term. */
-  private BitSet docsOf(String field, String term) throws IOException {
-    BitSet docs = new BitSet(reader.maxDoc());
+  /** Whether the scorer compares the document's entry with the party as people. */
+  private boolean person(int doc, ScreeningQuery query) {
+    byte type = facts.type()[doc];
+    return type == PERSON || (type == UNKNOWN && query.type() == PartyType.PERSON);
+  }
+
+  private static final byte PERSON = (byte) PartyType.PERSON.ordinal();
+  private static final byte UNKNOWN = (byte) PartyType.UNKNOWN.ordinal();
+
+  /** Which of the documents of {@code rows} hold the term (looked up with the postings' skips). */
+  private BitSet holding(String field, String term, Scratch work, int[] rows, int count)
+      throws IOException {
+    int[] docs = new int[count];
+    for (int i = 0; i < count; i++) {
+      docs[i] = work.docs[rows[i]];
+    }
+    Arrays.sort(docs);
+    BitSet found = new BitSet();
     for (LeafReaderContext leaf : reader.leaves()) {
       Terms terms = leaf.reader().terms(field);
       if (terms == null) {
@@ -839,11 +882,22 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         continue;
       }
       PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-        docs.set(leaf.docBase + d);
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      for (int doc : docs) {
+        if (doc < leaf.docBase || doc >= end) {
+          continue;
+        }
+        int target = doc - leaf.docBase;
+        int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
+        if (at == DocIdSetIterator.NO_MORE_DOCS) {
+          break;
+        }
+        if (at == target) {
+          found.set(doc);
+        }
       }
     }
-    return docs;
+    return found;
   }
 
   /**
@@ -864,6 +918,27 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
    */
   private void expand(
       Unit unit,
+      String text,
+      String field,
+      String reversedField,
+      String phoneticField,
+      boolean joined,
+      TokenWeights weights)
+      throws IOException {
+    String key = field + (joined ? "|j|" : "|t|") + text;
+    Map<String, List<Expansion>> known = scratch.get().expansions;
+    List<Expansion> cached = known.get(key);
+    if (cached == null) {
+      cached = terms(text, field, reversedField, phoneticField, joined, weights);
+      known.put(key, cached);
+    }
+    for (Expansion e : cached) {
+      unit.add(e);
+    }
+  }
+
+  /** The terms of {@code field} the scorer would align with {@code text}, with their weights. */
+  private List<Expansion> terms(
       String text,
       String field,
       String reversedField,
@@ -904,15 +979,24 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         // a term within e edits of the text has a half within two edits of the text's half (one
         // transposition may straddle the cut): its prefix, or its suffix read backwards
         int cut = text.length() / 2;
+        // only terms of a length the scorer could align: far fewer to check one by one
+        Automaton lengths =
+            Operations.repeat(
+                Automata.makeAnyChar(), Math.max(1, text.length() - edits), text.length() + edits);
         Automaton head =
-            Operations.concatenate(
-                new LevenshteinAutomata(text.substring(0, cut), true).toAutomaton(2), ANY);
+            Operations.intersection(
+                Operations.concatenate(
+                    new LevenshteinAutomata(text.substring(0, cut), true).toAutomaton(2), ANY),
+                lengths);
         enumerate(terms, head, false, text, joined, found);
         Terms reversed = leaf.reader().terms(reversedField);
         if (reversed != null) {
           Automaton tail =
-              Operations.concatenate(
-                  new LevenshteinAutomata(reverse(text.substring(cut)), true).toAutomaton(2), ANY);
+              Operations.intersection(
+                  Operations.concatenate(
+                      new LevenshteinAutomata(reverse(text.substring(cut)), true).toAutomaton(2),
+                      ANY),
+                  lengths);
           enumerate(reversed, tail, true, text, joined, found);
         }
       } else {
@@ -942,11 +1026,14 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         }
       }
     }
+    List<Expansion> terms = new ArrayList<>(found.size());
     for (Map.Entry<String, Float> e : found.entrySet()) {
       float listed =
           pairs ? (float) pairWeight(e.getKey(), weights) : (float) weights.weight(e.getKey());
-      unit.add(new Expansion(field, new BytesRef(e.getKey()), e.getValue(), listed, pairs ? 2 : 1));
+      terms.add(
+          new Expansion(field, new BytesRef(e.getKey()), e.getValue(), listed, pairs ? 2 : 1));
     }
+    return List.copyOf(terms);
   }
 
   /** The most two listed tokens that join to the pair can weigh. */
@@ -997,7 +1084,7 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   /** Keeps the term when the scorer's own similarity rule aligns it with the text. */
   private static void accept(String text, String term, boolean joined, Map<String, Float> found) {
-    if (found.containsKey(term)) {
+    if (!NameScorer.lengthsMayAlign(text.length(), term.length()) || found.containsKey(term)) {
       return;
     }
     double s =

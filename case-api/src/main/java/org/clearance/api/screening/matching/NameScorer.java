@@ -20,7 +20,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  */
 public final class NameScorer {
 
-  public static final String ALGORITHM = "token-align-jw-dm/v1";
+  public static final String ALGORITHM = "token-align-jw-dm/v2";
 
   /** Below this a token pair does not align at all. */
   static final double TOKEN_FLOOR = 0.75;
@@ -355,6 +355,9 @@ public final class NameScorer {
           ? new Similarity(INITIAL_SIMILARITY, "initial")
           : new Similarity(0, "none");
     }
+    if (!lengthsMayAlign(min, max)) {
+      return new Similarity(0, "none"); // too far apart in length for any rule below
+    }
     double jw = JARO_WINKLER.apply(a, b);
     if (max <= 4) {
       if (singleWordNames) {
@@ -422,6 +425,17 @@ public final class NameScorer {
       }
     }
     return keys;
+  }
+
+  /**
+   * Whether tokens of these lengths can align at all, by any of {@link #similarity}'s rules: an
+   * initial, or at most a quarter of the longer length apart (the edit floor), or two letters (the
+   * same sound). A cheap test that the candidate index runs before the full one.
+   */
+  public static boolean lengthsMayAlign(int a, int b) {
+    int shorter = Math.min(a, b);
+    int longer = Math.max(a, b);
+    return shorter == 1 || longer - shorter <= Math.max(2, longer / 4);
   }
 
   /**
