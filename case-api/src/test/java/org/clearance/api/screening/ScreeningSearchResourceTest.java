@@ -62,4 +62,50 @@ class ScreeningSearchResourceTest {
         .contentType("application/problem+json")
         .body("errors.field", hasItems("name", "country", "type", "birthDate"));
   }
+
+  @Test
+  void shouldReturnOnlyTheBestHitsUpToTheLimitAndSayWhetherMoreExist() {
+    // given a name that shares words with two listed entries: all its hits, then the best only
+    JsonPath all =
+        as("leo")
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Northern Harbour Electronics\"}")
+            .post("/api/screening/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(all.getInt("limit")).isEqualTo(50);
+    assertThat(all.getList("hits")).isNotEmpty();
+    assertThat(all.getBoolean("more")).isFalse();
+
+    // when
+    JsonPath best =
+        as("leo")
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Northern Harbour Electronics\", \"limit\": 1}")
+            .post("/api/screening/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    // then it is the first of all, and the response says whether there are more
+    assertThat(best.getInt("limit")).isEqualTo(1);
+    assertThat(best.getList("hits")).hasSize(1);
+    assertThat(best.getDouble("hits[0].score")).isEqualTo(all.getDouble("hits[0].score"));
+    assertThat(best.getBoolean("more")).isEqualTo(all.getList("hits").size() > 1);
+  }
+
+  @Test
+  void shouldRefuseALimitOutOfRange() {
+    as("leo")
+        .contentType(ContentType.JSON)
+        .body("{\"name\": \"Volga Photonics\", \"limit\": 0}")
+        .post("/api/screening/search")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItems("limit"));
+  }
 }
