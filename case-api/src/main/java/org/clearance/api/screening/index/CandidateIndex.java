@@ -470,15 +470,10 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       for (LeafReaderContext leaf : reader.leaves()) {
         for (int k = 0; k < units.size(); k++) {
           for (Expansion e : units.get(k).enumerated) {
-            Terms terms = leaf.reader().terms(e.field());
-            if (terms == null) {
+            PostingsEnum postings = postings(leaf, e.field(), e.term());
+            if (postings == null) {
               continue;
             }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(e.term())) {
-              continue;
-            }
-            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
             double a = e.similarity();
             double b = e.listedWeight();
             int tokensOf = e.tokens();
@@ -564,15 +559,10 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       for (int k = 0; k < units.size(); k++) {
         Unit u = units.get(k);
         for (Expansion e : u.openTerms) {
-          Terms terms = leaf.reader().terms(e.field());
-          if (terms == null) {
+          PostingsEnum postings = postings(leaf, e.field(), e.term());
+          if (postings == null) {
             continue;
           }
-          TermsEnum te = terms.iterator();
-          if (!te.seekExact(e.term())) {
-            continue;
-          }
-          PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
           for (Integer r : byDoc) {
             int doc = work.docs[r];
             if (doc < leaf.docBase || doc >= end) {
@@ -863,6 +853,17 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   private static final byte PERSON = (byte) PartyType.PERSON.ordinal();
   private static final byte UNKNOWN = (byte) PartyType.UNKNOWN.ordinal();
 
+  /** The documents of the leaf that hold the term, or null when none does. */
+  private static PostingsEnum postings(LeafReaderContext leaf, String field, BytesRef term)
+      throws IOException {
+    Terms terms = leaf.reader().terms(field);
+    if (terms == null) {
+      return null;
+    }
+    TermsEnum te = terms.iterator();
+    return te.seekExact(term) ? te.postings(null, PostingsEnum.NONE) : null;
+  }
+
   /** Which of the documents of {@code rows} hold the term (looked up with the postings' skips). */
   private BitSet holding(String field, String term, Scratch work, int[] rows, int count)
       throws IOException {
@@ -873,15 +874,10 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     Arrays.sort(docs);
     BitSet found = new BitSet();
     for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(field);
-      if (terms == null) {
+      PostingsEnum postings = postings(leaf, field, new BytesRef(term));
+      if (postings == null) {
         continue;
       }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(new BytesRef(term))) {
-        continue;
-      }
-      PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
       int end = leaf.docBase + leaf.reader().maxDoc();
       for (int doc : docs) {
         if (doc < leaf.docBase || doc >= end) {
