@@ -12,6 +12,8 @@ import type {
   Page,
   Rfi,
   ScreeningMatch,
+  ScreeningSearchRequest,
+  ScreeningSearchResponse,
   Task,
   TaskDecision,
 } from "./types";
@@ -57,6 +59,11 @@ export const api = {
     unclaim: (id: string) => http.post<Task>(`/api/tasks/${id}/unclaim`),
     complete: (id: string, decision: TaskDecision) =>
       http.post<Task>(`/api/tasks/${id}/complete`, decision),
+  },
+
+  screening: {
+    search: (request: ScreeningSearchRequest, signal?: AbortSignal) =>
+      http.post<ScreeningSearchResponse>("/api/screening/search", request, { signal }),
   },
 
   notifications: {

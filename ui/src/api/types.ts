@@ -268,3 +268,55 @@ export interface Licence {
   conditions: string[];
   document: { href: string; sha256: string } | null;
 }
+
+/** What `POST /api/screening/search` takes: all but `name` optional. */
+export interface ScreeningSearchRequest {
+  name: string;
+  country?: string;
+  type?: "PERSON" | "ORGANISATION";
+  birthDate?: string;
+  limit?: number;
+}
+
+/** The matcher's reasons for one hit (`screening/matching/Explanation` in case-api). */
+export interface ScreeningExplanation {
+  algorithm: string;
+  queryName: string;
+  listedName: string;
+  listedNameKind: string;
+  aligned: {
+    queryTokens: string;
+    listedTokens: string;
+    how: string;
+    similarity: number;
+    weight: number;
+  }[];
+  unmatchedQueryTokens: { token: string; weight: number }[];
+  unmatchedListedTokens: { token: string; weight: number }[];
+  nameScore: number;
+  evidence: { feature: string; detail: string; effect: string; scoreAfter: number }[];
+  score: number;
+}
+
+export interface ScreeningHit {
+  entryId: number;
+  entryKey: string;
+  entryType: "PERSON" | "ORGANISATION" | string;
+  countries: string[];
+  birthDates: string[];
+  listedName: string;
+  nameKind: string;
+  score: number;
+  potentialMatch: boolean;
+  explanation: ScreeningExplanation;
+}
+
+export interface ScreeningSearchResponse {
+  algorithm: string;
+  listVersions: string[];
+  matchThreshold: number;
+  limit: number;
+  /** Further hits beyond `limit` may reach the report threshold too. */
+  more: boolean;
+  hits: ScreeningHit[];
+}

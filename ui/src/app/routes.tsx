@@ -75,6 +75,7 @@ const EscalationsPage = screen(() => import("../features/manage/EscalationsPage"
 const WorkQueuePage = screen(() => import("../features/manage/WorkQueuePage"));
 const ManageCasePage = screen(() => import("../features/manage/ManageCasePage"));
 const CountryGroupsPage = screen(() => import("../features/admin/CountryGroupsPage"));
+const ScreenNamePage = screen(() => import("../features/screening/ScreenNamePage"));
 const AuditCheckPage = screen(() => import("../features/admin/AuditCheckPage"));
 
 export const routes: AppRoute[] = [
@@ -173,6 +174,13 @@ export const routes: AppRoute[] = [
     roles: ["admin", "manager"],
     nav: { label: "Audit trail check", group: "Administer", order: 20 },
     title: "Audit trail check",
+  },
+  {
+    path: "/screening",
+    ...ScreenNamePage,
+    roles: ["auditor", "legal", "approver", "manager", "admin"],
+    nav: { label: "Screen a name", group: "Work", order: 40 },
+    title: "Screen a name",
   },
   {
     path: "/notifications",

@@ -126,17 +126,20 @@ export function SelectField({
   value,
   onChange,
   options,
+  placeholder = "Choose…",
   ...field
 }: Common & {
   value: string | null | undefined;
   onChange: (value: string) => void;
   options: { value: string; label: string }[];
+  /** The label of the empty choice. */
+  placeholder?: string;
 }) {
   return (
     <Field {...field}>
       {(control) => (
         <FormSelect {...control} name={name} value={value ?? ""} onChange={(_e, v) => onChange(v)}>
-          <FormSelectOption value="" label="Choose…" isPlaceholder />
+          <FormSelectOption value="" label={placeholder} isPlaceholder />
           {options.map((o) => (
             <FormSelectOption key={o.value} value={o.value} label={o.label} />
           ))}
