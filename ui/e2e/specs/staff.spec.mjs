@@ -1,7 +1,8 @@
 // The manager's and the admin's screens, and the four-eyes rule seen by a user with two roles:
 // lena, who did the legal review of a case, is refused its approval in plain words; max finds
 // that case on the SLA dashboard and on the process heat map and drills down to it; max's
-// escalations and open work; adam checks country groups and the audit trail.
+// escalations and open work; adam checks country groups and the audit trail; leo screens a
+// listed name on "Screen a name" and reads why it is a potential match.
 
 const state = {};
 
@@ -188,6 +189,50 @@ export const tests = [
       await page.getByRole("link", { name: /Open the Keycloak console/ }).waitFor();
       await h.checkA11y(page, "admin: audit trail check");
       await h.screenshot(page, "admin-audit-check");
+      await context.close();
+    },
+  },
+  {
+    name: "leo screens a listed name and sees the explained potential match",
+    async run(h) {
+      const context = await h.newContext(h.browser);
+      const { page } = await h.signIn(context, "leo");
+      await page.getByRole("link", { name: "Screen a name" }).click();
+      await page.getByRole("heading", { name: "Screen a name", exact: true }).waitFor();
+
+      // a date the API refuses comes back on the date-of-birth field
+      await page.getByLabel(/^Name/).fill("Mostafa Norouzi");
+      await page.getByLabel(/^Date of birth/).fill("1971-13");
+      await page.getByRole("button", { name: "Screen", exact: true }).click();
+      await page.getByText("The date of birth must be YYYY or YYYY-MM-DD.").waitFor();
+      h.expect(
+        (await page.getByLabel(/^Date of birth/).getAttribute("aria-invalid")) === "true",
+        "the date of birth is marked invalid",
+      );
+
+      // the synthetic SDN entry csl-p01 (Mostafa Norouzi, IR, born 1971-04-12)
+      await page.getByLabel(/^Country/).fill("ir");
+      await page.getByLabel(/^Type/).selectOption("PERSON");
+      await page.getByLabel(/^Date of birth/).fill("1971-04-12");
+      await page.getByRole("button", { name: "Screen", exact: true }).click();
+      const hits = page.getByRole("grid", { name: "Screening hits" });
+      const first = hits.getByRole("row").nth(1);
+      await first.getByText("Mostafa Norouzi").waitFor();
+      await first.getByText("Potential match").waitFor();
+      await page.getByText(/Lists searched: /).waitFor();
+      h.expect(
+        new URL(page.url()).searchParams.get("name") === "Mostafa Norouzi",
+        `the query is in the address (${page.url()})`,
+      );
+
+      // the search survives a reload, and its explanation opens on the row
+      await page.reload();
+      await first.getByText("Potential match").waitFor();
+      await first.getByRole("button", { name: /Details/ }).click();
+      await page.getByRole("grid", { name: /Aligned words of Mostafa Norouzi/ }).waitFor();
+      await page.getByText(/same date of birth 1971-04-12/).waitFor();
+      await h.checkA11y(page, "staff: screen a name");
+      await h.screenshot(page, "screen-a-name");
       await context.close();
     },
   },
