@@ -216,6 +216,10 @@ export interface ScreeningMatch {
   disposition: "POTENTIAL" | "TRUE_MATCH" | "FALSE_MATCH" | string;
   dispositionReason: string | null;
   disposedBy: string | null;
+  entryKey: string | null;
+  matchedNameKind: string | null;
+  /** The matcher's reasons; null for matches found before the token matcher (V60). */
+  explanation: ScreeningExplanation | null;
 }
 
 export interface AuditEvent {

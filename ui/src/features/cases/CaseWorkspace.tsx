@@ -11,6 +11,7 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
+  ExpandableSection,
   Grid,
   GridItem,
   Label,
@@ -28,6 +29,7 @@ import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
 import { formatDateTime, listName, words } from "../../components/format";
 import { FindingsTable } from "../tasks/FindingsTable";
+import { ScreeningExplanation } from "../screening/ScreeningExplanation";
 import {
   ApplicationView,
   AuditTable,
@@ -75,7 +77,7 @@ export function Screening({ c }: { c: CaseDetail }) {
           detail={
             c.status === "SUBMITTED" || c.status === "SCREENING"
               ? "The parties are being compared with the restricted-party list."
-              : "No party's name came close to a listed name (Jaro-Winkler similarity below 0.85)."
+              : "No party's name came close enough to a listed name to need adjudication (score below the potential-match threshold)."
           }
         />
       ) : (
@@ -102,8 +104,18 @@ export function Screening({ c }: { c: CaseDetail }) {
                 </Td>
                 <Td dataLabel="Score">{Number(m.score).toFixed(3)}</Td>
                 <Td dataLabel="Why it matched">
-                  {m.algorithm}: similarity {Number(m.score).toFixed(2)} between “{m.partyName}” and
-                  “{m.listedName}” (threshold 0.85)
+                  {m.explanation ? (
+                    <ExpandableSection
+                      toggleText={`${m.algorithm}: name score ${Number(m.explanation.nameScore).toFixed(2)}, score ${Number(m.score).toFixed(2)}`}
+                    >
+                      <ScreeningExplanation explanation={m.explanation} />
+                    </ExpandableSection>
+                  ) : (
+                    <>
+                      {m.algorithm}: similarity {Number(m.score).toFixed(2)} between “{m.partyName}”
+                      and “{m.listedName}”
+                    </>
+                  )}
                 </Td>
                 <Td dataLabel="Disposition">
                   <Label
