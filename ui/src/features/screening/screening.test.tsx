@@ -228,3 +228,40 @@ describe("screen a name: the page", () => {
     expect(search).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("the case workspace's screening tab", () => {
+  it("shows a stored match's explanation with the same component", async () => {
+    const { Screening } = await import("../cases/CaseWorkspace");
+    vi.spyOn(api.cases, "matches").mockResolvedValue([
+      {
+        id: 1,
+        partyName: "Shenhai Supercomputing Center",
+        partyRole: "END_USER",
+        listedName: "Shenhai Supercomputing Centre",
+        listSource: "CSL",
+        listVersion: "CSL-2026-11-20",
+        score: 0.912,
+        algorithm: "token-align-jw-dm/v2",
+        disposition: "POTENTIAL",
+        dispositionReason: null,
+        disposedBy: null,
+        entryKey: "csl-o02",
+        matchedNameKind: "PRIMARY",
+        explanation: hit().explanation,
+      },
+    ]);
+    const c = { id: "c1", status: "REVIEW", parties: [] } as never;
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MemoryRouter>
+          <Screening c={c} />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await userEvent.click(
+      await screen.findByRole("button", { name: /token-align-jw-dm\/v2: name score 0.95/ }),
+    );
+    expect(screen.getByText("spelt alike")).toBeInTheDocument();
+    expect(screen.getByText(/CN is one of the entry's countries/)).toBeInTheDocument();
+  });
+});
