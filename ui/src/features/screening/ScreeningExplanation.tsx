@@ -47,11 +47,11 @@ export function ScreeningExplanation({ explanation: e }: { explanation: Explanat
         <Table aria-label={`Aligned words of ${e.listedName}`} variant="compact" borders={false}>
           <Thead>
             <Tr>
-              <Th>Searched word</Th>
-              <Th>Listed word</Th>
-              <Th>How</Th>
-              <Th>Similarity</Th>
-              <Th>Weight</Th>
+              <Th modifier="wrap">Searched word</Th>
+              <Th modifier="wrap">Listed word</Th>
+              <Th modifier="wrap">How</Th>
+              <Th modifier="wrap">Similarity</Th>
+              <Th modifier="wrap">Weight</Th>
             </Tr>
           </Thead>
           <Tbody>
