@@ -16,22 +16,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
@@ -96,7 +98,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   private final Directory directory;
   private final DirectoryReader reader;
-  private final IndexSearcher searcher;
 
   /** Per document, what the bound needs of the entry without decoding it. */
   private final Facts facts;
@@ -107,7 +108,6 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   private CandidateIndex(Directory directory) throws IOException {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
-    this.searcher = new IndexSearcher(reader);
     this.facts = facts();
     int maxDoc = reader.maxDoc();
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxDoc));
@@ -166,7 +166,8 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     for (String country : entry.countries()) {
       doc.add(new StringField(COUNTRY, country, Field.Store.NO));
     }
-    doc.add(new StoredField(ENTRY, EntryCodec.encode(entry)));
+    // doc values, not a stored field: a candidate's entry is read without decompressing a block
+    doc.add(new BinaryDocValuesField(ENTRY, new BytesRef(EntryCodec.encode(entry))));
     return doc;
   }
 
@@ -205,34 +206,33 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
             new BitSet(n),
             new BitSet(n));
     TokenWeights weights = new TokenWeights(this);
-    StoredFields stored = reader.storedFields();
-    for (int d = 0; d < n; d++) {
-      ListedEntry entry = EntryCodec.decode(stored.document(d).get(ENTRY));
-      f.type()[d] = (byte) entry.type().ordinal();
-      f.countries().set(d, !entry.countries().isEmpty());
-      f.birthDates().set(d, !entry.birthDates().isEmpty());
-      for (int reading = 0; reading < 2; reading++) {
-        double min = Double.MAX_VALUE;
-        double max = 0;
-        int fewest = Byte.MAX_VALUE;
-        for (ListedEntry.ListedName name : entry.names()) {
-          double w = 0;
-          int telling = 0;
-          for (String t : name.normalised().identifying(reading == 1)) {
-            double tw = weights.weight(t);
-            w += tw;
-            telling += telling(tw) ? 1 : 0;
+    forEachEntry(
+        (entry, d) -> {
+          f.type()[d] = (byte) entry.type().ordinal();
+          f.countries().set(d, !entry.countries().isEmpty());
+          f.birthDates().set(d, !entry.birthDates().isEmpty());
+          for (int reading = 0; reading < 2; reading++) {
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            int fewest = Byte.MAX_VALUE;
+            for (ListedEntry.ListedName name : entry.names()) {
+              double w = 0;
+              int telling = 0;
+              for (String t : name.normalised().identifying(reading == 1)) {
+                double tw = weights.weight(t);
+                w += tw;
+                telling += telling(tw) ? 1 : 0;
+              }
+              min = Math.min(min, w);
+              max = Math.max(max, w);
+              fewest = Math.min(fewest, telling);
+            }
+            // float rounding must not raise the lower bound above the true weight
+            f.lightest()[reading][d] = min == Double.MAX_VALUE ? 0f : Math.nextDown((float) min);
+            f.heaviest()[reading][d] = Math.nextUp((float) max);
+            f.telling()[reading][d] = (byte) (fewest == Byte.MAX_VALUE ? 0 : fewest);
           }
-          min = Math.min(min, w);
-          max = Math.max(max, w);
-          fewest = Math.min(fewest, telling);
-        }
-        // float rounding must not raise the lower bound above the true weight
-        f.lightest()[reading][d] = min == Double.MAX_VALUE ? 0f : Math.nextDown((float) min);
-        f.heaviest()[reading][d] = Math.nextUp((float) max);
-        f.telling()[reading][d] = (byte) (fewest == Byte.MAX_VALUE ? 0 : fewest);
-      }
-    }
+        });
     return f;
   }
 
@@ -357,9 +357,28 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   private ListedEntry entry(int doc) {
     try {
-      return EntryCodec.decode(searcher.storedFields().document(doc).get(ENTRY));
+      List<LeafReaderContext> leaves = reader.leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(ENTRY);
+      if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+        throw new IllegalStateException("listed entry " + doc + " has no encoding in the index");
+      }
+      return EntryCodec.decode(values.binaryValue().utf8ToString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Calls {@code visit} with every entry and its document, in document order. */
+  private void forEachEntry(ObjIntConsumer<ListedEntry> visit) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(ENTRY);
+      if (values == null) {
+        continue;
+      }
+      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+        visit.accept(EntryCodec.decode(values.binaryValue().utf8ToString()), leaf.docBase + d);
+      }
     }
   }
 
@@ -553,33 +572,25 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       byDoc[i] = rows[i];
     }
     Arrays.sort(byDoc, Comparator.comparingInt(r -> work.docs[r]));
+    int[] docs = new int[count];
+    for (int i = 0; i < count; i++) {
+      docs[i] = work.docs[byDoc[i]];
+    }
     double[] acc = work.acc;
     for (LeafReaderContext leaf : reader.leaves()) {
-      int end = leaf.docBase + leaf.reader().maxDoc();
       for (int k = 0; k < units.size(); k++) {
-        Unit u = units.get(k);
-        for (Expansion e : u.openTerms) {
-          PostingsEnum postings = postings(leaf, e.field(), e.term());
-          if (postings == null) {
-            continue;
-          }
-          for (Integer r : byDoc) {
-            int doc = work.docs[r];
-            if (doc < leaf.docBase || doc >= end) {
-              continue;
-            }
-            int target = doc - leaf.docBase;
-            int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
-            if (at == DocIdSetIterator.NO_MORE_DOCS) {
-              break;
-            }
-            if (at == target) {
-              int i = r * row + stride * k;
-              acc[i] = Math.max(acc[i], e.similarity());
-              acc[i + 1] = Math.max(acc[i + 1], e.listedWeight());
-              acc[i + 2] = Math.max(acc[i + 2], e.tokens());
-            }
-          }
+        int unit = k;
+        for (Expansion e : units.get(k).openTerms) {
+          visitHolders(
+              leaf,
+              postings(leaf, e.field(), e.term()),
+              docs,
+              i -> {
+                int at = byDoc[i] * row + stride * unit;
+                acc[at] = Math.max(acc[at], e.similarity());
+                acc[at + 1] = Math.max(acc[at + 1], e.listedWeight());
+                acc[at + 2] = Math.max(acc[at + 2], e.tokens());
+              });
         }
       }
     }
@@ -873,27 +884,42 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     }
     Arrays.sort(docs);
     BitSet found = new BitSet();
+    BytesRef wanted = new BytesRef(term);
     for (LeafReaderContext leaf : reader.leaves()) {
-      PostingsEnum postings = postings(leaf, field, new BytesRef(term));
-      if (postings == null) {
-        continue;
-      }
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      for (int doc : docs) {
-        if (doc < leaf.docBase || doc >= end) {
-          continue;
-        }
-        int target = doc - leaf.docBase;
-        int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
-        if (at == DocIdSetIterator.NO_MORE_DOCS) {
-          break;
-        }
-        if (at == target) {
-          found.set(doc);
-        }
-      }
+      visitHolders(leaf, postings(leaf, field, wanted), docs, i -> found.set(docs[i]));
     }
     return found;
+  }
+
+  /**
+   * Calls {@code found} with the position in {@code sortedDocs} (ascending, global ids) of each
+   * document of the leaf that holds the postings' term, moving through the postings with their
+   * skips instead of reading them whole.
+   */
+  private static void visitHolders(
+      LeafReaderContext leaf, PostingsEnum postings, int[] sortedDocs, IntConsumer found)
+      throws IOException {
+    if (postings == null) {
+      return;
+    }
+    int end = leaf.docBase + leaf.reader().maxDoc();
+    for (int i = 0; i < sortedDocs.length; i++) {
+      int doc = sortedDocs[i];
+      if (doc < leaf.docBase) {
+        continue;
+      }
+      if (doc >= end) {
+        return;
+      }
+      int target = doc - leaf.docBase;
+      int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
+      if (at == DocIdSetIterator.NO_MORE_DOCS) {
+        return;
+      }
+      if (at == target) {
+        found.accept(i);
+      }
+    }
   }
 
   /**
@@ -1065,7 +1091,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     TermsEnum te;
     try {
       Automaton a = Operations.determinize(automaton, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-      te = new CompiledAutomaton(a, null, true).getTermsEnum(terms);
+      // every automaton here is finite (bounded lengths) and never total, and an empty one just
+      // enumerates nothing: the compiler's checks for those would only walk it again
+      te = new CompiledAutomaton(a, true, false).getTermsEnum(terms);
     } catch (TooComplexToDeterminizeException e) {
       te = terms.iterator(); // every term then, filtered below: slower, never less
     }
@@ -1170,11 +1198,8 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   /** Every entry, for the benchmark's full scan. */
   public List<ListedEntry> all() {
     try {
-      StoredFields stored = searcher.storedFields();
       List<ListedEntry> all = new ArrayList<>(reader.maxDoc());
-      for (int d = 0; d < reader.maxDoc(); d++) {
-        all.add(EntryCodec.decode(stored.document(d).get(ENTRY)));
-      }
+      forEachEntry((entry, d) -> all.add(entry));
       return all;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
