@@ -51,18 +51,33 @@ public final class NameScorer {
   public Optional<Hit> score(ScreeningQuery query, ListedEntry entry, TokenWeights weights) {
     Hit best = null;
     for (ListedEntry.ListedName name : entry.names()) {
-      Hit hit = score(query, entry, name, weights);
+      Hit hit = score(query, entry, name, weights, false);
       if (hit != null && (best == null || hit.score() > best.score())) {
         best = hit;
       }
     }
-    return best == null || best.score() < settings.reportThreshold()
-        ? Optional.empty()
-        : Optional.of(best);
+    if (best == null || best.score() < settings.reportThreshold()) {
+      return Optional.empty();
+    }
+    // most names scored are no hit: only the one that is gets its explanation written
+    return Optional.of(score(query, entry, best.matchedName(), weights, true));
   }
 
   Hit score(
       ScreeningQuery query, ListedEntry entry, ListedEntry.ListedName name, TokenWeights weights) {
+    return score(query, entry, name, weights, true);
+  }
+
+  /**
+   * The name's score; with {@code explain} false the same score without the explanation (null),
+   * which is most of the work for a name that turns out to be no hit.
+   */
+  private Hit score(
+      ScreeningQuery query,
+      ListedEntry entry,
+      ListedEntry.ListedName name,
+      TokenWeights weights,
+      boolean explain) {
     boolean person =
         entry.type() == PartyType.PERSON
             || (entry.type() == PartyType.UNKNOWN && query.type() == PartyType.PERSON);
@@ -72,48 +87,57 @@ public final class NameScorer {
     if (q.isEmpty() || l.isEmpty()) {
       return null;
     }
-    Alignment alignment = align(q, l, weights);
+    Alignment alignment = align(q, l, weights, explain);
     double score = alignment.score;
-    List<Explanation.Evidence> evidence = new ArrayList<>();
+    List<Explanation.Evidence> evidence = explain ? new ArrayList<>() : null;
 
-    if (alignment.substitution()) {
+    if (alignment.substitution) {
       double factor = person ? settings.differentGivenName() : settings.differentWord();
       score *= factor;
-      evidence.add(
-          new Explanation.Evidence(
-              person ? "differentGivenName" : "differentWord",
-              "both names hold a word the other lacks: "
-                  + words(alignment.unmatchedQuery)
-                  + " / "
-                  + words(alignment.unmatchedListed),
-              "x" + factor,
-              round(score)));
+      if (evidence != null) {
+        evidence.add(
+            new Explanation.Evidence(
+                person ? "differentGivenName" : "differentWord",
+                "both names hold a word the other lacks: "
+                    + words(alignment.unmatchedQuery)
+                    + " / "
+                    + words(alignment.unmatchedListed),
+                "x" + factor,
+                round(score)));
+      }
     }
     if (query.type().contradicts(entry.type())
         && entry.type() != PartyType.VESSEL
         && entry.type() != PartyType.AIRCRAFT) {
       score *= settings.typeMismatch();
-      evidence.add(
-          new Explanation.Evidence(
-              "type",
-              "party is " + query.type() + ", entry is " + entry.type(),
-              "x" + settings.typeMismatch(),
-              round(score)));
+      if (evidence != null) {
+        evidence.add(
+            new Explanation.Evidence(
+                "type",
+                "party is " + query.type() + ", entry is " + entry.type(),
+                "x" + settings.typeMismatch(),
+                round(score)));
+      }
     }
     if (name.kind() == NameKind.WEAK_ALIAS) {
       score *= settings.weakAlias();
-      evidence.add(
-          new Explanation.Evidence(
-              "weakAlias",
-              "matched a weak alias of the entry",
-              "x" + settings.weakAlias(),
-              round(score)));
+      if (evidence != null) {
+        evidence.add(
+            new Explanation.Evidence(
+                "weakAlias",
+                "matched a weak alias of the entry",
+                "x" + settings.weakAlias(),
+                round(score)));
+      }
     }
     score = country(query, entry, person, score, evidence);
     if (person) {
       score = birthDate(query, entry, score, evidence);
     }
     score = Math.max(0, Math.min(1, score));
+    if (!explain) {
+      return new Hit(entry, name, round(score), null);
+    }
     Explanation explanation =
         new Explanation(
             ALGORITHM,
@@ -140,27 +164,31 @@ public final class NameScorer {
     }
     if (entry.countries().contains(query.country())) {
       double after = score + (1 - score) * settings.countryMatchBonus();
-      evidence.add(
-          new Explanation.Evidence(
-              "country",
-              query.country() + " is one of the entry's countries " + sorted(entry),
-              "+" + settings.countryMatchBonus() + " of the rest",
-              round(after)));
+      if (evidence != null) {
+        evidence.add(
+            new Explanation.Evidence(
+                "country",
+                query.country() + " is one of the entry's countries " + sorted(entry),
+                "+" + settings.countryMatchBonus() + " of the rest",
+                round(after)));
+      }
       return after;
     }
     double factor =
         person ? settings.countryMismatchPerson() : settings.countryMismatchOrganisation();
     double after = score * factor;
-    evidence.add(
-        new Explanation.Evidence(
-            "country",
-            "the entry has no tie to "
-                + query.country()
-                + " (its countries: "
-                + sorted(entry)
-                + ")",
-            "x" + factor,
-            round(after)));
+    if (evidence != null) {
+      evidence.add(
+          new Explanation.Evidence(
+              "country",
+              "the entry has no tie to "
+                  + query.country()
+                  + " (its countries: "
+                  + sorted(entry)
+                  + ")",
+              "x" + factor,
+              round(after)));
+    }
     return after;
   }
 
@@ -188,30 +216,36 @@ public final class NameScorer {
     }
     if (sameDay) {
       double after = score + (1 - score) * settings.birthDateMatchBonus();
-      evidence.add(
-          new Explanation.Evidence(
-              "birthDate",
-              "same date of birth " + query.birthDate(),
-              "+" + settings.birthDateMatchBonus() + " of the rest",
-              round(after)));
+      if (evidence != null) {
+        evidence.add(
+            new Explanation.Evidence(
+                "birthDate",
+                "same date of birth " + query.birthDate(),
+                "+" + settings.birthDateMatchBonus() + " of the rest",
+                round(after)));
+      }
       return after;
     }
     if (closest <= 1) {
-      evidence.add(
-          new Explanation.Evidence(
-              "birthDate",
-              "birth year within a year of the entry's " + entry.birthDates(),
-              "none",
-              round(score)));
+      if (evidence != null) {
+        evidence.add(
+            new Explanation.Evidence(
+                "birthDate",
+                "birth year within a year of the entry's " + entry.birthDates(),
+                "none",
+                round(score)));
+      }
       return score;
     }
     double after = score * settings.birthDateMismatch();
-    evidence.add(
-        new Explanation.Evidence(
-            "birthDate",
-            "born " + query.birthDate() + ", the entry " + entry.birthDates(),
-            "x" + settings.birthDateMismatch(),
-            round(after)));
+    if (evidence != null) {
+      evidence.add(
+          new Explanation.Evidence(
+              "birthDate",
+              "born " + query.birthDate() + ", the entry " + entry.birthDates(),
+              "x" + settings.birthDateMismatch(),
+              round(after)));
+    }
     return after;
   }
 
@@ -234,20 +268,25 @@ public final class NameScorer {
 
   private record Pair(int[] q, int[] l, double similarity, String how) {}
 
+  /**
+   * The aligned share of both names' weight; {@code substitution}: both sides keep a token that
+   * means something (a different word, not a missing one). The token lists are null when the
+   * alignment was computed without its explanation.
+   */
   private record Alignment(
       double score,
+      boolean substitution,
       List<Explanation.AlignedTokens> aligned,
       List<Explanation.WeightedToken> unmatchedQuery,
-      List<Explanation.WeightedToken> unmatchedListed) {
+      List<Explanation.WeightedToken> unmatchedListed) {}
 
-    /** Both sides keep a token that means something: a different word, not a missing one. */
-    boolean substitution() {
-      return unmatchedQuery.stream().anyMatch(t -> t.weight() > 0.3)
-          && unmatchedListed.stream().anyMatch(t -> t.weight() > 0.3);
-    }
+  /** A left-over token that means something (the substitution rule), by its shown weight. */
+  private static boolean leftTelling(double weight, boolean used) {
+    return !used && round(weight) > 0.3;
   }
 
-  static Alignment align(List<String> q, List<String> l, TokenWeights weights) {
+  private static Alignment align(
+      List<String> q, List<String> l, TokenWeights weights, boolean explain) {
     double[] wq = q.stream().mapToDouble(weights::weight).toArray();
     double[] wl = l.stream().mapToDouble(weights::weight).toArray();
     List<Pair> pairs = new ArrayList<>();
@@ -288,7 +327,7 @@ public final class NameScorer {
     boolean[] usedQ = new boolean[q.size()];
     boolean[] usedL = new boolean[l.size()];
     double matched = 0;
-    List<Explanation.AlignedTokens> aligned = new ArrayList<>();
+    List<Explanation.AlignedTokens> aligned = explain ? new ArrayList<>() : null;
     for (Pair p : pairs) {
       if (anyUsed(usedQ, p.q) || anyUsed(usedL, p.l)) {
         continue;
@@ -303,26 +342,32 @@ public final class NameScorer {
         weight += wl[j];
       }
       matched += p.similarity * weight;
-      aligned.add(
-          new Explanation.AlignedTokens(
-              join(q, p.q), join(l, p.l), p.how, round(p.similarity), round(weight / 2)));
+      if (explain) {
+        aligned.add(
+            new Explanation.AlignedTokens(
+                join(q, p.q), join(l, p.l), p.how, round(p.similarity), round(weight / 2)));
+      }
     }
     double total = 0;
-    List<Explanation.WeightedToken> restQ = new ArrayList<>();
-    List<Explanation.WeightedToken> restL = new ArrayList<>();
+    boolean leftQ = false;
+    boolean leftL = false;
+    List<Explanation.WeightedToken> restQ = explain ? new ArrayList<>() : null;
+    List<Explanation.WeightedToken> restL = explain ? new ArrayList<>() : null;
     for (int i = 0; i < q.size(); i++) {
       total += wq[i];
-      if (!usedQ[i]) {
+      leftQ |= leftTelling(wq[i], usedQ[i]);
+      if (explain && !usedQ[i]) {
         restQ.add(new Explanation.WeightedToken(q.get(i), round(wq[i])));
       }
     }
     for (int j = 0; j < l.size(); j++) {
       total += wl[j];
-      if (!usedL[j]) {
+      leftL |= leftTelling(wl[j], usedL[j]);
+      if (explain && !usedL[j]) {
         restL.add(new Explanation.WeightedToken(l.get(j), round(wl[j])));
       }
     }
-    return new Alignment(total == 0 ? 0 : matched / total, aligned, restQ, restL);
+    return new Alignment(total == 0 ? 0 : matched / total, leftQ && leftL, aligned, restQ, restL);
   }
 
   private static int telling(double[] weights) {
