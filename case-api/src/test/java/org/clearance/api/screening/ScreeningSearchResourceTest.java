@@ -33,7 +33,7 @@ class ScreeningSearchResourceTest {
         .containsExactlyInAnyOrder("volga", "photonics");
     assertThat(result.getString("hits[0].explanation.evidence[0].feature")).isEqualTo("country");
     assertThat(result.getList("listVersions", String.class)).contains("CSL-2026-11-20");
-    assertThat(result.getString("algorithm")).isEqualTo("token-align-jw-dm/v2");
+    assertThat(result.getString("algorithm")).isEqualTo("token-align-jw-dm/v3");
   }
 
   @Test

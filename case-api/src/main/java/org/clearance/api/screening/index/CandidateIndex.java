@@ -1046,18 +1046,13 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       Terms phonetic = leaf.reader().terms(phoneticField);
       if (phonetic != null) {
         for (String key : NameScorer.phoneticKeys(text)) {
-          TermsEnum te = phonetic.iterator();
-          BytesRef prefix = new BytesRef(key + "|");
-          if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
-            continue;
+          // the words of the same sound (NameScorer.sameSound): under this key, a key a sound
+          // longer, or one a sound shorter
+          boolean longer = key.length() >= NameScorer.SOUNDS_FOR_A_LONGER_KEY;
+          sounds(phonetic, key, longer, text, joined, found);
+          if (key.length() > NameScorer.SOUNDS_FOR_A_LONGER_KEY) {
+            sounds(phonetic, key.substring(0, key.length() - 1), false, text, joined, found);
           }
-          do {
-            if (!StringHelper.startsWith(te.term(), prefix)) {
-              break;
-            }
-            String term = te.term().utf8ToString();
-            accept(text, term.substring(prefix.length), joined, found);
-          } while (te.next() != null);
         }
       }
     }
@@ -1069,6 +1064,44 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
           new Expansion(field, new BytesRef(e.getKey()), e.getValue(), listed, pairs ? 2 : 1));
     }
     return List.copyOf(terms);
+  }
+
+  /**
+   * Offers every word listed under the phonetic key ({@code key|word} terms) and, when {@code
+   * longer}, under a key one sound longer that starts with it. A key's characters sort before the
+   * bar, so the words of "key" + one sound follow those of longer keys, which are skipped by
+   * seeking.
+   */
+  private static void sounds(
+      Terms phonetic,
+      String key,
+      boolean longer,
+      String text,
+      boolean joined,
+      Map<String, Float> found)
+      throws IOException {
+    TermsEnum te = phonetic.iterator();
+    BytesRef start = new BytesRef(longer ? key : key + "|");
+    if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+      return;
+    }
+    while (true) {
+      BytesRef t = te.term();
+      if (!StringHelper.startsWith(t, start)) {
+        return;
+      }
+      String term = t.utf8ToString();
+      int bar = term.indexOf('|');
+      if (bar <= key.length() + 1) {
+        accept(text, term.substring(bar + 1), joined, found);
+        if (te.next() == null) {
+          return;
+        }
+      } else if (te.seekCeil(new BytesRef(term.substring(0, key.length() + 1) + "|"))
+          == TermsEnum.SeekStatus.END) {
+        return; // past the keys two or more sounds longer than this one
+      }
+    }
   }
 
   /** The most two listed tokens that join to the pair can weigh. */

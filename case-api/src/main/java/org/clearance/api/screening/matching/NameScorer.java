@@ -20,7 +20,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  */
 public final class NameScorer {
 
-  public static final String ALGORITHM = "token-align-jw-dm/v2";
+  public static final String ALGORITHM = "token-align-jw-dm/v3";
 
   /** Below this a token pair does not align at all. */
   static final double TOKEN_FLOOR = 0.75;
@@ -34,8 +34,21 @@ public final class NameScorer {
 
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
   private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance();
+
+  /**
+   * Double Metaphone keys as long as the words: commons-codec cuts them at four sounds by default,
+   * and then every long word sharing its first four sounds had "the same sound" ("mostafabormasov"
+   * ~ "mostafa lotadanov").
+   */
+  static final int PHONETIC_KEY_LENGTH = 32;
+
   private static final ThreadLocal<DoubleMetaphone> METAPHONE =
-      ThreadLocal.withInitial(DoubleMetaphone::new);
+      ThreadLocal.withInitial(
+          () -> {
+            DoubleMetaphone dm = new DoubleMetaphone();
+            dm.setMaxCodeLen(PHONETIC_KEY_LENGTH);
+            return dm;
+          });
 
   private final MatchingSettings settings;
 
@@ -442,8 +455,8 @@ public final class NameScorer {
     if (!Character.isLetter(a.charAt(0)) || !Character.isLetter(b.charAt(0))) {
       return false;
     }
-    // the keys are four sounds long: a word with a long tail is not the same sound as its start
-    // ("engineeringvihailo" is not "engineering")
+    // a word with a long tail is not the same sound as its start ("engineeringvihailo" is not
+    // "engineering")
     int longer = Math.max(a.length(), b.length());
     if (Math.abs(a.length() - b.length()) > Math.max(2, longer / 4)) {
       return false;
@@ -454,13 +467,32 @@ public final class NameScorer {
     if (a1 == null || b1 == null || a1.isEmpty()) {
       return false;
     }
-    if (a1.equals(b1)) {
+    if (sameSound(a1, b1)) {
       return true;
     }
     String a2 = dm.doubleMetaphone(a, true);
     String b2 = dm.doubleMetaphone(b, true);
-    return a1.equals(b2) || a2.equals(b1);
+    return sameSound(a1, b2) || sameSound(a2, b1);
   }
+
+  /**
+   * Two Double Metaphone keys of one sound: equal, or, from four sounds on, one a sound longer than
+   * the other and starting with it ("mikroelektronik" ~ "mikroelectronics": a plural, a final
+   * vowel).
+   */
+  public static boolean sameSound(String x, String y) {
+    if (x.equals(y)) {
+      return true;
+    }
+    String shorter = x.length() <= y.length() ? x : y;
+    String longer = shorter == x ? y : x;
+    return shorter.length() >= SOUNDS_FOR_A_LONGER_KEY
+        && longer.length() == shorter.length() + 1
+        && longer.startsWith(shorter);
+  }
+
+  /** The fewest sounds a key has before a key one sound longer counts as the same sound. */
+  public static final int SOUNDS_FOR_A_LONGER_KEY = 4;
 
   /**
    * Both Double Metaphone keys of a token (primary and alternate, the ones {@link #samePhoneticKey}

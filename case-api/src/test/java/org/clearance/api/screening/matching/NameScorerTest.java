@@ -109,6 +109,20 @@ class NameScorerTest {
   }
 
   @Test
+  void shouldNotTakeASharedStartForTheSameSound() {
+    ListedEntry other = entry(PartyType.PERSON, "Mostafa Lotadanov", Set.of(), List.of());
+    ListedEntry same = entry(PartyType.PERSON, "Mostafa Bormasov", Set.of(), List.of());
+    // the space missing: the same person, not every Mostafa (their keys share four sounds)
+    assertThat(score("Mostafabormasov", PartyType.PERSON, null, null, same)).isEqualTo(1.0);
+    assertThat(score("Mostafabormasov", PartyType.PERSON, null, null, other)).isLessThan(0.5);
+    // one sound more at the end is still the same sound; two, or under four sounds, not
+    assertThat(NameScorer.sameSound("mkrlktrnk", "mkrlktrnks")).isTrue();
+    assertThat(NameScorer.sameSound("mkrlktrnk", "mkrlktrnkst")).isFalse();
+    assertThat(NameScorer.sameSound("mstfprmsf", "mstfltnf")).isFalse();
+    assertThat(NameScorer.sameSound("krt", "krts")).isFalse();
+  }
+
+  @Test
   void shouldUseCountryAsEvidence() {
     double same = score("Volga Photonic", PartyType.UNKNOWN, "RU", null, VOLGA);
     double unknown = score("Volga Photonic", PartyType.UNKNOWN, null, null, VOLGA);
