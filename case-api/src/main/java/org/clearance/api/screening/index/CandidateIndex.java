@@ -296,8 +296,8 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       openTerms.clear();
       open = initialOpen;
       openSimilarity = initialOpen ? 1.0 : 0;
-      openListed = initialOpen ? 2 : 0;
-      openTokens = initialOpen ? 2 : 0;
+      openListed = initialOpen ? 1 : 0;
+      openTokens = initialOpen ? 1 : 0;
     }
   }
 
@@ -438,8 +438,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     for (int k = 0; k < units.size(); k++) {
       Unit u = units.get(k);
       if (u.initial != null) {
-        // at its best: the same letter listed alone (exact), or a word it starts
-        items.add(new Item(k, null, 1.0, u.weight, 2, 2));
+        // at its best: the same letter listed alone (exact), or a word it starts (one word: the
+        // scorer splits no initial into two)
+        items.add(new Item(k, null, 1.0, u.weight, 1, 1));
       }
       for (Expansion e : u.expansions) {
         items.add(
@@ -481,8 +482,8 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         continue;
       }
       // an initial that matters: the entries with a word it starts, each at its best (the
-      // letter alone, or a pair it starts)
-      u.enumerated.add(new Expansion(INITIAL, new BytesRef(u.initial), 1f, 2f, 2));
+      // letter alone, or the heaviest word it starts)
+      u.enumerated.add(new Expansion(INITIAL, new BytesRef(u.initial), 1f, 1f, 1));
     }
     // per document and unit: the best party-side (A) and listed-side (B) weight, listed tokens;
     // one row per document touched, found through a doc-to-row table kept for the thread
@@ -995,8 +996,8 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         }
         continue;
       }
-      if (!pairs) {
-        // a listed initial aligns with the word it starts
+      if (!pairs && !joined) {
+        // a listed initial aligns with the word it starts (never with two joined)
         exact(terms, text.substring(0, 1), text, joined, found);
       }
       int edits = NameScorer.maxEdits(text.length(), joined);

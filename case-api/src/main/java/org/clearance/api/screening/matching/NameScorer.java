@@ -318,18 +318,18 @@ public final class NameScorer {
     for (int i = 0; i + 1 < q.size(); i++) {
       String joined = q.get(i) + q.get(i + 1);
       for (int j = 0; j < l.size(); j++) {
-        Similarity s = similarity(joined, l.get(j), false);
-        if (s.value >= JOINED_FLOOR) {
-          pairs.add(new Pair(new int[] {i, i + 1}, new int[] {j}, s.value, "joined"));
+        double s = joinedSimilarity(joined, l.get(j));
+        if (s > 0) {
+          pairs.add(new Pair(new int[] {i, i + 1}, new int[] {j}, s, "joined"));
         }
       }
     }
     for (int j = 0; j + 1 < l.size(); j++) {
       String joined = l.get(j) + l.get(j + 1);
       for (int i = 0; i < q.size(); i++) {
-        Similarity s = similarity(q.get(i), joined, false);
-        if (s.value >= JOINED_FLOOR) {
-          pairs.add(new Pair(new int[] {i}, new int[] {j, j + 1}, s.value, "split"));
+        double s = joinedSimilarity(q.get(i), joined);
+        if (s > 0) {
+          pairs.add(new Pair(new int[] {i}, new int[] {j, j + 1}, s, "split"));
         }
       }
     }
@@ -533,8 +533,14 @@ public final class NameScorer {
     return s.value >= TOKEN_FLOOR || (s.how.equals("short") && s.value > 0) ? s.value : 0;
   }
 
-  /** The same for a joined pair against one token (either side), at the stricter floor. */
+  /**
+   * The same for a joined pair against one token (either side), at the stricter floor. An initial
+   * stands for one word, never for two joined: "o" is no split of "onvelon veldardar".
+   */
   public static double joinedSimilarity(String a, String b) {
+    if (a.length() == 1 || b.length() == 1) {
+      return 0;
+    }
     Similarity s = similarity(a, b, false);
     return s.value >= JOINED_FLOOR ? s.value : 0;
   }

@@ -123,6 +123,17 @@ class NameScorerTest {
   }
 
   @Test
+  void shouldLetAnInitialStandForOneWordOnly() {
+    ListedEntry two =
+        entry(PartyType.ORGANISATION, "Onvelon Veldardar Technology", Set.of(), List.of());
+    ListedEntry one = entry(PartyType.PERSON, "Omar Gagor", Set.of(), List.of());
+    // "o" is the initial of "omar", not a split of "onvelon veldardar"
+    assertThat(score("Gagor O", PartyType.PERSON, null, null, one)).isGreaterThan(0.8);
+    assertThat(score("Gagor Technology o", PartyType.UNKNOWN, null, null, two)).isLessThan(0.5);
+    assertThat(NameScorer.joinedSimilarity("o", "onvelonveldardar")).isZero();
+  }
+
+  @Test
   void shouldUseCountryAsEvidence() {
     double same = score("Volga Photonic", PartyType.UNKNOWN, "RU", null, VOLGA);
     double unknown = score("Volga Photonic", PartyType.UNKNOWN, null, null, VOLGA);
