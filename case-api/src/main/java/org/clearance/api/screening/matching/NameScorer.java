@@ -43,12 +43,20 @@ public final class NameScorer {
   static final int PHONETIC_KEY_LENGTH = 32;
 
   private static final ThreadLocal<DoubleMetaphone> METAPHONE =
-      ThreadLocal.withInitial(
-          () -> {
-            DoubleMetaphone dm = new DoubleMetaphone();
-            dm.setMaxCodeLen(PHONETIC_KEY_LENGTH);
-            return dm;
-          });
+      ThreadLocal.withInitial(NameScorer::encoder);
+
+  /**
+   * Per thread, the keys of the last word {@link #samePhoneticKey} was asked about first: the
+   * party's token, the same over a loop through listed words.
+   */
+  private static final ThreadLocal<String[]> LAST_KEYS =
+      ThreadLocal.withInitial(() -> new String[3]);
+
+  private static DoubleMetaphone encoder() {
+    DoubleMetaphone dm = new DoubleMetaphone();
+    dm.setMaxCodeLen(PHONETIC_KEY_LENGTH);
+    return dm;
+  }
 
   private final MatchingSettings settings;
 
@@ -462,7 +470,13 @@ public final class NameScorer {
       return false;
     }
     DoubleMetaphone dm = METAPHONE.get();
-    String a1 = dm.doubleMetaphone(a);
+    String[] last = LAST_KEYS.get();
+    if (!a.equals(last[0])) {
+      last[0] = a;
+      last[1] = dm.doubleMetaphone(a);
+      last[2] = dm.doubleMetaphone(a, true);
+    }
+    String a1 = last[1];
     String b1 = dm.doubleMetaphone(b);
     if (a1 == null || b1 == null || a1.isEmpty()) {
       return false;
@@ -470,9 +484,8 @@ public final class NameScorer {
     if (sameSound(a1, b1)) {
       return true;
     }
-    String a2 = dm.doubleMetaphone(a, true);
     String b2 = dm.doubleMetaphone(b, true);
-    return sameSound(a1, b2) || sameSound(a2, b1);
+    return sameSound(a1, b2) || sameSound(last[2], b1);
   }
 
   /**
