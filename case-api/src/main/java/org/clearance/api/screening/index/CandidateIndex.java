@@ -97,6 +97,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   private static final Automaton ANY = Automata.makeAnyString();
 
+  /** From this length on, two edits are looked up through the halves of the text. */
+  private static final int LONG_TEXT = 12;
+
   private final Directory directory;
   private final DirectoryReader reader;
 
@@ -1004,13 +1007,15 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       boolean binary = ascii(text);
       if (edits == 0) {
         exact(terms, text, text, joined, found);
-      } else if (edits <= LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE) {
+      } else if (edits == 1 || (edits == 2 && text.length() < LONG_TEXT)) {
         enumerate(terms, levenshtein(text, edits, binary), binary, false, text, joined, found);
       } else if (edits <= 5) {
-        // a term within e edits of the text has a half within two edits of the text's half: its
-        // prefix, or its suffix read backwards. Up to four edits that holds even when one
-        // transposition straddles the cut (it counts in both halves); at five, a second cut one
-        // letter on is read too: no transposition can straddle both
+        // a term within e edits of the text has a half within e/2 edits of the text's half at a
+        // cut: its prefix, or its suffix read backwards. A transposition across the cut counts in
+        // both halves; for an even e that still leaves e/2 in one of them, for an odd e a second
+        // cut one letter on is read too: no transposition straddles both. Halves of long texts
+        // match far fewer terms than a two-edit automaton of the whole is costly to build
+        int halfEdits = edits / 2;
         Automaton any = binary ? Automata.makeAnyBinary() : ANY;
         // only terms of a length the scorer could align: far fewer to check one by one
         Automaton lengths =
@@ -1020,17 +1025,18 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
                 text.length() + edits);
         Terms reversed = leaf.reader().terms(reversedField);
         int half = text.length() / 2;
-        for (int cut = half; cut <= (edits == 5 ? half + 1 : half); cut++) {
+        for (int cut = half; cut <= (edits % 2 == 1 ? half + 1 : half); cut++) {
           Automaton head =
               Operations.intersection(
-                  Operations.concatenate(levenshtein(text.substring(0, cut), 2, binary), any),
+                  Operations.concatenate(
+                      levenshtein(text.substring(0, cut), halfEdits, binary), any),
                   lengths);
           enumerate(terms, head, binary, false, text, joined, found);
           if (reversed != null) {
             Automaton tail =
                 Operations.intersection(
                     Operations.concatenate(
-                        levenshtein(reverse(text.substring(cut)), 2, binary), any),
+                        levenshtein(reverse(text.substring(cut)), halfEdits, binary), any),
                     lengths);
             enumerate(reversed, tail, binary, true, text, joined, found);
           }
