@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.ObjIntConsumer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -104,6 +105,11 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   /** The per-query work space of each thread: a row table as long as the index. */
   private final ThreadLocal<Scratch> scratch;
+
+  /** Document frequencies of tokens asked for: see {@link #documentFrequency}. */
+  private final Map<String, Long> frequencies = new ConcurrentHashMap<>();
+
+  private static final int FREQUENCIES_KEPT = 200_000;
 
   private CandidateIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -994,32 +1000,39 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         exact(terms, text.substring(0, 1), text, joined, found);
       }
       int edits = NameScorer.maxEdits(text.length(), joined);
-      if (edits <= LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE) {
-        Automaton lev = new LevenshteinAutomata(text, true).toAutomaton(edits);
-        enumerate(terms, lev, false, text, joined, found);
-      } else if (edits <= 4) {
-        // a term within e edits of the text has a half within two edits of the text's half (one
-        // transposition may straddle the cut): its prefix, or its suffix read backwards
-        int cut = text.length() / 2;
+      boolean binary = ascii(text);
+      if (edits == 0) {
+        exact(terms, text, text, joined, found);
+      } else if (edits <= LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE) {
+        enumerate(terms, levenshtein(text, edits, binary), binary, false, text, joined, found);
+      } else if (edits <= 5) {
+        // a term within e edits of the text has a half within two edits of the text's half: its
+        // prefix, or its suffix read backwards. Up to four edits that holds even when one
+        // transposition straddles the cut (it counts in both halves); at five, a second cut one
+        // letter on is read too: no transposition can straddle both
+        Automaton any = binary ? Automata.makeAnyBinary() : ANY;
         // only terms of a length the scorer could align: far fewer to check one by one
         Automaton lengths =
             Operations.repeat(
-                Automata.makeAnyChar(), Math.max(1, text.length() - edits), text.length() + edits);
-        Automaton head =
-            Operations.intersection(
-                Operations.concatenate(
-                    new LevenshteinAutomata(text.substring(0, cut), true).toAutomaton(2), ANY),
-                lengths);
-        enumerate(terms, head, false, text, joined, found);
+                binary ? Automata.makeCharRange(0, 0xff) : Automata.makeAnyChar(),
+                Math.max(1, text.length() - edits),
+                text.length() + edits);
         Terms reversed = leaf.reader().terms(reversedField);
-        if (reversed != null) {
-          Automaton tail =
+        int half = text.length() / 2;
+        for (int cut = half; cut <= (edits == 5 ? half + 1 : half); cut++) {
+          Automaton head =
               Operations.intersection(
-                  Operations.concatenate(
-                      new LevenshteinAutomata(reverse(text.substring(cut)), true).toAutomaton(2),
-                      ANY),
+                  Operations.concatenate(levenshtein(text.substring(0, cut), 2, binary), any),
                   lengths);
-          enumerate(reversed, tail, true, text, joined, found);
+          enumerate(terms, head, binary, false, text, joined, found);
+          if (reversed != null) {
+            Automaton tail =
+                Operations.intersection(
+                    Operations.concatenate(
+                        levenshtein(reverse(text.substring(cut)), 2, binary), any),
+                    lengths);
+            enumerate(reversed, tail, binary, true, text, joined, found);
+          }
         }
       } else {
         // a very long word: every term of a length it could align with
@@ -1064,7 +1077,7 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     for (int cut = 1; cut < pair.length(); cut++) {
       String head = pair.substring(0, cut);
       String tail = pair.substring(cut);
-      if (reader.docFreq(new Term(TOK, head)) > 0 && reader.docFreq(new Term(TOK, tail)) > 0) {
+      if (documentFrequency(head) > 0 && documentFrequency(tail) > 0) {
         best = Math.max(best, weights.weight(head) + weights.weight(tail));
       }
     }
@@ -1079,9 +1092,30 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
     }
   }
 
+  /**
+   * The Levenshtein automaton (transpositions count as one edit) of the text. {@code binary}: over
+   * bytes, for an ASCII text; the index's terms are normalised tokens, ASCII letters and digits,
+   * whose bytes are their characters, so the automaton needs no UTF-8 conversion.
+   */
+  private static Automaton levenshtein(String text, int edits, boolean binary) {
+    return binary
+        ? new LevenshteinAutomata(text.chars().toArray(), 0xff, true).toAutomaton(edits)
+        : new LevenshteinAutomata(text, true).toAutomaton(edits);
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void enumerate(
       Terms terms,
       Automaton automaton,
+      boolean binary,
       boolean reversed,
       String text,
       boolean joined,
@@ -1093,7 +1127,9 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
       Automaton a = Operations.determinize(automaton, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
       // every automaton here is finite (bounded lengths) and never total, and an empty one just
       // enumerates nothing: the compiler's checks for those would only walk it again
-      te = new CompiledAutomaton(a, true, false).getTermsEnum(terms);
+      te =
+          new CompiledAutomaton(a, true, false, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, binary)
+              .getTermsEnum(terms);
     } catch (TooComplexToDeterminizeException e) {
       te = terms.iterator(); // every term then, filtered below: slower, never less
     }
@@ -1177,10 +1213,24 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   /** The best hits of a search, and whether more reached the report threshold. */
   public record Ranked(List<Hit> hits, boolean more) {}
 
+  /**
+   * How many entries hold the token. Kept across queries (the index never changes): every
+   * candidate's tokens are weighed by it, and the same listed tokens come back in query after
+   * query.
+   */
   @Override
   public long documentFrequency(String token) {
+    Long known = frequencies.get(token);
+    if (known != null) {
+      return known;
+    }
     try {
-      return reader.docFreq(new Term(TOK, token));
+      long df = reader.docFreq(new Term(TOK, token));
+      if (frequencies.size() >= FREQUENCIES_KEPT) {
+        frequencies.clear(); // a crude bound on the memory; refilled by the next queries
+      }
+      frequencies.put(token, df);
+      return df;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -287,8 +287,8 @@ public final class NameScorer {
 
   private static Alignment align(
       List<String> q, List<String> l, TokenWeights weights, boolean explain) {
-    double[] wq = q.stream().mapToDouble(weights::weight).toArray();
-    double[] wl = l.stream().mapToDouble(weights::weight).toArray();
+    double[] wq = weights(q, weights);
+    double[] wl = weights(l, weights);
     List<Pair> pairs = new ArrayList<>();
     // a name of one telling word against another: fewer edits allowed ("tekhmas" ~ "tekhmash
     // kazan")
@@ -368,6 +368,14 @@ public final class NameScorer {
       }
     }
     return new Alignment(total == 0 ? 0 : matched / total, leftQ && leftL, aligned, restQ, restL);
+  }
+
+  private static double[] weights(List<String> tokens, TokenWeights weights) {
+    double[] w = new double[tokens.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.weight(tokens.get(i));
+    }
+    return w;
   }
 
   private static int telling(double[] weights) {

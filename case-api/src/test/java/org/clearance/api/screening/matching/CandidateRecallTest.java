@@ -88,6 +88,65 @@ class CandidateRecallTest {
   }
 
   /**
+   * A word of 15 to 17 letters aligns with one up to five edits away (a longer listed word): the
+   * index reads such words through the halves of two cuts, so that a transposition across the
+   * middle, with two more edits on each side, does not hide the entry.
+   */
+  @Test
+  void shouldFindLongWordsUpToFiveEditsAway(@TempDir Path dir) throws IOException {
+    Random random = new Random(23);
+    String[] syllables = "ka ro vi ta shen hai zar mi lo dan pe tro gor vel an dar".split(" ");
+    List<String> words = new ArrayList<>();
+    StringBuilder csv =
+        new StringBuilder(
+            "_id,source,entity_number,type,programs,name,addresses,alt_names,citizenships,"
+                + "dates_of_birth\n");
+    for (int i = 0; i < 400; i++) {
+      StringBuilder w = new StringBuilder();
+      while (w.length() < 20) {
+        w.append(syllables[random.nextInt(syllables.length)]);
+      }
+      String word = w.substring(0, 20);
+      words.add(word);
+      csv.append("l").append(i).append(",SDN,").append(i).append(",Entity,BENCH,");
+      csv.append(word).append(" Vostok").append(i).append(",,,,\n");
+    }
+    Path file = dir.resolve("long.csv");
+    Files.writeString(file, csv);
+    List<ListedEntry> entries = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      ListReader.read(ListFormat.CSL_CSV, in, e -> entries.add(e.toListed(entries.size() + 1)));
+    }
+    List<ScreeningQuery> queries = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      String word = words.get(random.nextInt(words.size()));
+      // two letters dropped on each side (20 → 16 letters), then, but for every third party, the
+      // two letters at the middle swapped: three edits in each half, five in all
+      String q = drop(drop(word, 12 + random.nextInt(8)), 12 + random.nextInt(6));
+      q = drop(drop(q, 1 + random.nextInt(7)), 1 + random.nextInt(6));
+      if (i % 3 != 0) {
+        q = swap(q, q.length() / 2 - 1);
+      }
+      String other = "Vostok" + words.indexOf(word);
+      queries.add(ScreeningQuery.of(q + " " + other, PartyType.ORGANISATION, null, null));
+    }
+    try (CandidateIndex index = CandidateIndex.build(new ByteBuffersDirectory(), entries)) {
+      ScreeningBenchmark.Recall recall = ScreeningBenchmark.recall(index, entries, queries, SCORER);
+      System.out.println("candidate recall, words of 16 letters against 20: " + recall);
+      assertThat(recall.reportHits()).isGreaterThan(queries.size() / 2);
+      assertThat(recall.missed()).isEmpty();
+    }
+  }
+
+  private static String drop(String s, int p) {
+    return s.substring(0, p) + s.substring(p + 1);
+  }
+
+  private static String swap(String s, int p) {
+    return s.substring(0, p) + s.charAt(p + 1) + s.charAt(p) + s.substring(p + 2);
+  }
+
+  /**
    * Harder variants than the benchmark's: initials, a joined or split pair, a doubled or dropped
    * letter, a transposition, a legal form added, a party type and birth date given.
    */
