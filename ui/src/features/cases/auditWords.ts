@@ -1,5 +1,6 @@
 // The audit trail in plain words: what each recorded action means to a reader.
 import type { AuditEvent } from "../../api";
+import { roleHolders } from "../../app/roles";
 import { words } from "../../components/format";
 
 const TASKS: Record<string, string> = {
@@ -51,8 +52,10 @@ export function describeEvent(e: AuditEvent): string {
         ? `The parties were screened against the restricted-party list: ${n} potential match${n === 1 ? "" : "es"} to adjudicate`
         : "The parties were screened against the restricted-party list: no match";
     }
-    case "TASK_CREATED":
-      return `The ${task} was opened for the ${str(d.candidateRole) ?? "reviewers"}`;
+    case "TASK_CREATED": {
+      const role = str(d.candidateRole);
+      return `The ${task} was opened for ${role ? roleHolders(role) : "the reviewers"}`;
+    }
     case "TASK_CLAIMED":
       return `${who} took the ${task}`;
     case "TASK_UNCLAIMED":
