@@ -270,6 +270,8 @@ export const tests = [
       const button = page.getByRole("button", { name: "Download the licence (PDF)" });
       await button.waitFor({ timeout: 60_000 });
       await page.getByText("No re-export to country group D:5").waitFor();
+      // the licence's status as the holder reads it, not its code (ISSUED)
+      await page.getByText("In force", { exact: true }).waitFor();
       await h.checkA11y(page, "applicant: decided case with licence");
       await h.screenshot(page, "applicant-licence");
       const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);

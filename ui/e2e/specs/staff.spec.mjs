@@ -1,8 +1,9 @@
 // The manager's and the admin's screens, and the four-eyes rule seen by a user with two roles:
 // lena, who did the legal review of a case, is refused its approval in plain words; max finds
 // that case on the SLA dashboard and on the process heat map and drills down to it; max's
-// escalations and open work; adam checks country groups and the audit trail; leo screens a
-// listed name on "Screen a name" and reads why it is a potential match.
+// escalations and open work; max suspends and reinstates a licence and reads it "in force", the
+// audit trail telling the reinstatement from the issue; adam checks country groups and the audit
+// trail; leo screens a listed name on "Screen a name" and reads why it is a potential match.
 
 const state = {};
 
@@ -68,20 +69,26 @@ const APPLICATION = {
   endUseStatement: "Weather forecasting research; no military end use.",
 };
 
+/** A new case of alice's, audited by audrey and reviewed by lena (through the API), at approval. */
+async function caseAtApproval(h) {
+  const created = await api(h, "alice", "POST", "/api/cases", APPLICATION);
+  await api(h, "alice", "POST", `/api/cases/${created.id}/submit`);
+  const audit = await openTask(h, created.id, "TECHNICAL_AUDIT");
+  await api(h, "audrey", "POST", `/api/tasks/${audit.id}/claim`);
+  await api(h, "audrey", "POST", `/api/tasks/${audit.id}/complete`, { outcome: "COMPLETE" });
+  const legal = await openTask(h, created.id, "LEGAL_REVIEW");
+  await api(h, "lena", "POST", `/api/tasks/${legal.id}/claim`);
+  await api(h, "lena", "POST", `/api/tasks/${legal.id}/complete`, { outcome: "COMPLETE" });
+  const approval = await openTask(h, created.id, "APPROVAL");
+  return { created, approval };
+}
+
 export const tests = [
   {
     name: "lena, who reviewed a case, is refused its approval (four eyes)",
     async run(h) {
-      // a case whose legal review lena completes (through the API), up to its approval
-      const created = await api(h, "alice", "POST", "/api/cases", APPLICATION);
-      await api(h, "alice", "POST", `/api/cases/${created.id}/submit`);
-      const audit = await openTask(h, created.id, "TECHNICAL_AUDIT");
-      await api(h, "audrey", "POST", `/api/tasks/${audit.id}/claim`);
-      await api(h, "audrey", "POST", `/api/tasks/${audit.id}/complete`, { outcome: "COMPLETE" });
-      const legal = await openTask(h, created.id, "LEGAL_REVIEW");
-      await api(h, "lena", "POST", `/api/tasks/${legal.id}/claim`);
-      await api(h, "lena", "POST", `/api/tasks/${legal.id}/complete`, { outcome: "COMPLETE" });
-      const approval = await openTask(h, created.id, "APPROVAL");
+      // a case whose legal review lena completed, up to its approval
+      const { created, approval } = await caseAtApproval(h);
       state.caseId = created.id;
       state.reference = created.reference;
 
@@ -164,6 +171,61 @@ export const tests = [
         .first()
         .waitFor();
       await h.checkA11y(page, "manager: open work");
+      await context.close();
+    },
+  },
+  {
+    name: "max suspends and reinstates a licence: it is in force again, and audited as reinstated",
+    async run(h) {
+      // a case ava approves (through the API), and its licence
+      const { created, approval } = await caseAtApproval(h);
+      await api(h, "ava", "POST", `/api/tasks/${approval.id}/claim`);
+      await api(h, "ava", "POST", `/api/tasks/${approval.id}/complete`, {
+        outcome: "APPROVE",
+        conditions: [],
+      });
+      // issued by the process a moment after the approval: 404 until then
+      const licence = await h.eventually("the case's licence", () =>
+        h.apiGet("max", `/api/cases/${created.id}/licence`),
+      );
+      const number = licence.number;
+
+      const context = await h.newContext(h.browser);
+      const { page } = await h.signIn(context, "max", `/manage/cases/${created.id}`);
+      await page.getByText(number, { exact: true }).waitFor();
+      await page.getByText("In force", { exact: true }).waitFor();
+
+      await page.getByRole("button", { name: "Suspend licence" }).click();
+      const suspend = page.getByRole("dialog");
+      await suspend.getByLabel("Reason").fill("end user under investigation");
+      await suspend.getByRole("button", { name: "Suspend licence" }).click();
+      await page.getByText(`Licence ${number} is now suspended.`).waitFor();
+      await page.getByText("Suspended", { exact: true }).waitFor();
+
+      await page.getByRole("button", { name: "Reinstate licence" }).click();
+      const reinstate = page.getByRole("dialog");
+      await reinstate.getByLabel("Reason (optional)").fill("investigation closed");
+      await reinstate.getByRole("button", { name: "Reinstate licence" }).click();
+      await page.getByText(`Licence ${number} is now in force.`).waitFor();
+      await page.getByText("In force", { exact: true }).waitFor();
+      await h.checkA11y(page, "manager: licence reinstated");
+      await h.screenshot(page, "manager-licence-reinstated");
+
+      // the audit trail: issued once, then suspended and reinstated by max, in words
+      await page.goto(`${h.config.baseUrl}/cases/${created.id}`);
+      await page.getByRole("tab", { name: "Audit trail" }).click();
+      const trail = page.getByRole("grid", { name: "Audit trail" });
+      const reinstated = trail.getByText(
+        `max reinstated licence ${number}: it is in force again (“investigation closed”)`,
+      );
+      await reinstated.waitFor();
+      await trail
+        .getByText(`max suspended licence ${number}: “end user under investigation”`)
+        .waitFor();
+      const issued = await trail.getByText(`Licence ${number} was issued`).count();
+      h.expect(issued === 1, `the licence reads as issued once in the audit trail (${issued})`);
+      await reinstated.scrollIntoViewIfNeeded();
+      await h.screenshot(page, "manager-licence-audit-trail");
       await context.close();
     },
   },

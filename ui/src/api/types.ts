@@ -248,11 +248,14 @@ export interface Notification {
   readAt: string | null;
 }
 
+/** A licence's statuses (case-api's LicenceStatus). */
+export type LicenceStatus = "ISSUED" | "SUSPENDED" | "REVOKED" | "EXHAUSTED" | "EXPIRED";
+
 export interface Licence {
   number: string;
   caseId: string;
   caseReference: string;
-  status: string;
+  status: LicenceStatus;
   statusReason: string | null;
   statusChangedAt: string | null;
   holder: { organisation: string; contactName: string | null; contactEmail: string | null };

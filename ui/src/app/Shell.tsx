@@ -24,7 +24,7 @@ import {
 } from "@patternfly/react-core";
 import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
 import { routes, type AppRoute } from "./routes";
-import { hasAny, ROLE_LABELS } from "./roles";
+import { hasAny, roleLabel } from "./roles";
 import { useMe } from "./me";
 import { signOut } from "./auth";
 import { GlobalSearch } from "../components/GlobalSearch";
@@ -84,7 +84,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 <span className="clearance-user" data-testid="signed-in-user">
                   {me.name ?? me.username}
                   <small>
-                    {me.roles.map((r) => ROLE_LABELS[r] ?? r).join(", ")}
+                    {me.roles.map(roleLabel).join(", ")}
                     {me.organisation ? ` · ${me.organisation}` : ""}
                   </small>
                 </span>

@@ -23,10 +23,10 @@ import {
 } from "@patternfly/react-core";
 import { ApiError, explain } from "../api";
 import { staffApi, type SavedView } from "../api/staff";
-import { ROLE_LABELS } from "../app/roles";
+import { ROLE_HOLDERS, type Role } from "../app/roles";
 import { useMe } from "../app/me";
 
-const SHAREABLE = ["auditor", "legal", "approver", "manager", "admin"];
+const SHAREABLE: Role[] = ["auditor", "legal", "approver", "manager", "admin"];
 
 /** The saved views of one screen: pick one to restore it, or save the current state. */
 export function SavedViews({ screen }: { screen: string }) {
@@ -172,7 +172,7 @@ export function SaveViewModal({
               <FormSelect id="view-role" value={role} onChange={(_e, v) => setRole(v)}>
                 <FormSelectOption value="" label="Nobody (only me)" />
                 {SHAREABLE.map((r) => (
-                  <FormSelectOption key={r} value={r} label={`Everyone who is ${ROLE_LABELS[r]}`} />
+                  <FormSelectOption key={r} value={r} label={`All ${ROLE_HOLDERS[r]}`} />
                 ))}
               </FormSelect>
               {fieldErrors.sharedWithRole && (

@@ -1,5 +1,6 @@
 import { Label } from "@patternfly/react-core";
-import type { CaseStatus } from "../api";
+import type { CaseStatus, LicenceStatus } from "../api";
+import { licenceStatusText } from "./format";
 
 const TEXT: Record<CaseStatus, string> = {
   DRAFT: "Draft",
@@ -51,3 +52,20 @@ export const STAGE_TEXT: Record<string, string> = {
   APPROVAL: "Approval",
   CLOSED: "Closed",
 };
+
+const LICENCE_COLOR: Record<LicenceStatus, "green" | "orange" | "red" | "grey"> = {
+  ISSUED: "green",
+  SUSPENDED: "orange",
+  REVOKED: "red",
+  EXHAUSTED: "grey",
+  EXPIRED: "grey",
+};
+
+/** A licence's status as a label: "In force" in green, "Suspended" in orange, … */
+export function LicenceStatusLabel({ status }: { status: LicenceStatus }) {
+  return (
+    <Label color={LICENCE_COLOR[status] ?? "grey"} isCompact>
+      {licenceStatusText(status)}
+    </Label>
+  );
+}

@@ -1,3 +1,5 @@
+import type { LicenceStatus } from "../api/types";
+
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -26,6 +28,22 @@ export function words(code: string | null | undefined): string {
   if (!code) return "—";
   const s = code.toLowerCase().replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// As case-api's StatusWords says them: ISSUED covers a reinstated licence too; both authorise exports.
+const LICENCE_STATUS_TEXT: Record<LicenceStatus, string> = {
+  ISSUED: "In force",
+  SUSPENDED: "Suspended",
+  REVOKED: "Revoked",
+  EXHAUSTED: "Used up",
+  EXPIRED: "Expired",
+};
+
+/** "ISSUED" → "In force", "EXHAUSTED" → "Used up"; a status this UI does not know yet in words. */
+export function licenceStatusText(status: string): string {
+  return Object.hasOwn(LICENCE_STATUS_TEXT, status)
+    ? LICENCE_STATUS_TEXT[status as LicenceStatus]
+    : words(status);
 }
 
 const LISTS: Record<string, string> = {

@@ -34,6 +34,7 @@ import {
   type Rfi,
 } from "../../api";
 import { ErrorState, Loading, Empty } from "../../components/States";
+import { LicenceStatusLabel } from "../../components/StatusLabel";
 import { formatBytes, formatDate, formatDateTime, words } from "../../components/format";
 import { TextAreaField } from "../../components/fields";
 import { DocumentUpload } from "../../components/DocumentUpload";
@@ -520,9 +521,7 @@ export function DecisionCard({ c }: { c: CaseDetail }) {
                 <DescriptionListTerm>Licence</DescriptionListTerm>
                 <DescriptionListDescription>
                   <strong>{licence.data.number}</strong>{" "}
-                  <Label isCompact color={licence.data.status === "ISSUED" ? "green" : "orange"}>
-                    {words(licence.data.status)}
-                  </Label>
+                  <LicenceStatusLabel status={licence.data.status} />
                 </DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>

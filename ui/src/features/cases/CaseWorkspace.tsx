@@ -22,7 +22,7 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api, type CaseDetail } from "../../api";
-import { hasAny } from "../../app/roles";
+import { hasAny, roleHolders } from "../../app/roles";
 import { useMe } from "../../app/me";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
@@ -178,7 +178,7 @@ function Reviews({ c }: { c: CaseDetail }) {
               {t.closeReason && <div className="pf-v6-u-font-size-sm">{t.closeReason}</div>}
             </Td>
             <Td dataLabel="Who">
-              {t.completedBy ?? t.assignee ?? `Unassigned (${t.candidateRole})`}
+              {t.completedBy ?? t.assignee ?? `Unassigned (${roleHolders(t.candidateRole)})`}
             </Td>
             <Td dataLabel="Decision">
               {t.decision ? (

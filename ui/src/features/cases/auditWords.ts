@@ -1,5 +1,6 @@
 // The audit trail in plain words: what each recorded action means to a reader.
 import type { AuditEvent } from "../../api";
+import { roleHolders } from "../../app/roles";
 import { words } from "../../components/format";
 
 const TASKS: Record<string, string> = {
@@ -51,8 +52,10 @@ export function describeEvent(e: AuditEvent): string {
         ? `The parties were screened against the restricted-party list: ${n} potential match${n === 1 ? "" : "es"} to adjudicate`
         : "The parties were screened against the restricted-party list: no match";
     }
-    case "TASK_CREATED":
-      return `The ${task} was opened for the ${str(d.candidateRole) ?? "reviewers"}`;
+    case "TASK_CREATED": {
+      const role = str(d.candidateRole);
+      return `The ${task} was opened for ${role ? roleHolders(role) : "the reviewers"}`;
+    }
     case "TASK_CLAIMED":
       return `${who} took the ${task}`;
     case "TASK_UNCLAIMED":
@@ -81,13 +84,35 @@ export function describeEvent(e: AuditEvent): string {
       return "The application was approved";
     case "CASE_DENIED":
       return "The application was denied";
-    case "LICENCE_ISSUED":
-      return `Licence ${str(d.licenceNumber) ?? str(d.number) ?? ""} was issued`.replace("  ", " ");
   }
-  if (e.action.startsWith("LICENCE_"))
-    return `${who}: licence ${words(e.action.substring(8)).toLowerCase()}${str(d.reason) ? ` (${d.reason})` : ""}`;
+  if (e.action.startsWith("LICENCE_")) return describeLicenceEvent(e.action, who, d);
   const to = str(d.to) ?? str(d.status);
   return to
     ? `${words(e.action)} — now ${words(to).toLowerCase()}`
     : `${who}: ${words(e.action).toLowerCase()}`;
+}
+
+function describeLicenceEvent(action: string, who: string, d: Record<string, unknown>): string {
+  const number = str(d.licenceNumber) ?? str(d.number);
+  const licence = number ? `licence ${number}` : "the licence";
+  const Licence = number ? `Licence ${number}` : "The licence";
+  const reason = str(d.reason);
+  // Before LICENCE_REINSTATED existed a reinstatement was recorded as LICENCE_ISSUED from
+  // SUSPENDED; the audit chain keeps those rows as they were, so both read as a reinstatement.
+  if (action === "LICENCE_REINSTATED" || (action === "LICENCE_ISSUED" && d.from === "SUSPENDED"))
+    return `${who} reinstated ${licence}: it is in force again${reason ? ` (“${reason}”)` : ""}`;
+  switch (action) {
+    case "LICENCE_ISSUED":
+      return `${Licence} was issued`;
+    case "LICENCE_SUSPENDED":
+      return `${who} suspended ${licence}${reason ? `: “${reason}”` : ""}`;
+    case "LICENCE_REVOKED":
+      return `${who} revoked ${licence}${reason ? `: “${reason}”` : ""}`;
+    case "LICENCE_EXHAUSTED":
+      return `${Licence} is used up${reason ? ` (${reason})` : ""}`;
+    case "LICENCE_EXPIRED":
+      return `${Licence} expired${reason ? ` (${reason})` : ""}`;
+  }
+  const what = words(action.substring("LICENCE_".length)).toLowerCase();
+  return `${who}: ${licence} ${what}${reason ? ` (${reason})` : ""}`;
 }

@@ -24,6 +24,7 @@ import {
 import { http } from "../../api/client";
 import type { DashboardSummary } from "../../api/staff";
 import { ErrorState, Loading } from "../../components/States";
+import { roleHolders } from "../../app/roles";
 import { formatDateTime, words } from "../../components/format";
 import { useUrlState } from "../../components/urlState";
 import {
@@ -295,7 +296,7 @@ function Figures({
             <Content component="small">
               Unclaimed:{" "}
               {summary.workload.byCandidateRole
-                .map((r) => `${words(r.candidateRole)} ${r.unassignedTasks}`)
+                .map((r) => `${r.unassignedTasks} for ${roleHolders(r.candidateRole)}`)
                 .join(" · ") || "none"}
             </Content>
           }

@@ -19,8 +19,8 @@ import {
 import { ApiError, api } from "../../api";
 import { staffApi } from "../../api/staff";
 import { ErrorState, Loading } from "../../components/States";
-import { StatusLabel } from "../../components/StatusLabel";
-import { formatDate, words } from "../../components/format";
+import { LicenceStatusLabel, StatusLabel } from "../../components/StatusLabel";
+import { formatDate, licenceStatusText, words } from "../../components/format";
 import { ConfirmAction } from "./ConfirmAction";
 
 type Action = "high-risk" | "suspend" | "reinstate" | "revoke";
@@ -118,7 +118,7 @@ export default function ManageCasePage() {
                     <DescriptionListGroup>
                       <DescriptionListTerm>Status</DescriptionListTerm>
                       <DescriptionListDescription>
-                        {words(lic.status)}
+                        <LicenceStatusLabel status={lic.status} />
                         {lic.statusReason ? ` — ${lic.statusReason}` : ""}
                         {lic.statusChangedAt ? ` (since ${formatDate(lic.statusChangedAt)})` : ""}
                       </DescriptionListDescription>
@@ -142,7 +142,8 @@ export default function ManageCasePage() {
                     )}
                     {!["ISSUED", "SUSPENDED"].includes(lic.status) && (
                       <Content component="p">
-                        A {words(lic.status).toLowerCase()} licence cannot be changed.
+                        This licence is {licenceStatusText(lic.status).toLowerCase()} and can no
+                        longer be changed.
                       </Content>
                     )}
                   </Flex>
@@ -190,7 +191,9 @@ export default function ManageCasePage() {
             refresh();
             if (result) {
               setAction(null);
-              setNotice(`Licence ${lic.number} is now ${words(result.status).toLowerCase()}.`);
+              setNotice(
+                `Licence ${lic.number} is now ${licenceStatusText(result.status).toLowerCase()}.`,
+              );
             }
           }}
           onClose={() => setAction(null)}

@@ -22,6 +22,7 @@ import { staffApi } from "../../api/staff";
 import { QueryStates } from "../../components/States";
 import { SavedViews } from "../../components/SavedViews";
 import { SlaChip } from "../../components/SlaChip";
+import { roleHolders, roleLabel } from "../../app/roles";
 import { words } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
 import { ConfirmAction } from "./ConfirmAction";
@@ -142,7 +143,7 @@ export default function WorkQueuePage() {
                         <Link to={`/manage/cases/${t.caseId}`}>{t.caseReference}</Link>
                       </Td>
                       <Td dataLabel="Task">{words(t.type)}</Td>
-                      <Td dataLabel="Role">{words(t.candidateRole)}</Td>
+                      <Td dataLabel="Role">{roleLabel(t.candidateRole)}</Td>
                       <Td dataLabel="Held by">{t.assignee ?? "nobody (unclaimed)"}</Td>
                       <Td dataLabel="Due">
                         <SlaChip sla={t.sla} />
@@ -197,7 +198,7 @@ function ReassignDialog({
   return (
     <ConfirmAction
       title={`Reassign ${words(task.type)} of ${task.caseReference}`}
-      description={`Held by ${task.assignee ?? "nobody"}. Only users with the role ${words(task.candidateRole)} who have not worked on this case in a way the four-eyes rule forbids are offered.`}
+      description={`Held by ${task.assignee ?? "nobody"}. Only ${roleHolders(task.candidateRole)} who have not worked on this case in a way the four-eyes rule forbids are offered.`}
       confirmLabel="Reassign"
       reasonLabel="Note for the audit trail"
       reasonRequired={false}
@@ -210,7 +211,7 @@ function ReassignDialog({
             <Content component="small">Loading who may take it…</Content>
           ) : options.length === 0 ? (
             <Alert variant="warning" isInline title="Nobody else may take this task">
-              No other known user holds the role {words(task.candidateRole)} and passes four eyes.
+              None of the other known {roleHolders(task.candidateRole)} passes the four-eyes rule.
               Users appear here after they have signed in once.
             </Alert>
           ) : (

@@ -26,6 +26,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { whileActive } from "../../app/auth";
 import { api, explain, type Task } from "../../api";
 import { useMe } from "../../app/me";
+import { roleHolders } from "../../app/roles";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
 import { STAGE_TEXT } from "../../components/StatusLabel";
@@ -381,7 +382,9 @@ export default function Inbox() {
                               </Td>
                               <Td dataLabel="Task">
                                 {taskName(t.type)}
-                                <div className="pf-v6-u-font-size-sm">{words(t.candidateRole)}</div>
+                                <div className="pf-v6-u-font-size-sm">
+                                  For {roleHolders(t.candidateRole)}
+                                </div>
                               </Td>
                               <Td dataLabel="Due">{formatDateTime(t.dueAt)}</Td>
                               <Td dataLabel="SLA">

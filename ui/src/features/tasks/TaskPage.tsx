@@ -17,6 +17,7 @@ import {
 import { api, ApiError, explain, type Task, type TaskDecision } from "../../api";
 import { toFieldMap } from "../../api/problem";
 import { useMe } from "../../app/me";
+import { roleHolders } from "../../app/roles";
 import { ErrorState, Loading } from "../../components/States";
 import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel } from "../../components/StatusLabel";
@@ -133,7 +134,7 @@ export default function TaskPage() {
                 <>
                   {t.assignee
                     ? `Assigned to ${t.assignee === me.username ? "you" : t.assignee}`
-                    : `Unassigned, for the ${words(t.candidateRole).toLowerCase()} role`}{" "}
+                    : `Unassigned, for ${roleHolders(t.candidateRole)}`}{" "}
                   · due {formatDateTime(t.dueAt)} <SlaChip sla={t.sla} />
                 </>
               ) : (

@@ -316,9 +316,32 @@ class LicenceResourceTest {
     List<String> actions = as("alice").get("/api/cases/" + caseId + "/audit").path("action");
     assertThat(actions)
         .containsSubsequence(
-            "LICENCE_ISSUED", "LICENCE_SUSPENDED", "LICENCE_ISSUED", "LICENCE_REVOKED");
+            "LICENCE_ISSUED", "LICENCE_SUSPENDED", "LICENCE_REINSTATED", "LICENCE_REVOKED");
+    // a reinstatement is not a second issue: the audit trail says LICENCE_ISSUED once
+    assertThat(actions).containsOnlyOnce("LICENCE_ISSUED");
     List<String> actors = as("alice").get("/api/cases/" + caseId + "/audit").path("actor");
     assertThat(actors.get(actors.size() - 1)).isEqualTo("max");
+    // and the holder's applicants read each change in words, not status codes
+    List<Notification> told =
+        QuarkusTransaction.requiringNew().call(() -> notifications.ofCase(UUID.fromString(caseId)));
+    assertThat(told)
+        .extracting(Notification::subject)
+        .contains(
+            "Licence " + number + " is now suspended",
+            "Licence " + number + " is now in force",
+            "Licence " + number + " is now revoked");
+    assertThat(told)
+        .extracting(Notification::body)
+        .anySatisfy(
+            body ->
+                assertThat(body)
+                    .startsWith("Licence " + number)
+                    .contains(
+                        "changed from in force to suspended.\n\n"
+                            + "Reason: end user under investigation"))
+        .anySatisfy(body -> assertThat(body).contains("changed from suspended to in force."))
+        .anySatisfy(body -> assertThat(body).contains("changed from in force to revoked."))
+        .noneSatisfy(body -> assertThat(body).containsAnyOf("ISSUED", "SUSPENDED", "REVOKED"));
   }
 
   @Test
@@ -368,7 +391,7 @@ class LicenceResourceTest {
     as("alice")
         .get("/api/notifications?size=100")
         .then()
-        .body("items.subject", hasItem("Licence " + number + " is now EXPIRED"));
+        .body("items.subject", hasItem("Licence " + number + " is now expired"));
     as("max")
         .contentType(ContentType.JSON)
         .body("{\"reason\": \"too late\"}")
@@ -391,7 +414,7 @@ class LicenceResourceTest {
         .get("/api/notifications?size=100")
         .then()
         .statusCode(200)
-        .body("items.subject", hasItem("Case " + reference + ": APPROVED"))
+        .body("items.subject", hasItem("Case " + reference + " approved"))
         .body("items.body", hasItem(org.hamcrest.Matchers.containsString(number)));
     as("bob")
         .get("/api/notifications?size=100")

@@ -99,8 +99,10 @@ class NotificationEmailTest {
     assertThat(mailbox.getMailsSentTo("alice@acme-ai.example.com"))
         .anySatisfy(
             mail -> {
-              assertThat(mail.getSubject()).isEqualTo("Case EL-MAIL-2: DENIED");
-              assertThat(mail.getText()).contains("End user on the Entity List.");
+              assertThat(mail.getSubject()).isEqualTo("Case EL-MAIL-2 denied");
+              assertThat(mail.getText())
+                  .startsWith("Case EL-MAIL-2 is denied.")
+                  .contains("End user on the Entity List.");
             });
     assertThat(mailbox.getMailsSentTo("bob@borealis-chips.example.com")).isNullOrEmpty();
   }

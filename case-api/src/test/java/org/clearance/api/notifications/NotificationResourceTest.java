@@ -21,9 +21,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clearance.api.cases.domain.event.CaseDecided;
 import org.clearance.api.cases.domain.event.RequestForInformationOpened;
 import org.clearance.api.cases.domain.event.SlaEscalated;
 import org.clearance.api.cases.domain.event.TaskAssigned;
+import org.clearance.api.licences.domain.event.LicenceStatusChanged;
 import org.clearance.api.notifications.domain.EmailState;
 import org.clearance.api.notifications.domain.Notification;
 import org.clearance.api.notifications.domain.NotificationRepository;
@@ -47,6 +49,8 @@ class NotificationResourceTest {
   @Inject Event<SlaEscalated> slaEscalated;
   @Inject Event<TaskAssigned> taskAssigned;
   @Inject Event<RequestForInformationOpened> rfiOpened;
+  @Inject Event<CaseDecided> caseDecided;
+  @Inject Event<LicenceStatusChanged> licenceChanged;
   @Inject NotificationRepository notifications;
 
   @Test
@@ -196,7 +200,7 @@ class NotificationResourceTest {
         .extracting(Notification::subject)
         .containsExactlyInAnyOrder(
             "Task assigned to you: " + words + " on case " + reference,
-            "New task for legal: " + words + " on case " + reference,
+            "New task for legal reviewers: " + words + " on case " + reference,
             "SLA breached on case " + reference + " (" + words + ")");
     assertThat(rowsOf(caseId))
         .extracting(Notification::body)
@@ -212,6 +216,66 @@ class NotificationResourceTest {
                             + " is due 2026-12-11T17:00:00Z.\n"))
         .anySatisfy(
             body -> assertThat(body).startsWith("The " + words + " stage of case " + reference));
+  }
+
+  @ParameterizedTest(name = "{0} reads \"{1}\"")
+  @CsvSource({
+    "APPROVED, approved",
+    "DENIED, denied",
+    "WITHDRAWN, withdrawn",
+    "RETURNED_WITHOUT_ACTION, returned without action",
+    "NO_LICENCE_REQUIRED, 'closed: no licence required'"
+  })
+  void shouldTellTheOrganisationTheOutcomeInPlainWordsNotItsCode(String outcome, String words) {
+    // given
+    UUID caseId = UUID.randomUUID();
+    String reference = "EL-O-" + caseId.toString().substring(0, 8);
+
+    // when
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                caseDecided.fire(
+                    new CaseDecided(
+                        caseId, reference, "acme-ai", outcome, "A summary.", Instant.now())));
+
+    // then
+    List<Notification> rows = rowsOf(caseId);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).subject()).isEqualTo("Case " + reference + " " + words);
+    assertThat(rows.get(0).body())
+        .startsWith("Case " + reference + " is " + words + ".\n\nA summary.\n")
+        .doesNotContain(outcome);
+  }
+
+  @Test
+  void shouldTellTheOrganisationAboutALicenceChangeInPlainWordsNotItsCodes() {
+    // given
+    UUID caseId = UUID.randomUUID();
+
+    // when
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                licenceChanged.fire(
+                    new LicenceStatusChanged(
+                        caseId,
+                        "EL-LIC-1",
+                        "acme-ai",
+                        "LIC-2026-000042",
+                        "ISSUED",
+                        "EXHAUSTED",
+                        null,
+                        Instant.now())));
+
+    // then
+    List<Notification> rows = rowsOf(caseId);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).recipientKind()).isEqualTo(RecipientKind.ORGANISATION);
+    assertThat(rows.get(0).subject()).isEqualTo("Licence LIC-2026-000042 is now used up");
+    assertThat(rows.get(0).body())
+        .startsWith(
+            "Licence LIC-2026-000042 (case EL-LIC-1) changed from in force to used up.\n" + "http");
   }
 
   @Test

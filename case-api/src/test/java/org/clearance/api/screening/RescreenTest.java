@@ -74,6 +74,21 @@ class RescreenTest {
                     .longValue());
   }
 
+  private static String managerAlert(String caseId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (String)
+                    Arc.container()
+                        .instance(EntityManager.class)
+                        .get()
+                        .createNativeQuery(
+                            "SELECT body FROM cases.notification WHERE case_id = ?1 AND type ="
+                                + " 'SCREENING_NEW_MATCH' AND recipient = 'manager'")
+                        .setParameter(1, UUID.fromString(caseId))
+                        .getSingleResult());
+  }
+
   @Test
   void shouldRaiseOnlyNewHitsOnOpenCasesAndAlertManagersForIssuedLicences() {
     // given an open case and a case with an ISSUED licence, neither matching anything yet
@@ -97,6 +112,9 @@ class RescreenTest {
     assertThat(countNotifications(open, "legal")).isEqualTo(1);
     assertThat(countNotifications(open, "manager")).isZero();
     Await.until("manager alerted", () -> countNotifications(licensed, "manager"), n -> n == 1);
+    assertThat(managerAlert(licensed))
+        .contains("Corrieburn Halcyon Optronics")
+        .endsWith(" The case's licence is in force: consider suspending it.");
     // the open case is past its (empty) adjudication: the process opens a new adjudication task;
     // the issued licence's process is over, its managers decide
     assertThat(newMatchMessages(open)).isEqualTo(1);

@@ -227,7 +227,7 @@ public class LicenceService {
     if (reason != null) {
       detail.put("reason", reason);
     }
-    audit.record(licence.caseId(), actor, "LICENCE_" + target.name(), detail);
+    audit.record(licence.caseId(), actor, auditAction(from, target), detail);
     statusChanged.fire(
         new LicenceStatusChanged(
             licence.caseId(),
@@ -239,6 +239,19 @@ public class LicenceService {
             reason,
             now));
     LOG.infof("licence %s moved from %s to %s by %s", licence.number(), from, target, actor);
+  }
+
+  /**
+   * The audit action of a status change: the target status ({@code LICENCE_SUSPENDED}), except a
+   * return from SUSPENDED to ISSUED, which is a reinstatement and not a second issue. Events
+   * recorded before this distinction say {@code LICENCE_ISSUED} with {@code from: SUSPENDED}; the
+   * audit chain hashes them, so they stay as they are and readers accept both.
+   */
+  static String auditAction(LicenceStatus from, LicenceStatus to) {
+    if (from == LicenceStatus.SUSPENDED && to == LicenceStatus.ISSUED) {
+      return "LICENCE_REINSTATED";
+    }
+    return "LICENCE_" + to.name();
   }
 
   private List<String> conditions(LicenceTerms terms) {

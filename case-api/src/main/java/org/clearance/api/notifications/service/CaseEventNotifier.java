@@ -55,11 +55,11 @@ public class CaseEventNotifier {
         NotificationType.CASE_DECIDED,
         event.caseId(),
         event.caseReference(),
-        "Case " + event.caseReference() + ": " + readable(event.outcome()),
+        "Case " + event.caseReference() + " " + StatusWords.caseStatus(event.outcome()),
         "Case "
             + event.caseReference()
             + " is "
-            + readable(event.outcome())
+            + StatusWords.caseStatus(event.outcome())
             + ".\n\n"
             + (event.summary() == null ? "" : event.summary() + "\n")
             + caseLink(event.caseId().toString()));
@@ -74,7 +74,9 @@ public class CaseEventNotifier {
         NotificationType.TASK_ASSIGNED,
         event.caseId(),
         event.caseReference(),
-        (assigned ? "Task assigned to you: " : "New task for " + event.candidateRole() + ": ")
+        (assigned
+                ? "Task assigned to you: "
+                : "New task for " + StatusWords.ofRole(event.candidateRole()) + ": ")
             + TaskWords.of(event.taskType())
             + " on case "
             + event.caseReference(),
@@ -118,15 +120,15 @@ public class CaseEventNotifier {
         NotificationType.LICENCE_STATUS_CHANGED,
         event.caseId(),
         event.caseReference(),
-        "Licence " + event.licenceNumber() + " is now " + readable(event.to()),
+        "Licence " + event.licenceNumber() + " is now " + StatusWords.licenceStatus(event.to()),
         "Licence "
             + event.licenceNumber()
             + " (case "
             + event.caseReference()
             + ") changed from "
-            + readable(event.from())
+            + StatusWords.licenceStatus(event.from())
             + " to "
-            + readable(event.to())
+            + StatusWords.licenceStatus(event.to())
             + "."
             + (event.reason() == null ? "" : "\n\nReason: " + event.reason())
             + "\n"
@@ -135,9 +137,5 @@ public class CaseEventNotifier {
 
   private String caseLink(String caseId) {
     return config.appUrl() + "/cases/" + caseId;
-  }
-
-  private static String readable(String value) {
-    return value == null ? "" : value.replace('_', ' ');
   }
 }

@@ -17,9 +17,11 @@ import java.util.concurrent.Executors;
 import org.clearance.api.audit.service.AuditService;
 import org.clearance.api.cases.domain.CaseStatus;
 import org.clearance.api.cases.domain.ExportCase;
+import org.clearance.api.licences.domain.LicenceStatus;
 import org.clearance.api.notifications.domain.NotificationType;
 import org.clearance.api.notifications.domain.RecipientKind;
 import org.clearance.api.notifications.service.NotificationService;
+import org.clearance.api.notifications.service.StatusWords;
 import org.clearance.api.screening.domain.ScreeningMatch;
 import org.clearance.api.sla.domain.SlaStage;
 import org.clearance.api.sla.service.SlaPlanner;
@@ -283,7 +285,10 @@ public class RescreenService {
           exportCase.id(),
           exportCase.reference(),
           "Licence holder of " + exportCase.reference() + " now matches a restricted party",
-          body + " The case's licence is ISSUED: consider suspending it.");
+          body
+              + " The case's licence is "
+              + StatusWords.of(LicenceStatus.ISSUED)
+              + ": consider suspending it.");
     }
     LOG.infof(
         "case %s re-screened: %d new potential match(es)%s",

@@ -18,6 +18,10 @@ public class Caller {
   public static final String MANAGER = "manager";
   public static final String ADMIN = "admin";
 
+  /** Every Clearance role; a token's other roles (Keycloak's own) are not ours. */
+  public static final Set<String> ROLES =
+      Set.of(APPLICANT, AUDITOR, LEGAL, APPROVER, MANAGER, ADMIN);
+
   /** Roles that work on submitted cases of every organisation. */
   public static final Set<String> CASE_STAFF = Set.of(AUDITOR, LEGAL, APPROVER, MANAGER);
 
@@ -54,7 +58,7 @@ public class Caller {
 
   public Set<String> roles() {
     Set<String> roles = new TreeSet<>(identity.getRoles());
-    roles.retainAll(Set.of(APPLICANT, AUDITOR, LEGAL, APPROVER, MANAGER, ADMIN));
+    roles.retainAll(ROLES);
     return roles;
   }
 
