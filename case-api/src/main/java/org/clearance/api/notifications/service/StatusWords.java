@@ -57,7 +57,7 @@ public final class StatusWords {
     }
     return switch (role) {
       case Caller.APPLICANT -> "applicants";
-      case Caller.AUDITOR -> "auditors";
+      case Caller.AUDITOR -> "technical auditors";
       case Caller.LEGAL -> "legal reviewers";
       case Caller.APPROVER -> "approvers";
       case Caller.MANAGER -> "managers";

@@ -45,7 +45,7 @@ class StatusWordsTest {
   @ParameterizedTest(name = "{0} reads \"{1}\"")
   @CsvSource({
     "legal, legal reviewers",
-    "auditor, auditors",
+    "auditor, technical auditors",
     "approver, approvers",
     "manager, managers",
     "applicant, applicants",
