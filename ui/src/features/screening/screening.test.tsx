@@ -258,10 +258,21 @@ describe("the case workspace's screening tab", () => {
         </MemoryRouter>
       </QueryClientProvider>,
     );
+    const matches = await screen.findByRole("grid", { name: "Potential screening matches" });
+    expect(within(matches).getByText(/token-align-jw-dm\/v2: name score 0.95/)).toBeInTheDocument();
+    // the explanation opens on demand, in a row of its own under the match (the whole width of
+    // the table: in a cell of its own column it made the table wider than the page)
+    expect(screen.queryByText("spelt alike")).not.toBeInTheDocument();
     await userEvent.click(
-      await screen.findByRole("button", { name: /token-align-jw-dm\/v2: name score 0.95/ }),
+      within(matches).getByRole("button", {
+        name: "Shenhai Supercomputing Center (End user) Details",
+      }),
     );
-    expect(screen.getByText("spelt alike")).toBeInTheDocument();
+    const explanation = screen.getByRole("grid", {
+      name: "Aligned words of Shenhai Supercomputing Centre",
+    });
+    expect(within(explanation).getByText("spelt alike")).toBeInTheDocument();
+    expect(explanation.closest("td")).toHaveAttribute("colspan", "7");
     expect(screen.getByText(/CN is one of the entry's countries/)).toBeInTheDocument();
   });
 });
