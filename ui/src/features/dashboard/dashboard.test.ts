@@ -5,6 +5,7 @@ import {
   breachChart,
   cycleTimeChart,
   percent,
+  stageChart,
   statusChart,
   throughputChart,
   workloadChart,
@@ -77,6 +78,29 @@ describe("chart options", () => {
     expect(series[1].data).toEqual([1]);
     expect(workload.pick(1, 0)).toEqual({ kind: "assignee", assignee: "leo", overdue: true });
     expect(workload.pick(0, 0)).toEqual({ kind: "assignee", assignee: "leo", overdue: false });
+  });
+
+  it("keeps axis names and end-of-bar labels inside every chart", () => {
+    const charts = [
+      statusChart,
+      stageChart,
+      ageingChart,
+      breachChart,
+      cycleTimeChart,
+      throughputChart,
+      workloadChart,
+    ].map((chart) => chart(summary).option);
+    for (const option of charts) {
+      // containLabel leaves axis names ("days") out of the margins: at 640 px they were cut
+      expect(option.grid).toMatchObject({ outerBoundsMode: "same", outerBoundsContain: "all" });
+      expect(option.grid).not.toHaveProperty("containLabel");
+      const labelledAtEnd = (option.series as { label?: { position?: string } }[]).some(
+        (s) => s.label?.position === "right",
+      );
+      // a value label right of a full-width bar ("100.0 %") needs its own room
+      if (labelledAtEnd)
+        expect((option.grid as { right: number }).right).toBeGreaterThanOrEqual(56);
+    }
   });
 
   it("writes rates as percentages", () => {
