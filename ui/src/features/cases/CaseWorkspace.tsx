@@ -92,12 +92,13 @@ export function Screening({ c }: { c: CaseDetail }) {
           <Thead>
             <Tr>
               <Th screenReaderText="Explanation" />
-              <Th>Party</Th>
-              <Th>Listed as</Th>
-              <Th>List</Th>
-              <Th>Score</Th>
-              <Th>Why it matched</Th>
-              <Th>Disposition</Th>
+              {/* shares, so no column is squeezed to nothing (a label's text may shrink to 0) */}
+              <Th width={20}>Party</Th>
+              <Th width={15}>Listed as</Th>
+              <Th width={15}>List</Th>
+              <Th modifier="fitContent">Score</Th>
+              <Th width={15}>Why it matched</Th>
+              <Th width={25}>Disposition</Th>
             </Tr>
           </Thead>
           {matches.data.map((m, i) => (
@@ -183,7 +184,8 @@ function MatchRows({
       </Tr>
       {m.explanation && (
         <Tr isExpanded={isExpanded}>
-          <Td colSpan={7} dataLabel="Why it matched">
+          {/* no data label: in the narrow layout it was drawn over the row's left border */}
+          <Td colSpan={7}>
             <ExpandableRowContent>
               {isExpanded && <ScreeningExplanation explanation={m.explanation} />}
             </ExpandableRowContent>
