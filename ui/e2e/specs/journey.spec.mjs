@@ -138,10 +138,9 @@ export const tests = [
         .getByRole("button", { name: /Details$/ })
         .first()
         .click();
-      await page
-        .getByRole("grid", { name: /^Aligned words of / })
-        .first()
-        .waitFor();
+      const aligned = page.getByRole("grid", { name: /^Aligned words of / }).first();
+      await aligned.waitFor();
+      await aligned.scrollIntoViewIfNeeded();
       const overflow = await h.horizontalOverflow(page);
       h.expect(overflow.length === 0, `the explanation does not fit:\n  ${overflow.join("\n  ")}`);
       await h.checkA11y(page, "legal: a match's explanation");
