@@ -173,7 +173,7 @@ function MatchRows({
             }
             isCompact
           >
-            {m.disposition === "POTENTIAL" ? "To adjudicate" : words(m.disposition)}
+            {!m.disposition ? "To adjudicate" : words(m.disposition)}
           </Label>
           {m.dispositionReason && (
             <div className="pf-v6-u-font-size-sm">
