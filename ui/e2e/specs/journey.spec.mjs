@@ -131,6 +131,20 @@ export const tests = [
       await page.getByText("Shenhai Supercomputing Centre").first().waitFor();
       await h.checkA11y(page, "legal: adjudication task");
       await h.screenshot(page, "legal-adjudication");
+      // the hit's explanation (aligned words, weights, evidence) fits the workspace at 1280 px
+      await page.getByRole("tab", { name: "Parties and screening" }).click();
+      await page
+        .getByRole("grid", { name: "Potential screening matches" })
+        .getByRole("button", { name: /Details$/ })
+        .first()
+        .click();
+      const aligned = page.getByRole("grid", { name: /^Aligned words of / }).first();
+      await aligned.waitFor();
+      await aligned.scrollIntoViewIfNeeded();
+      const overflow = await h.horizontalOverflow(page);
+      h.expect(overflow.length === 0, `the explanation does not fit:\n  ${overflow.join("\n  ")}`);
+      await h.checkA11y(page, "legal: a match's explanation");
+      await h.screenshot(page, "legal-explanation");
       await page.getByLabel("False match — a different party").check();
       await page.fill(
         '[name="dispositions[0].reason"]',

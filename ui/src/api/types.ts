@@ -213,7 +213,8 @@ export interface ScreeningMatch {
   listVersion: string;
   score: number;
   algorithm: string;
-  disposition: "POTENTIAL" | "TRUE_MATCH" | "FALSE_MATCH" | string;
+  /** null until a legal reviewer has adjudicated the match. */
+  disposition: "TRUE_MATCH" | "FALSE_MATCH" | null;
   dispositionReason: string | null;
   disposedBy: string | null;
   entryKey: string | null;

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState, type ReactNode } from "react";
+import { Suspense, useMemo, useRef, useState, type ReactNode } from "react";
 import { NavLink, useLocation } from "react-router";
 import {
   Button,
@@ -23,6 +23,8 @@ import {
   ToolbarItem,
 } from "@patternfly/react-core";
 import BarsIcon from "@patternfly/react-icons/dist/esm/icons/bars-icon";
+import SearchIcon from "@patternfly/react-icons/dist/esm/icons/search-icon";
+import SignOutAltIcon from "@patternfly/react-icons/dist/esm/icons/sign-out-alt-icon";
 import { routes, type AppRoute } from "./routes";
 import { hasAny, roleLabel } from "./roles";
 import { useMe } from "./me";
@@ -37,6 +39,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   const [sidebarOpen, setSidebarOpen] = useState(true);
+  // narrow windows (1280 px at 200 %) show a search toggle instead of the field (app.css)
+  const [searchOpen, setSearchOpen] = useState(false);
+  const searchToggle = useRef<HTMLButtonElement>(null);
+  const closeSearch = () => {
+    setSearchOpen(false);
+    searchToggle.current?.focus();
+  };
   const staff = hasAny(me.roles, ["auditor", "legal", "approver", "manager", "applicant"]);
 
   const groups = useMemo(() => {
@@ -49,8 +58,10 @@ export function Shell({ children }: { children: ReactNode }) {
     })).filter((g) => g.entries.length > 0);
   }, [me.roles]);
 
+  // One row at every width: PatternFly stacks the brand above the tools below 768 px, and the
+  // search, the user's roles and "Sign out" then took a third of a 400 px high window.
   const masthead = (
-    <Masthead>
+    <Masthead display={{ default: "inline" }} className="clearance-masthead">
       <MastheadMain>
         <MastheadToggle>
           <PageToggleButton
@@ -72,26 +83,49 @@ export function Shell({ children }: { children: ReactNode }) {
         <Toolbar isFullHeight isStatic className="clearance-masthead-tools">
           <ToolbarContent>
             {staff && (
-              <ToolbarItem className="clearance-masthead-search">
-                <GlobalSearch />
+              <ToolbarItem
+                id="masthead-search"
+                className={`clearance-masthead-search${searchOpen ? " is-open" : ""}`}
+              >
+                <GlobalSearch
+                  focusNow={searchOpen}
+                  onClose={searchOpen ? closeSearch : undefined}
+                />
               </ToolbarItem>
             )}
-            <ToolbarGroup align={{ default: "alignEnd" }} gap={{ default: "gapMd" }}>
+            <ToolbarGroup align={{ default: "alignEnd" }} gap={{ default: "gapSm", lg: "gapMd" }}>
+              {staff && (
+                <ToolbarItem className="clearance-search-toggle">
+                  <Button
+                    ref={searchToggle}
+                    variant="plain"
+                    icon={<SearchIcon />}
+                    aria-label="Search cases"
+                    aria-expanded={searchOpen}
+                    aria-controls="masthead-search"
+                    onClick={() => setSearchOpen((o) => !o)}
+                  />
+                </ToolbarItem>
+              )}
               <ToolbarItem>
                 <NotificationBell />
               </ToolbarItem>
               <ToolbarItem>
                 <span className="clearance-user" data-testid="signed-in-user">
                   {me.name ?? me.username}
-                  <small>
+                  <small className="clearance-narrow-sr">
                     {me.roles.map(roleLabel).join(", ")}
                     {me.organisation ? ` · ${me.organisation}` : ""}
                   </small>
                 </span>
               </ToolbarItem>
               <ToolbarItem>
-                <Button variant="secondary" onClick={() => void signOut()}>
-                  Sign out
+                <Button
+                  variant="secondary"
+                  icon={<SignOutAltIcon />}
+                  onClick={() => void signOut()}
+                >
+                  <span className="clearance-narrow-sr">Sign out</span>
                 </Button>
               </ToolbarItem>
             </ToolbarGroup>

@@ -1,6 +1,6 @@
 // The case with its tabs. Applicants see their application, its timeline, questions and
 // decision; staff also see screening results, earlier reviews and the full audit trail.
-import { type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -11,7 +11,6 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  ExpandableSection,
   Grid,
   GridItem,
   Label,
@@ -20,8 +19,8 @@ import {
   TabTitleText,
   Tabs,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { api, type CaseDetail } from "../../api";
+import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { api, type CaseDetail, type ScreeningMatch } from "../../api";
 import { hasAny, roleHolders } from "../../app/roles";
 import { useMe } from "../../app/me";
 import { Empty, ErrorState, Loading } from "../../components/States";
@@ -57,6 +56,14 @@ export function Screening({ c }: { c: CaseDetail }) {
     queryKey: ["case", c.id, "matches"],
     queryFn: () => api.cases.matches(c.id),
   });
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (id: number) =>
+    setOpen((o) => {
+      const next = new Set(o);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   return (
     <>
       <PartiesTable c={c} />
@@ -84,64 +91,108 @@ export function Screening({ c }: { c: CaseDetail }) {
         <Table aria-label="Potential screening matches" variant="compact">
           <Thead>
             <Tr>
-              <Th>Party</Th>
-              <Th>Listed as</Th>
-              <Th>List</Th>
-              <Th>Score</Th>
-              <Th>Why it matched</Th>
-              <Th>Disposition</Th>
+              <Th screenReaderText="Explanation" />
+              {/* shares, so no column is squeezed to nothing (a label's text may shrink to 0) */}
+              <Th width={20}>Party</Th>
+              <Th width={15}>Listed as</Th>
+              <Th width={15}>List</Th>
+              <Th modifier="fitContent">Score</Th>
+              <Th width={15}>Why it matched</Th>
+              <Th width={25}>Disposition</Th>
             </Tr>
           </Thead>
-          <Tbody>
-            {matches.data.map((m) => (
-              <Tr key={m.id}>
-                <Td dataLabel="Party">
-                  {m.partyName} <span className="pf-v6-u-font-size-sm">({words(m.partyRole)})</span>
-                </Td>
-                <Td dataLabel="Listed as">{m.listedName}</Td>
-                <Td dataLabel="List">
-                  {listName(m.listSource)} · version {m.listVersion}
-                </Td>
-                <Td dataLabel="Score">{Number(m.score).toFixed(3)}</Td>
-                <Td dataLabel="Why it matched">
-                  {m.explanation ? (
-                    <ExpandableSection
-                      toggleText={`${m.algorithm}: name score ${Number(m.explanation.nameScore).toFixed(2)}, score ${Number(m.score).toFixed(2)}`}
-                    >
-                      <ScreeningExplanation explanation={m.explanation} />
-                    </ExpandableSection>
-                  ) : (
-                    <>
-                      {m.algorithm}: similarity {Number(m.score).toFixed(2)} between “{m.partyName}”
-                      and “{m.listedName}”
-                    </>
-                  )}
-                </Td>
-                <Td dataLabel="Disposition">
-                  <Label
-                    color={
-                      m.disposition === "TRUE_MATCH"
-                        ? "red"
-                        : m.disposition === "FALSE_MATCH"
-                          ? "green"
-                          : "orange"
-                    }
-                    isCompact
-                  >
-                    {m.disposition === "POTENTIAL" ? "To adjudicate" : words(m.disposition)}
-                  </Label>
-                  {m.dispositionReason && (
-                    <div className="pf-v6-u-font-size-sm">
-                      {m.disposedBy}: {m.dispositionReason}
-                    </div>
-                  )}
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
+          {matches.data.map((m, i) => (
+            <MatchRows
+              key={m.id}
+              match={m}
+              rowIndex={i}
+              isExpanded={open.has(m.id)}
+              onToggle={() => toggle(m.id)}
+            />
+          ))}
         </Table>
       )}
     </>
+  );
+}
+
+/**
+ * One potential match, and under it (on demand) the matcher's explanation across the whole width
+ * of the table: in a cell of its own column the aligned-words table made the table wider than
+ * its card at 1280 px.
+ */
+function MatchRows({
+  match: m,
+  rowIndex,
+  isExpanded,
+  onToggle,
+}: {
+  match: ScreeningMatch;
+  rowIndex: number;
+  isExpanded: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <Tbody isExpanded={m.explanation ? isExpanded : undefined}>
+      <Tr>
+        {/* the toggle is labelled by the party's cell and its own "Details" */}
+        <Td
+          expand={
+            m.explanation ? { rowIndex, isExpanded, onToggle, expandId: "match-why" } : undefined
+          }
+        />
+        <Td dataLabel="Party" id={`simple-node${rowIndex}`}>
+          {m.partyName} <span className="pf-v6-u-font-size-sm">({words(m.partyRole)})</span>
+        </Td>
+        <Td dataLabel="Listed as">{m.listedName}</Td>
+        <Td dataLabel="List">
+          {listName(m.listSource)} · version {m.listVersion}
+        </Td>
+        <Td dataLabel="Score">{Number(m.score).toFixed(3)}</Td>
+        <Td dataLabel="Why it matched">
+          {m.explanation ? (
+            <>
+              {m.algorithm}: name score {Number(m.explanation.nameScore).toFixed(2)}, score{" "}
+              {Number(m.score).toFixed(2)}
+            </>
+          ) : (
+            <>
+              {m.algorithm}: similarity {Number(m.score).toFixed(2)} between “{m.partyName}” and “
+              {m.listedName}”
+            </>
+          )}
+        </Td>
+        <Td dataLabel="Disposition">
+          <Label
+            color={
+              m.disposition === "TRUE_MATCH"
+                ? "red"
+                : m.disposition === "FALSE_MATCH"
+                  ? "green"
+                  : "orange"
+            }
+            isCompact
+          >
+            {!m.disposition ? "To adjudicate" : words(m.disposition)}
+          </Label>
+          {m.dispositionReason && (
+            <div className="pf-v6-u-font-size-sm">
+              {m.disposedBy}: {m.dispositionReason}
+            </div>
+          )}
+        </Td>
+      </Tr>
+      {m.explanation && (
+        <Tr isExpanded={isExpanded}>
+          {/* no data label: in the narrow layout it was drawn over the row's left border */}
+          <Td colSpan={7}>
+            <ExpandableRowContent>
+              {isExpanded && <ScreeningExplanation explanation={m.explanation} />}
+            </ExpandableRowContent>
+          </Td>
+        </Tr>
+      )}
+    </Tbody>
   );
 }
 

@@ -8,6 +8,7 @@ import "bpmn-js/dist/assets/bpmn-js.css";
 import "./dashboard.css";
 import type { HeatmapElement } from "../../api/staff";
 import { badgeText, fittedHeight, heatScale } from "./heatmapColour";
+import { fittedViewbox, type DiagramBox, type PinnedBadge, type Viewbox } from "./heatmapFit";
 
 interface Overlays {
   add(
@@ -17,11 +18,9 @@ interface Overlays {
   clear(): void;
 }
 interface Canvas {
-  zoom(level: "fit-viewport", center: "auto"): number;
-  zoom(level: number): number;
-  zoom(): number;
   resized(): void;
-  viewbox(): { inner: { width: number; height: number } };
+  viewbox(): Viewbox & { inner: DiagramBox };
+  viewbox(box: DiagramBox): void;
 }
 interface ZoomScroll {
   stepZoom(delta: number): void;
@@ -51,7 +50,8 @@ export default function BpmnHeatmap({
   openRef.current = onOpen;
 
   // The canvas takes the diagram's proportions at the width it has (no tall empty space under
-  // a wide process), and the whole diagram is fitted into it, centred; again on every resize.
+  // a wide process), and the whole diagram is fitted into it with its badges, centred; again on
+  // every resize.
   const fit = () => {
     const instance = viewer.current;
     const element = container.current;
@@ -62,8 +62,34 @@ export default function BpmnHeatmap({
       element.style.height = `${height}px`;
       canvas.resized();
     }
-    // a little room around the diagram, for the badges of the steps at its edges
-    canvas.zoom(canvas.zoom("fit-viewport", "auto") * 0.95);
+    // where each badge is pinned, in diagram units, and its size on screen (it does not scale)
+    const view = canvas.viewbox();
+    const frame = element.getBoundingClientRect();
+    const left = frame.left + element.clientLeft;
+    const top = frame.top + element.clientTop;
+    const badges: PinnedBadge[] = [...element.querySelectorAll(".clearance-heat-badge")].map(
+      (badge) => {
+        const r = badge.getBoundingClientRect();
+        return {
+          x: view.x + (r.left - left) / view.scale,
+          y: view.y + (r.top - top) / view.scale,
+          width: r.width,
+          height: r.height,
+        };
+      },
+    );
+    if (element.clientWidth <= 0 || element.clientHeight <= 0 || view.inner.width <= 0) return;
+    const {
+      x,
+      y,
+      width,
+      height: h,
+    } = fittedViewbox(
+      { width: element.clientWidth, height: element.clientHeight },
+      view.inner,
+      badges,
+    );
+    canvas.viewbox({ x, y, width, height: h });
   };
   const fitRef = useRef(fit);
   fitRef.current = fit;
@@ -102,7 +128,6 @@ export default function BpmnHeatmap({
         const overlays = instance.get<Overlays>("overlays");
         const registry = instance.get<ElementRegistry>("elementRegistry");
         const bus = instance.get<EventBus>("eventBus");
-        fit();
         overlays.clear();
         const colour = heatScale(elements);
         const places = new Set(elements.map((e) => e.elementId));
@@ -137,6 +162,8 @@ export default function BpmnHeatmap({
         bus.on("element.click", (e) => {
           if (places.has(e.element.id)) openRef.current(e.element.id);
         });
+        // fitted once the badges are on: their sizes decide how much room the view leaves
+        fit();
         setError(null);
       })
       .catch((e: unknown) => {

@@ -5,6 +5,7 @@ import {
   breachChart,
   cycleTimeChart,
   percent,
+  stageChart,
   statusChart,
   throughputChart,
   workloadChart,
@@ -12,6 +13,7 @@ import {
 import { csvSections } from "./csv";
 import { ageingRange, caseListUrl, drillDown } from "./drillDown";
 import { badgeText, fittedHeight, formatHours, heatScale } from "./heatmapColour";
+import { FIT_MARGIN, fittedViewbox, type PinnedBadge, type Viewbox } from "./heatmapFit";
 
 const summary: DashboardSummary = {
   generatedAt: "2026-12-01T10:00:00Z",
@@ -77,6 +79,29 @@ describe("chart options", () => {
     expect(series[1].data).toEqual([1]);
     expect(workload.pick(1, 0)).toEqual({ kind: "assignee", assignee: "leo", overdue: true });
     expect(workload.pick(0, 0)).toEqual({ kind: "assignee", assignee: "leo", overdue: false });
+  });
+
+  it("keeps axis names and end-of-bar labels inside every chart", () => {
+    const charts = [
+      statusChart,
+      stageChart,
+      ageingChart,
+      breachChart,
+      cycleTimeChart,
+      throughputChart,
+      workloadChart,
+    ].map((chart) => chart(summary).option);
+    for (const option of charts) {
+      // containLabel leaves axis names ("days") out of the margins: at 640 px they were cut
+      expect(option.grid).toMatchObject({ outerBoundsMode: "same", outerBoundsContain: "all" });
+      expect(option.grid).not.toHaveProperty("containLabel");
+      const labelledAtEnd = (option.series as { label?: { position?: string } }[]).some(
+        (s) => s.label?.position === "right",
+      );
+      // a value label right of a full-width bar ("100.0 %") needs its own room
+      if (labelledAtEnd)
+        expect((option.grid as { right: number }).right).toBeGreaterThanOrEqual(56);
+    }
   });
 
   it("writes rates as percentages", () => {
@@ -176,6 +201,62 @@ describe("heat map colouring", () => {
     expect(fittedHeight(300, { width: 2680, height: 722 })).toBe(220);
     expect(fittedHeight(1200, { width: 600, height: 900 })).toBe(560);
     expect(fittedHeight(0, { width: 2680, height: 722 })).toBe(220);
+  });
+});
+
+describe("heat map fit", () => {
+  // export-licence.bpmn's size; the end event's badge is pinned 12 units left of its right edge
+  const diagram = { x: 150, y: 80, width: 2680, height: 722 };
+  const canvas = { width: 590, height: 220 };
+  const endBadge = (width: number): PinnedBadge => ({ x: 2818, y: 300, width, height: 20 });
+  /** Where a badge lands on the canvas in px, under a viewbox. */
+  const onScreen = (view: Viewbox, b: PinnedBadge) => ({
+    left: (b.x - view.x) * view.scale,
+    right: (b.x - view.x) * view.scale + b.width,
+    top: (b.y - view.y) * view.scale,
+    bottom: (b.y - view.y) * view.scale + b.height,
+  });
+
+  it("fits the bare diagram into the canvas within the margins, centred", () => {
+    const view = fittedViewbox(canvas, diagram, []);
+    expect(view.scale).toBeCloseTo((590 - 2 * FIT_MARGIN) / 2680, 6);
+    const left = (diagram.x - view.x) * view.scale;
+    const right = (diagram.x + diagram.width - view.x) * view.scale;
+    expect(left).toBeCloseTo(FIT_MARGIN, 6);
+    expect(right).toBeCloseTo(590 - FIT_MARGIN, 6);
+    expect(view.width).toBeCloseTo(590 / view.scale, 6);
+  });
+
+  it("keeps a wide badge at the right-hand edge inside the canvas", () => {
+    for (const width of [30, 90, 160]) {
+      const badge = endBadge(width);
+      const view = fittedViewbox(canvas, diagram, [badge]);
+      const at = onScreen(view, badge);
+      expect(at.right).toBeLessThanOrEqual(590 - FIT_MARGIN + 1e-6);
+      expect(at.right).toBeGreaterThan(590 - FIT_MARGIN - 1);
+      // the diagram's left edge is not pushed out instead
+      expect((diagram.x - view.x) * view.scale).toBeGreaterThanOrEqual(FIT_MARGIN - 1e-6);
+    }
+    // the wider the badge, the smaller the diagram has to be drawn
+    expect(fittedViewbox(canvas, diagram, [endBadge(160)]).scale).toBeLessThan(
+      fittedViewbox(canvas, diagram, [endBadge(30)]).scale,
+    );
+  });
+
+  it("keeps a badge above the top-most step inside the canvas", () => {
+    const badge = { x: 400, y: 68, width: 40, height: 20 };
+    const view = fittedViewbox({ width: 590, height: 120 }, diagram, [badge]);
+    expect(onScreen(view, badge).top).toBeGreaterThanOrEqual(FIT_MARGIN - 1e-6);
+  });
+
+  it("shows the diagram as it fits alone when a badge is wider than the canvas", () => {
+    const view = fittedViewbox(canvas, diagram, [endBadge(800)]);
+    expect(view.scale).toBeCloseTo(fittedViewbox(canvas, diagram, []).scale, 6);
+  });
+
+  it("refuses a canvas or a diagram without area", () => {
+    expect(() => fittedViewbox({ width: 0, height: 220 }, diagram, [])).toThrow(/no area/);
+    expect(() => fittedViewbox(canvas, { ...diagram, width: 0 }, [])).toThrow(/no area/);
   });
 });
 

@@ -270,7 +270,8 @@ function HitRows({
         </Td>
       </Tr>
       <Tr isExpanded={isExpanded}>
-        <Td colSpan={7} dataLabel="Explanation">
+        {/* no data label: in the narrow layout it was drawn over the row's left border */}
+        <Td colSpan={7}>
           <ExpandableRowContent>
             {isExpanded && <ScreeningExplanation explanation={hit.explanation} />}
           </ExpandableRowContent>

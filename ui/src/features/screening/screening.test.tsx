@@ -242,7 +242,7 @@ describe("the case workspace's screening tab", () => {
         listVersion: "CSL-2026-11-20",
         score: 0.912,
         algorithm: "token-align-jw-dm/v2",
-        disposition: "POTENTIAL",
+        disposition: null,
         dispositionReason: null,
         disposedBy: null,
         entryKey: "csl-o02",
@@ -258,10 +258,23 @@ describe("the case workspace's screening tab", () => {
         </MemoryRouter>
       </QueryClientProvider>,
     );
+    const matches = await screen.findByRole("grid", { name: "Potential screening matches" });
+    expect(within(matches).getByText(/token-align-jw-dm\/v2: name score 0.95/)).toBeInTheDocument();
+    // not adjudicated yet: the API sends no disposition
+    expect(within(matches).getByText("To adjudicate")).toBeInTheDocument();
+    // the explanation opens on demand, in a row of its own under the match (the whole width of
+    // the table: in a cell of its own column it made the table wider than the page)
+    expect(screen.queryByText("spelt alike")).not.toBeInTheDocument();
     await userEvent.click(
-      await screen.findByRole("button", { name: /token-align-jw-dm\/v2: name score 0.95/ }),
+      within(matches).getByRole("button", {
+        name: "Shenhai Supercomputing Center (End user) Details",
+      }),
     );
-    expect(screen.getByText("spelt alike")).toBeInTheDocument();
+    const explanation = screen.getByRole("grid", {
+      name: "Aligned words of Shenhai Supercomputing Centre",
+    });
+    expect(within(explanation).getByText("spelt alike")).toBeInTheDocument();
+    expect(explanation.closest("td")).toHaveAttribute("colspan", "7");
     expect(screen.getByText(/CN is one of the entry's countries/)).toBeInTheDocument();
   });
 });
