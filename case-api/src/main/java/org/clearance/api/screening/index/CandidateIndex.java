@@ -421,16 +421,16 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         // an initial aligns with every word it starts: enumerated only when it must be
         unit.initial = t;
       } else {
-        expand(unit, t, TOK, TOK_REV, PHON_TOK, false, weights);
+        expand(unit, t, 0, TOK, TOK_REV, PHON_TOK, false, weights);
         // the token against two listed tokens joined ("blueharbour" ~ "blue harbour")
-        expand(unit, t, PAIR, PAIR_REV, PHON_PAIR, true, weights);
+        expand(unit, t, 0, PAIR, PAIR_REV, PHON_PAIR, true, weights);
       }
       tokenUnit[i] = units.size();
       units.add(unit);
       if (i + 1 < tokens.size()) {
         String next = tokens.get(i + 1);
         Unit joined = new Unit(weights.weight(t) + weights.weight(next));
-        expand(joined, t + next, TOK, TOK_REV, PHON_TOK, true, weights);
+        expand(joined, t + next, t.length(), TOK, TOK_REV, PHON_TOK, true, weights);
         joinedUnit[i] = units.size();
         units.add(joined);
       }
@@ -946,22 +946,24 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
 
   /**
    * Adds to the unit every term of {@code field} the scorer would align with {@code text}: one to
-   * one ({@code joined} false, at the token floor) or as a joined pair (at the joined floor).
+   * one ({@code joined} false, at the token floor) or as a joined pair (at the joined floor). A
+   * party's pair joined has {@code second} > 0, where its second token starts.
    */
   private void expand(
       Unit unit,
       String text,
+      int second,
       String field,
       String reversedField,
       String phoneticField,
       boolean joined,
       TokenWeights weights)
       throws IOException {
-    String key = field + (joined ? "|j|" : "|t|") + text;
+    String key = field + (joined ? "|j" + second + "|" : "|t|") + text;
     Map<String, List<Expansion>> known = scratch.get().expansions;
     List<Expansion> cached = known.get(key);
     if (cached == null) {
-      cached = terms(text, field, reversedField, phoneticField, joined, weights);
+      cached = terms(text, second, field, reversedField, phoneticField, joined, weights);
       known.put(key, cached);
     }
     for (Expansion e : cached) {
@@ -972,6 +974,7 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
   /** The terms of {@code field} the scorer would align with {@code text}, with their weights. */
   private List<Expansion> terms(
       String text,
+      int second,
       String field,
       String reversedField,
       String phoneticField,
@@ -1063,6 +1066,11 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         }
       }
     }
+    if (joined) {
+      // the scorer's joined and split rule also wants the parts to align one by one: with the
+      // party's two tokens, or, for a listed pair, at any cut of it (its tokens are not known here)
+      found.keySet().removeIf(term -> !partsAlign(text, second, term, pairs));
+    }
     List<Expansion> terms = new ArrayList<>(found.size());
     for (Map.Entry<String, Float> e : found.entrySet()) {
       float listed =
@@ -1109,6 +1117,22 @@ public final class CandidateIndex implements Closeable, TokenWeights.Frequencies
         return; // past the keys two or more sounds longer than this one
       }
     }
+  }
+
+  /**
+   * {@link NameScorer#partsAlign} for a party's pair joined ({@code second} where its second token
+   * starts) against a listed token, or a party's token against a listed pair.
+   */
+  private static boolean partsAlign(String text, int second, String term, boolean listedPair) {
+    if (!listedPair) {
+      return NameScorer.partsAlign(text.substring(0, second), text.substring(second), term);
+    }
+    for (int c = 1; c < term.length(); c++) {
+      if (NameScorer.partsAlign(term.substring(0, c), term.substring(c), text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The most two listed tokens that join to the pair can weigh. */

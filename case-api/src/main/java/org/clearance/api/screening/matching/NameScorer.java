@@ -324,18 +324,16 @@ public final class NameScorer {
     }
     // joined on one side, split on the other: "blueharbour" ~ "blue harbour"
     for (int i = 0; i + 1 < q.size(); i++) {
-      String joined = q.get(i) + q.get(i + 1);
       for (int j = 0; j < l.size(); j++) {
-        double s = joinedSimilarity(joined, l.get(j));
+        double s = joinedSimilarity(q.get(i), q.get(i + 1), l.get(j));
         if (s > 0) {
           pairs.add(new Pair(new int[] {i, i + 1}, new int[] {j}, s, "joined"));
         }
       }
     }
     for (int j = 0; j + 1 < l.size(); j++) {
-      String joined = l.get(j) + l.get(j + 1);
       for (int i = 0; i < q.size(); i++) {
-        double s = joinedSimilarity(q.get(i), joined);
+        double s = joinedSimilarity(l.get(j), l.get(j + 1), q.get(i));
         if (s > 0) {
           pairs.add(new Pair(new int[] {i}, new int[] {j, j + 1}, s, "split"));
         }
@@ -547,8 +545,9 @@ public final class NameScorer {
   }
 
   /**
-   * The same for a joined pair against one token (either side), at the stricter floor. An initial
-   * stands for one word, never for two joined: "o" is no split of "onvelon veldardar".
+   * The same for a joined pair against one token (either side), as whole strings, at the stricter
+   * floor. An initial stands for one word, never for two joined: "o" is no split of "onvelon
+   * veldardar". The candidate index filters by this, then by {@link #partsAlign}.
    */
   public static double joinedSimilarity(String a, String b) {
     if (a.length() == 1 || b.length() == 1) {
@@ -556,6 +555,34 @@ public final class NameScorer {
     }
     Similarity s = similarity(a, b, false);
     return s.value >= JOINED_FLOOR ? s.value : 0;
+  }
+
+  /**
+   * Two tokens joined ({@code first}, {@code second}) against one ({@code single}): the joined
+   * whole at the stricter floor, and the single token must cut into two parts that each align with
+   * one of the two by the token rule. A long shared word hides a different one beside it in the
+   * whole: "linsaanlogistics" is 0.875 like "linpean logistics", but "linsaan" is not "linpean".
+   */
+  public static double joinedSimilarity(String first, String second, String single) {
+    double s = joinedSimilarity(first + second, single);
+    return s > 0 && partsAlign(first, second, single) ? s : 0;
+  }
+
+  /**
+   * Whether {@code single} cuts into two parts that align with {@code first} and {@code second}.
+   */
+  public static boolean partsAlign(String first, String second, String single) {
+    for (int cut = 1; cut < single.length(); cut++) {
+      String head = single.substring(0, cut);
+      String tail = single.substring(cut);
+      if (lengthsMayAlign(first.length(), head.length())
+          && lengthsMayAlign(second.length(), tail.length())
+          && tokenSimilarity(first, head) > 0
+          && tokenSimilarity(second, tail) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

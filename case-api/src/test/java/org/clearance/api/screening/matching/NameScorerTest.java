@@ -134,6 +134,17 @@ class NameScorerTest {
   }
 
   @Test
+  void shouldNotLetALongSharedWordCarryAJoinedName() {
+    ListedEntry same = entry(PartyType.ORGANISATION, "Linsaan Logistics", Set.of(), List.of());
+    ListedEntry other = entry(PartyType.ORGANISATION, "Linpean Logistics", Set.of(), List.of());
+    // the whole strings are 0.875 alike, but "linsaan" is not "linpean"
+    assertThat(score("Linsaanlogistics", PartyType.UNKNOWN, null, null, same)).isEqualTo(1.0);
+    assertThat(score("Linsaanlogistics", PartyType.UNKNOWN, null, null, other)).isLessThan(0.5);
+    assertThat(score("Linsaan Logistics", PartyType.UNKNOWN, null, null, other)).isLessThan(0.5);
+    assertThat(NameScorer.partsAlign("blue", "harbour", "bluharbour")).isTrue();
+  }
+
+  @Test
   void shouldUseCountryAsEvidence() {
     double same = score("Volga Photonic", PartyType.UNKNOWN, "RU", null, VOLGA);
     double unknown = score("Volga Photonic", PartyType.UNKNOWN, null, null, VOLGA);
