@@ -133,6 +133,20 @@ export const tests = [
       h.figure("manager dashboard, every chart drawn", `${drawnAt[5] - signedInAt} ms`);
       await page.waitForLoadState("networkidle");
       await h.checkA11y(page, "manager: SLA dashboard");
+      // each chart is an image named by ECharts' aria description of its figures, not by its
+      // title only
+      const undescribed = await page.evaluate(() =>
+        [...document.querySelectorAll(".clearance-chart")]
+          .filter((c) => {
+            const title = c.closest(".pf-v6-c-card").querySelector(".pf-v6-c-card__title");
+            const name = c.getAttribute("aria-label") ?? "";
+            return (
+              c.getAttribute("role") !== "img" || !name.endsWith(".") || name === title.textContent
+            );
+          })
+          .map((c) => c.getAttribute("aria-label")),
+      );
+      h.expect(undescribed.length === 0, `charts without a description: ${undescribed.join(", ")}`);
       await h.screenshot(page, "manager-dashboard");
 
       // drill down from "Cases per stage": Closed
