@@ -270,3 +270,15 @@ describe("CSV per chart", () => {
     );
   });
 });
+
+describe("count axes", () => {
+  it("write large counts compactly and drop labels that would overlap", () => {
+    const axis = statusChart(summary).option.xAxis as {
+      axisLabel: { hideOverlap: boolean; formatter: (n: number) => string };
+    };
+    expect(axis.axisLabel.hideOverlap).toBe(true);
+    expect(axis.axisLabel.formatter(20000)).toBe("20K");
+    expect(axis.axisLabel.formatter(12500)).toBe("12.5K");
+    expect(axis.axisLabel.formatter(2)).toBe("2");
+  });
+});
