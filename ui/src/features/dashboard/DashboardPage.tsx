@@ -199,9 +199,10 @@ function Figures({
   return (
     <>
       <Content component="p" className="clearance-muted">
-        {summary.openCases} open cases · {percent(openBreach.rate)} of open cases past their total
-        target · window {formatDateTime(summary.window.from)} – {formatDateTime(summary.window.to)}{" "}
-        · figures of {formatDateTime(summary.generatedAt)}
+        {summary.openCases.toLocaleString("en-GB")} open{" "}
+        {summary.openCases === 1 ? "case" : "cases"} · {percent(openBreach.rate)} of open cases past
+        their total target · window {formatDateTime(summary.window.from)} –{" "}
+        {formatDateTime(summary.window.to)} · figures of {formatDateTime(summary.generatedAt)}
       </Content>
       <Gallery hasGutter minWidths={{ default: "100%", lg: "calc(50% - 1rem)" }}>
         <ChartCard
