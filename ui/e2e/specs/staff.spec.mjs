@@ -151,7 +151,7 @@ export const tests = [
 
       // drill down from "Cases per stage": Closed
       await page.getByRole("button", { name: /Cases behind “Cases per stage”/ }).click();
-      await page.getByRole("link", { name: /^Approval \(\d+\)$/ }).click();
+      await page.getByRole("link", { name: /^Approval \([\d,]+\)$/ }).click();
       await page.getByRole("heading", { name: "Cases", exact: true }).waitFor();
       await page.getByText("Stage: Approval").waitFor();
       await page.getByRole("link", { name: state.reference }).waitFor();

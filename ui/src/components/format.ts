@@ -17,6 +17,12 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? date.format(new Date(iso)) : "—";
 }
 
+const count = new Intl.NumberFormat("en-GB");
+/** 20000 → "20,000". */
+export function formatCount(n: number): string {
+  return count.format(n);
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;

@@ -37,23 +37,45 @@ export function Chart({
   modelRef.current = model;
 
   useEffect(() => {
+    const element = container.current;
+    if (!element) return;
     let disposed = false;
-    let observer: ResizeObserver | undefined;
-    loadEcharts()
-      .then((echarts) => nextTurn().then(() => echarts))
+    let instance: ECharts | null = null;
+    let size: { width: number; height: number } | null = null;
+    // The chart is drawn at the size the observer reports after the browser's own layout:
+    // looked up by ECharts instead (the element's computed style), each of the seven charts
+    // would force the browser to lay out the whole page again.
+    let sized: () => void = () => {};
+    const firstSize = new Promise<void>((resolve) => {
+      sized = resolve;
+    });
+    const observer =
+      typeof ResizeObserver === "undefined"
+        ? null
+        : new ResizeObserver(([entry]) => {
+            const { width, height } = entry.contentRect;
+            if (width === 0 || height === 0) return; // hidden: keep the last size
+            if (size && size.width === width && size.height === height) return;
+            size = { width, height };
+            if (instance) instance.resize(size);
+            else sized();
+          });
+    if (observer) observer.observe(element);
+    else {
+      size = { width: element.clientWidth, height: element.clientHeight };
+      sized();
+    }
+    Promise.all([loadEcharts(), firstSize])
+      .then(([echarts]) => nextTurn().then(() => echarts))
       .then(({ init }) => {
-        if (disposed || !container.current) return;
-        const instance = init(container.current, undefined, { renderer: "svg" });
+        if (disposed || !size) return;
+        instance = init(element, undefined, { renderer: "svg", ...size });
         chart.current = instance;
         instance.setOption(modelRef.current.option);
         instance.on("click", (event) => {
           const pick = modelRef.current.pick(event.seriesIndex ?? 0, event.dataIndex ?? 0);
           if (pick) pickRef.current(pick);
         });
-        if (typeof ResizeObserver !== "undefined") {
-          observer = new ResizeObserver(() => instance.resize());
-          observer.observe(container.current);
-        }
         setDrawn(true);
       })
       .catch(() => setFailed(true));

@@ -25,7 +25,7 @@ import { http } from "../../api/client";
 import type { DashboardSummary } from "../../api/staff";
 import { ErrorState, Loading } from "../../components/States";
 import { roleHolders } from "../../app/roles";
-import { formatDateTime, words } from "../../components/format";
+import { formatCount, formatDateTime, words } from "../../components/format";
 import { useUrlState } from "../../components/urlState";
 import {
   ageingChart,
@@ -199,10 +199,10 @@ function Figures({
   return (
     <>
       <Content component="p" className="clearance-muted">
-        {summary.openCases.toLocaleString("en-GB")} open{" "}
-        {summary.openCases === 1 ? "case" : "cases"} · {percent(openBreach.rate)} of open cases past
-        their total target · window {formatDateTime(summary.window.from)} –{" "}
-        {formatDateTime(summary.window.to)} · figures of {formatDateTime(summary.generatedAt)}
+        {formatCount(summary.openCases)} open {summary.openCases === 1 ? "case" : "cases"} ·{" "}
+        {percent(openBreach.rate)} of open cases past their total target · window{" "}
+        {formatDateTime(summary.window.from)} – {formatDateTime(summary.window.to)} · figures of{" "}
+        {formatDateTime(summary.generatedAt)}
       </Content>
       <Gallery hasGutter minWidths={{ default: "100%", lg: "calc(50% - 1rem)" }}>
         <ChartCard
@@ -212,7 +212,7 @@ function Figures({
           onExport={() => onExport(["status"], "cases-per-status")}
           links={Object.entries(summary.casesByStatus).map(([s, n]) => (
             <Link key={s} to={drillDown.status(f, s)}>
-              {words(s)} ({n})
+              {words(s)} ({formatCount(n)})
             </Link>
           ))}
         />
@@ -223,7 +223,7 @@ function Figures({
           onExport={() => onExport(["stage"], "cases-per-stage")}
           links={Object.entries(summary.casesByStage).map(([s, n]) => (
             <Link key={s} to={drillDown.stage(f, s)}>
-              {words(s)} ({n})
+              {words(s)} ({formatCount(n)})
             </Link>
           ))}
         />
@@ -234,7 +234,7 @@ function Figures({
           onExport={() => onExport(["ageing"], "ageing")}
           links={summary.ageing.map((b) => (
             <Link key={b.bucket} to={drillDown.ageing(f, b.minDays, b.maxDays)}>
-              {ageingLabel(b.minDays, b.maxDays)} ({b.cases})
+              {ageingLabel(b.minDays, b.maxDays)} ({formatCount(b.cases)})
             </Link>
           ))}
         />
@@ -245,11 +245,13 @@ function Figures({
           onExport={() => onExport(["breach"], "breaches")}
           links={[
             <Link key="open" to={drillDown.overdue(f)}>
-              Open cases past target or with an overdue task ({openBreach.breached} past target)
+              Open cases past target or with an overdue task ({formatCount(openBreach.breached)}{" "}
+              past target)
             </Link>,
             <Link key="decided" to={drillDown.decided(f)}>
-              Decided cases ({summary.breaches.decided.breached} of {summary.breaches.decided.cases}{" "}
-              decided late, {percent(summary.breaches.decided.rate)})
+              Decided cases ({formatCount(summary.breaches.decided.breached)} of{" "}
+              {formatCount(summary.breaches.decided.cases)} decided late,{" "}
+              {percent(summary.breaches.decided.rate)})
             </Link>,
           ]}
         />
@@ -260,7 +262,7 @@ function Figures({
           onExport={() => onExport(["cycle_time"], "cycle-times")}
           links={summary.cycleTimes.map((c) => (
             <Link key={c.stage} to={drillDown.stage(f, c.stage === "TOTAL" ? "CLOSED" : c.stage)}>
-              {words(c.stage)}: {c.cases} cases finished it
+              {words(c.stage)}: {formatCount(c.cases)} cases finished it
             </Link>
           ))}
         />
@@ -271,7 +273,7 @@ function Figures({
           onExport={() => onExport(["throughput"], "throughput")}
           links={summary.throughput.map((w) => (
             <Link key={w.week} to={drillDown.submittedInWeek(f, w.weekStart)}>
-              {w.week}: {w.submitted} submitted, {w.decided} decided
+              {w.week}: {formatCount(w.submitted)} submitted, {formatCount(w.decided)} decided
             </Link>
           ))}
         />
@@ -287,17 +289,17 @@ function Figures({
           }
           links={summary.workload.byAssignee.flatMap((p) => [
             <Link key={p.assignee} to={drillDown.assignee(f, p.assignee)}>
-              {p.assignee}: {p.openTasks} open
+              {p.assignee}: {formatCount(p.openTasks)} open
             </Link>,
             <Link key={`${p.assignee}-late`} to={drillDown.assignee(f, p.assignee, true)}>
-              {p.assignee}: {p.overdueTasks} overdue
+              {p.assignee}: {formatCount(p.overdueTasks)} overdue
             </Link>,
           ])}
           footer={
             <Content component="small">
               Unclaimed:{" "}
               {summary.workload.byCandidateRole
-                .map((r) => `${r.unassignedTasks} for ${roleHolders(r.candidateRole)}`)
+                .map((r) => `${formatCount(r.unassignedTasks)} for ${roleHolders(r.candidateRole)}`)
                 .join(" · ") || "none"}
             </Content>
           }

@@ -3,7 +3,7 @@
 // ECharts then writes a description of the data for screen readers.
 import type { EChartsCoreOption } from "echarts/core";
 import type { DashboardSummary } from "../../api/staff";
-import { words } from "../../components/format";
+import { formatCount, words } from "../../components/format";
 
 /** What a click on a chart element stands for; the page turns it into a case-list URL. */
 export type ChartPick =
@@ -55,9 +55,24 @@ const countAxis = {
   axisLabel: { hideOverlap: true, formatter: (n: number) => compactCount.format(n) },
 } as const;
 
+// Tooltips drawn by the chart itself: an HTML tooltip reads its chart's position from the page
+// when the chart is made, which makes the browser lay out the whole page again for every chart.
+const tooltip = { trigger: "axis", renderMode: "richText" } as const;
+
+// Counts at the end of a bar are written in full, with thousands separators (20,000).
+const countLabel = (position: "right" | "top") =>
+  ({
+    show: true,
+    position,
+    formatter: (p: { value: unknown }) => formatCount(Number(p.value)),
+  }) as const;
+
 const base = {
+  // Drawn at once: bars growing in for a second would keep the page busy while the other charts
+  // are still being drawn, and show wrong figures meanwhile.
+  animation: false,
   grid,
-  tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+  tooltip: { ...tooltip, axisPointer: { type: "shadow" } },
   textStyle: { fontFamily: "RedHatText, Overpass, Helvetica, Arial, sans-serif" },
 };
 
@@ -78,7 +93,7 @@ export function statusChart(summary: DashboardSummary): ChartModel {
           type: "bar",
           data: entries.map(([, n]) => n),
           itemStyle: { color: BLUE },
-          label: { show: true, position: "right" },
+          label: countLabel("right"),
           cursor: "pointer",
         },
       ],
@@ -103,7 +118,7 @@ export function stageChart(summary: DashboardSummary): ChartModel {
           type: "bar",
           data: entries.map(([, n]) => n),
           itemStyle: { color: BLUE },
-          label: { show: true, position: "top" },
+          label: countLabel("top"),
           cursor: "pointer",
         },
       ],
@@ -136,7 +151,7 @@ export function ageingChart(summary: DashboardSummary): ChartModel {
             value: b.cases,
             itemStyle: { color: i >= buckets.length - 2 ? ORANGE : BLUE },
           })),
-          label: { show: true, position: "top" },
+          label: countLabel("top"),
           cursor: "pointer",
         },
       ],
@@ -249,7 +264,7 @@ export function throughputChart(summary: DashboardSummary): ChartModel {
   return {
     option: {
       ...base,
-      tooltip: { trigger: "axis" },
+      tooltip,
       aria: aria(
         "Cases per ISO week: " +
           weeks.map((w) => `${w.week} submitted ${w.submitted}, decided ${w.decided}`).join("; ") +

@@ -281,4 +281,14 @@ describe("count axes", () => {
     expect(axis.axisLabel.formatter(12500)).toBe("12.5K");
     expect(axis.axisLabel.formatter(2)).toBe("2");
   });
+
+  it("write the count at the end of a bar in full, with thousands separators", () => {
+    for (const chart of [statusChart, stageChart, ageingChart]) {
+      const [series] = chart(summary).option.series as {
+        label: { formatter: (p: { value: unknown }) => string };
+      }[];
+      expect(series.label.formatter({ value: 20005 })).toBe("20,005");
+      expect(series.label.formatter({ value: 0 })).toBe("0");
+    }
+  });
 });
