@@ -33,10 +33,51 @@ export function sessionState(): SessionState {
 
 /** Signs in (redirecting to the Keycloak login page when needed) and wires the API client. */
 export async function initAuth(): Promise<Keycloak> {
+  const cached = cachedConfig();
+  try {
+    return await signInWith(cached ?? (await loadConfig()));
+  } catch (e) {
+    if (!cached) throw e;
+    // the settings kept from before the login page may have changed since: ask again, once
+    sessionStorage.removeItem(CONFIG_KEY);
+    return signInWith(await loadConfig());
+  }
+}
+
+// The sign-in settings are kept for the tab's session: coming back from Keycloak's login page,
+// the app then exchanges its code at once instead of first asking the server for them again.
+const CONFIG_KEY = "clearance.ui-config";
+
+function cachedConfig(): UiConfig | null {
+  try {
+    const config: unknown = JSON.parse(sessionStorage.getItem(CONFIG_KEY) ?? "null");
+    return isUiConfig(config) ? config : null;
+  } catch {
+    return null;
+  }
+}
+
+function isUiConfig(value: unknown): value is UiConfig {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return [v.keycloakUrl, v.realm, v.clientId].every((x) => typeof x === "string" && x !== "");
+}
+
+async function loadConfig(): Promise<UiConfig> {
   const response = await fetch("/api/ui-config", { headers: { Accept: "application/json" } });
   if (!response.ok)
     throw new Error(`The sign-in settings could not be loaded (${response.status}).`);
-  const config = (await response.json()) as UiConfig;
+  const config: unknown = await response.json();
+  if (!isUiConfig(config)) throw new Error("The sign-in settings are incomplete.");
+  try {
+    sessionStorage.setItem(CONFIG_KEY, JSON.stringify(config));
+  } catch {
+    // storage full or disabled: the settings are asked for on every load instead
+  }
+  return config;
+}
+
+async function signInWith(config: UiConfig): Promise<Keycloak> {
   const kc = new Keycloak({
     url: config.keycloakUrl,
     realm: config.realm,
