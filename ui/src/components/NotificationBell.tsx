@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -13,9 +13,14 @@ import { whileActive } from "../app/auth";
 import { api, type Notification } from "../api";
 import { formatDateTime } from "./format";
 
-/** Bell with the unread count (polled every 30 s); opens the latest notifications. */
+/**
+ * Bell with the unread count (polled every 30 s); opens the latest notifications. The popover is
+ * made only while open: a closed PatternFly popover still reads the page's computed style on
+ * each render, which made the browser restyle the whole page while the first screen was built.
+ */
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
+  const bell = useRef<HTMLSpanElement>(null);
   const navigate = useNavigate();
   const client = useQueryClient();
   const unread = useQuery({
@@ -40,57 +45,71 @@ export function NotificationBell() {
     if (n.caseId) navigate(`/cases/${n.caseId}`);
   };
 
-  return (
-    <Popover
-      isVisible={open}
-      shouldOpen={() => setOpen(true)}
-      shouldClose={() => setOpen(false)}
-      position="bottom-end"
-      headerContent="Notifications"
-      minWidth="24rem"
-      bodyContent={
-        latest.isPending ? (
-          "Loading…"
-        ) : latest.isError ? (
-          "Notifications could not be loaded. Try again in a moment."
-        ) : latest.data.items.length === 0 ? (
-          "Nothing new. You will be told here when something needs you."
-        ) : (
-          <Stack hasGutter>
-            {latest.data.items.map((n) => (
-              <StackItem key={n.id}>
-                <Button variant="link" isInline onClick={() => openNotification(n)}>
-                  {n.read ? n.subject : <strong>{n.subject}</strong>}
-                </Button>
-                <Content component="small">
-                  {" "}
-                  {n.caseReference ? `${n.caseReference} · ` : ""}
-                  {formatDateTime(n.createdAt)}
-                </Content>
-              </StackItem>
-            ))}
-          </Stack>
-        )
-      }
-      footerContent={
-        <Button
-          variant="link"
-          isInline
-          onClick={() => {
-            setOpen(false);
-            navigate("/notifications");
-          }}
-        >
-          See all notifications
-        </Button>
-      }
-    >
+  const badge = (
+    <span ref={bell}>
       <NotificationBadge
         variant={count > 0 ? "unread" : "read"}
         count={count}
         aria-label={count > 0 ? `Notifications: ${count} unread` : "Notifications: none unread"}
+        aria-expanded={open}
         data-testid="notification-bell"
+        // while open, the popover's own handling of its trigger closes it
+        onClick={() => {
+          if (!open) setOpen(true);
+        }}
       />
-    </Popover>
+    </span>
+  );
+  return (
+    <>
+      {badge}
+      {open && (
+        <Popover
+          triggerRef={() => bell.current!.querySelector("button")!}
+          isVisible
+          shouldOpen={() => setOpen(true)}
+          shouldClose={() => setOpen(false)}
+          position="bottom-end"
+          headerContent="Notifications"
+          minWidth="24rem"
+          bodyContent={
+            latest.isPending ? (
+              "Loading…"
+            ) : latest.isError ? (
+              "Notifications could not be loaded. Try again in a moment."
+            ) : latest.data.items.length === 0 ? (
+              "Nothing new. You will be told here when something needs you."
+            ) : (
+              <Stack hasGutter>
+                {latest.data.items.map((n) => (
+                  <StackItem key={n.id}>
+                    <Button variant="link" isInline onClick={() => openNotification(n)}>
+                      {n.read ? n.subject : <strong>{n.subject}</strong>}
+                    </Button>
+                    <Content component="small">
+                      {" "}
+                      {n.caseReference ? `${n.caseReference} · ` : ""}
+                      {formatDateTime(n.createdAt)}
+                    </Content>
+                  </StackItem>
+                ))}
+              </Stack>
+            )
+          }
+          footerContent={
+            <Button
+              variant="link"
+              isInline
+              onClick={() => {
+                setOpen(false);
+                navigate("/notifications");
+              }}
+            >
+              See all notifications
+            </Button>
+          }
+        />
+      )}
+    </>
   );
 }
