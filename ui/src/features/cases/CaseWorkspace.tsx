@@ -19,7 +19,7 @@ import {
   TabTitleText,
   Tabs,
 } from "@patternfly/react-core";
-import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api, type CaseDetail, type ScreeningMatch } from "../../api";
 import { hasAny, roleHolders } from "../../app/roles";
 import { useMe } from "../../app/me";
@@ -28,7 +28,7 @@ import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
 import { formatDateTime, listName, words } from "../../components/format";
 import { FindingsTable } from "../tasks/FindingsTable";
-import { ScreeningExplanation } from "../screening/ScreeningExplanation";
+import { ExplanationRow } from "../screening/ScreeningExplanation";
 import {
   ApplicationView,
   AuditTable,
@@ -183,14 +183,7 @@ function MatchRows({
         </Td>
       </Tr>
       {m.explanation && (
-        <Tr isExpanded={isExpanded}>
-          {/* no data label: in the narrow layout it was drawn over the row's left border */}
-          <Td colSpan={7}>
-            <ExpandableRowContent>
-              {isExpanded && <ScreeningExplanation explanation={m.explanation} />}
-            </ExpandableRowContent>
-          </Td>
-        </Tr>
+        <ExplanationRow explanation={m.explanation} isExpanded={isExpanded} colSpan={7} />
       )}
     </Tbody>
   );

@@ -16,12 +16,12 @@ import {
   PageSection,
   Title,
 } from "@patternfly/react-core";
-import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api, type ScreeningHit, type ScreeningSearchResponse } from "../../api";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { SelectField, TextField } from "../../components/fields";
 import { toParams } from "../../components/urlState";
-import { ScreeningExplanation } from "./ScreeningExplanation";
+import { ExplanationRow } from "./ScreeningExplanation";
 import {
   TYPE_OPTIONS,
   fieldErrors,
@@ -269,14 +269,7 @@ function HitRows({
           )}
         </Td>
       </Tr>
-      <Tr isExpanded={isExpanded}>
-        {/* no data label: in the narrow layout it was drawn over the row's left border */}
-        <Td colSpan={7}>
-          <ExpandableRowContent>
-            {isExpanded && <ScreeningExplanation explanation={hit.explanation} />}
-          </ExpandableRowContent>
-        </Td>
-      </Tr>
+      <ExplanationRow explanation={hit.explanation} isExpanded={isExpanded} colSpan={7} />
     </Tbody>
   );
 }

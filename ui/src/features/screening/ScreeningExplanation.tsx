@@ -2,7 +2,7 @@
 // (how, how alike, how much they weigh), which were left over, the name score, and each piece
 // of evidence that moved the score. One component for every screen that shows a hit.
 import { Content } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { ScreeningExplanation as Explanation } from "../../api";
 
 const HOW: Record<string, string> = {
@@ -84,5 +84,30 @@ export function ScreeningExplanation({ explanation: e }: { explanation: Explanat
         </Content>
       )}
     </div>
+  );
+}
+
+/**
+ * A hit's explanation as the full-width row under the hit in a table of hits: inside one of
+ * the table's own columns it made the table wider than its page at 1280 px.
+ */
+export function ExplanationRow({
+  explanation,
+  isExpanded,
+  colSpan,
+}: {
+  explanation: Explanation;
+  isExpanded: boolean;
+  colSpan: number;
+}) {
+  return (
+    <Tr isExpanded={isExpanded}>
+      {/* no data label: in the narrow layout it was drawn over the row's left border */}
+      <Td colSpan={colSpan}>
+        <ExpandableRowContent>
+          {isExpanded && <ScreeningExplanation explanation={explanation} />}
+        </ExpandableRowContent>
+      </Td>
+    </Tr>
   );
 }
