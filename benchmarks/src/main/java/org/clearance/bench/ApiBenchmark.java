@@ -113,64 +113,14 @@ public final class ApiBenchmark {
     bench.report.forEach(System.out::println);
   }
 
-  /** Brings the cases table to {@code target} rows with plausible content, in one transaction. */
+  /**
+   * Tops the cases schema up to {@code target} cases (see {@link BenchmarkSeed} for what it writes)
+   * and samples up to 20,000 submitted case ids for the detail reads.
+   */
   static List<String> seed(String url, String user, String password, int target) throws Exception {
     try (Connection connection = DriverManager.getConnection(url, user, password);
         Statement sql = connection.createStatement()) {
-      long existing;
-      try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM cases.export_case")) {
-        rs.next();
-        existing = rs.getLong(1);
-      }
-      if (existing < target) {
-        long missing = target - existing;
-        long started = System.nanoTime();
-        connection.setAutoCommit(false);
-        sql.execute(
-            """
-            CREATE TEMP TABLE seed ON COMMIT DROP AS
-            SELECT gen_random_uuid() AS id, n,
-                   (ARRAY['SUBMITTED','UNDER_REVIEW','UNDER_REVIEW','AWAITING_APPROVAL','APPROVED',
-                          'APPROVED','DENIED','WITHDRAWN','NO_LICENCE_REQUIRED','AWAITING_APPLICANT'])[1 + n %% 10] AS status,
-                   (ARRAY['acme-ai','borealis-chips','cirrus-labs','delta-foundry'])[1 + n %% 4] AS organisation,
-                   (ARRAY['JP','DE','IN','AE','BR','SG','CN','GB'])[1 + n %% 8] AS country,
-                   (ARRAY['4E091','3A090','4A090','EAR99'])[1 + n %% 4] AS eccn,
-                   now() - make_interval(hours => (n %% 4000)) AS submitted_at
-            FROM generate_series(%d, %d) AS n
-            """
-                .formatted(existing + 1, existing + missing));
-        sql.execute(
-            """
-            INSERT INTO cases.export_case (id, reference, status, organisation, created_by,
-                contact_name, contact_email, end_use_statement, created_at, updated_at, submitted_at)
-            SELECT id, 'EL-BENCH-' || lpad(n::text, 7, '0'), status, organisation, 'seed',
-                   'Seed Contact', 'seed@example.com', 'Benchmark seed case ' || n,
-                   submitted_at, submitted_at, submitted_at
-            FROM seed
-            """);
-        sql.execute(
-            """
-            INSERT INTO cases.case_item (case_id, position, kind, description, eccn, quantity, unit,
-                unit_value, currency)
-            SELECT id, 0, 'AI_MODEL', 'Seeded model weights', eccn, 1, 'model', 1000000, 'USD'
-            FROM seed
-            """);
-        sql.execute(
-            """
-            INSERT INTO cases.case_party (case_id, position, role, name, address, country_code)
-            SELECT id, 0, 'END_USER', 'Seed End User ' || n, 'Somewhere 1', country FROM seed
-            """);
-        sql.execute(
-            """
-            INSERT INTO cases.case_destination (case_id, position, country_code)
-            SELECT id, 0, country FROM seed
-            """);
-        connection.commit();
-        connection.setAutoCommit(true);
-        sql.execute("ANALYZE");
-        System.out.printf(
-            "seeded %d cases in %.1f s%n", missing, (System.nanoTime() - started) / 1e9);
-      }
+      BenchmarkSeed.topUp(connection, target);
       List<String> ids = new ArrayList<>();
       try (ResultSet rs =
           sql.executeQuery(

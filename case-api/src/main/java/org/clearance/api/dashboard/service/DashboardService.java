@@ -93,7 +93,9 @@ public class DashboardService {
         connection -> {
           var statuses = queries.statusFigures(connection, filter, zone, bucketStarts);
           var cycleTimes = queries.cycleTimes(connection, filter, zone, windowStart, windowEnd);
-          var weeks = queries.weeklyThroughput(connection, filter, zone, windowStart, windowEnd);
+          var weeks =
+              queries.weeklyThroughput(
+                  connection, filter, zone, firstWeek, filter.weeks(), windowEnd);
           var breaches = queries.breaches(connection, filter, zone, now, windowStart, windowEnd);
           var workload = queries.workload(connection, filter, zone, now);
 
