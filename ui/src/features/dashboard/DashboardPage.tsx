@@ -31,6 +31,7 @@ import {
   ageingChart,
   ageingLabel,
   breachChart,
+  openBreachText,
   cycleTimeChart,
   percent,
   stageChart,
@@ -200,7 +201,7 @@ function Figures({
     <>
       <Content component="p" className="clearance-muted">
         {formatCount(summary.openCases)} open {summary.openCases === 1 ? "case" : "cases"} ·{" "}
-        {percent(openBreach.rate)} of open cases past their total target · window{" "}
+        {openBreachText(summary.openCases, openBreach)} · window{" "}
         {formatDateTime(summary.window.from)} – {formatDateTime(summary.window.to)} · figures of{" "}
         {formatDateTime(summary.generatedAt)}
       </Content>

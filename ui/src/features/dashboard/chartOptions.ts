@@ -127,6 +127,19 @@ export function stageChart(summary: DashboardSummary): ChartModel {
   };
 }
 
+/**
+ * The open cases' breaches for the dashboard's header. The rate is over the open cases that have
+ * a total target; cases without one (submitted before SLA plans) are named, not counted as on time.
+ */
+export function openBreachText(
+  openCases: number,
+  open: DashboardSummary["breaches"]["open"],
+): string {
+  const past = `${formatCount(open.breached)} of ${formatCount(open.cases)} past their total target (${percent(open.rate)})`;
+  const without = openCases - open.cases;
+  return without > 0 ? `${past}; ${formatCount(without)} without a target` : past;
+}
+
 export function ageingLabel(minDays: number, maxDays: number | null): string {
   return maxDays === null ? `${minDays}+ days` : `${minDays}–${maxDays} days`;
 }

@@ -3,6 +3,7 @@ import type { DashboardSummary, HeatmapElement } from "../../api/staff";
 import {
   ageingChart,
   breachChart,
+  openBreachText,
   cycleTimeChart,
   percent,
   stageChart,
@@ -290,5 +291,15 @@ describe("count axes", () => {
       expect(series.label.formatter({ value: 20005 })).toBe("20,005");
       expect(series.label.formatter({ value: 0 })).toBe("0");
     }
+  });
+});
+
+describe("the open cases' breaches in the header", () => {
+  it("gives the rate over the cases with a target and names those without one", () => {
+    const open = { cases: 12788, breached: 2345, rate: 2345 / 12788 };
+    expect(openBreachText(12788, open)).toBe("2,345 of 12,788 past their total target (18.3 %)");
+    expect(openBreachText(50005, { cases: 4, breached: 0, rate: 0 })).toBe(
+      "0 of 4 past their total target (0.0 %); 50,001 without a target",
+    );
   });
 });
