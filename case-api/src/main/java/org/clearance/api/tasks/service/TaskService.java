@@ -278,7 +278,12 @@ public class TaskService {
   @Transactional
   public <V> PageResponse<V> search(TaskSearchCriteria criteria, TaskView<V> view) {
     Result result = search(criteria);
+    // the page's cases in one query, not one lookup per task
     Map<UUID, ExportCase> byId = new HashMap<>();
+    List<UUID> caseIds = result.tasks().stream().map(ReviewTask::caseId).distinct().toList();
+    if (!caseIds.isEmpty()) {
+      cases.list("id in ?1", caseIds).forEach(c -> byId.put(c.id(), c));
+    }
     return PageResponse.of(
         result.tasks().stream().map(task -> show(task, byId, view)).toList(),
         criteria.page(),
