@@ -98,7 +98,7 @@ export function ManageColumns({
             }
           />
           <ModalBody>
-            <Flex gap={{ default: "gapMd" }} className="pf-v6-u-mb-md">
+            <Flex gap={{ default: "gapMd" }} className="clearance-column-actions">
               <Button variant="link" isInline onClick={() => setDraft(columns.map((c) => c.id))}>
                 Select all
               </Button>
@@ -113,8 +113,7 @@ export function ManageColumns({
                 <Checkbox
                   key={c.id}
                   id={`${id}-${c.id}`}
-                  label={c.title}
-                  description={c.isKey ? "Always shown" : undefined}
+                  label={c.isKey ? `${c.title} (always shown)` : c.title}
                   isChecked={c.isKey || draft.includes(c.id)}
                   isDisabled={c.isKey}
                   onChange={(_e, checked) =>

@@ -235,9 +235,9 @@ export default function MyApplications() {
         >
           {(data) => (
             <>
-              {/* all nine columns (the default) do not fit a 1280 px laptop beside the
-                navigation: the table scrolls sideways inside its card instead of being cut off;
-                hiding a few with "Manage columns" makes it fit without scrolling */}
+              {/* all nine columns (the default) may not fit a 1280 px laptop beside the
+                navigation (long lists of goods or destinations): the table then scrolls sideways
+                inside its card instead of being cut off; "Manage columns" narrows it */}
               <InnerScrollContainer>
                 <Table aria-label="Applications" variant="compact">
                   <Thead>
