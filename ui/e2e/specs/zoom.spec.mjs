@@ -220,6 +220,118 @@ export const tests = [
     },
   },
   {
+    name: "a list's columns: hidden with Manage columns, kept by the URL and a saved view, at 1280 and 640 px",
+    async run(h) {
+      const cases = await h.apiGet("max", "/api/cases?size=1");
+      h.expect(cases.totalItems > 0, "no submitted case on the platform: run journey.spec first");
+      for (const [width, options] of [
+        ["1280", {}],
+        ["640", h.ZOOM_200],
+      ]) {
+        const context = await h.newContext(h.browser, options);
+        const { page } = await h.signIn(context, "max", "/cases");
+        const table = page.getByRole("grid", { name: "Cases" });
+        // at 640 px the table stacks its cells under their labels and hides its header row
+        // (display: none), so the headers are looked up hidden or not; a hidden column has none
+        const header = (name) =>
+          table.getByRole("columnheader", { name, exact: true, includeHidden: true });
+        await table.getByRole("link").first().waitFor();
+        h.expect((await header("Organisation").count()) === 1, "Organisation shown by default");
+        await h.screenshot(page, `columns-${width}-closed`);
+
+        // by keyboard: the button opens the dialog, Save closes it and gives the focus back
+        const toggle = page.getByRole("button", { name: "Manage columns" });
+        await toggle.focus();
+        await page.keyboard.press("Enter");
+        const dialog = page.getByRole("dialog", { name: "Manage columns" });
+        await dialog.waitFor();
+        h.expect(
+          await dialog.getByRole("checkbox", { name: /^Reference/ }).isDisabled(),
+          "the case reference cannot be hidden",
+        );
+        await h.checkA11y(page, `manager: Manage columns open at ${width} px`);
+        if (width === "640") {
+          const problems = await h.horizontalOverflow(page);
+          h.expect(problems.length === 0, `the open chooser does not fit: ${problems.join("; ")}`);
+        }
+        await h.screenshot(page, `columns-${width}-open`);
+        await dialog.getByRole("checkbox", { name: "Organisation" }).uncheck();
+        await dialog.getByRole("button", { name: "Save", exact: true }).click();
+        await dialog.waitFor({ state: "hidden" });
+        await page.waitForFunction(
+          () => document.activeElement?.textContent?.trim() === "Manage columns",
+        );
+        await header("Organisation").waitFor({ state: "detached" });
+        const cols = new URL(page.url()).searchParams.get("cols");
+        h.expect(
+          cols === "reference,status,destinations,goods,submitted,due",
+          `the URL names the shown columns (cols=${cols})`,
+        );
+        // the main area scrolls, not the document: as tall as the content for the screenshot
+        await page.setViewportSize({ width: Number(width), height: 900 });
+        await h.screenshot(page, `columns-${width}-hidden`);
+        await page.setViewportSize(options.viewport ?? { width: 1280, height: 860 });
+
+        // the URL in a fresh page (its own sign-in) shows the same columns
+        const fresh = await h.newContext(h.browser, options);
+        const url = new URL(page.url());
+        const { page: again } = await h.signIn(fresh, "max", url.pathname + url.search);
+        const againTable = again.getByRole("grid", { name: "Cases" });
+        await againTable.getByRole("link").first().waitFor();
+        h.expect(
+          (await againTable
+            .getByRole("columnheader", { name: "Organisation", includeHidden: true })
+            .count()) === 0 &&
+            (await againTable
+              .getByRole("columnheader", { name: "Status", includeHidden: true })
+              .count()) === 1,
+          "the reloaded URL still hides Organisation and shows Status",
+        );
+        if (width === "640") {
+          const problems = await h.horizontalOverflow(again);
+          h.expect(problems.length === 0, `the list does not fit: ${problems.join("; ")}`);
+        }
+        await fresh.close();
+
+        if (width === "1280") {
+          // a saved view keeps the columns: save it, open the plain list, pick the view
+          const viewName = `Without organisation ${Date.now()}`;
+          await page.getByRole("button", { name: "Save view" }).click();
+          await page.getByRole("dialog").getByLabel("Name").fill(viewName);
+          await page.getByRole("button", { name: "Save", exact: true }).click();
+          await page.getByRole("option", { name: viewName }).waitFor({ state: "attached" });
+          await page.goto(h.config.baseUrl + "/cases");
+          await header("Organisation").waitFor({ state: "attached" });
+          await page.getByLabel("Saved view").selectOption({ label: viewName });
+          await header("Organisation").waitFor({ state: "detached" });
+          await header("Status").waitFor({ state: "attached" });
+        }
+        await context.close();
+      }
+
+      // the applicant's nine columns scroll inside their card when their content does not fit
+      // 1280 px (long goods or destination lists); a narrower choice must not scroll at all
+      const context = await h.newContext(h.browser);
+      const { page } = await h.signIn(context, "alice", "/applications");
+      const apps = page.getByRole("grid", { name: "Applications" });
+      const scrolled = () =>
+        page
+          .locator(".pf-v6-c-scroll-inner-wrapper")
+          .evaluate((e) => Math.max(0, e.scrollWidth - e.clientWidth));
+      await apps.getByRole("link").first().waitFor();
+      h.figure("applications at 1280 px, nine columns: sideways scroll", `${await scrolled()} px`);
+      await page.goto(h.config.baseUrl + "/applications?cols=reference,status,stage,due,changed");
+      await apps.getByRole("link").first().waitFor();
+      await apps
+        .getByRole("columnheader", { name: "Goods", includeHidden: true })
+        .waitFor({ state: "detached" });
+      const five = await scrolled();
+      h.figure("applications at 1280 px, five columns: sideways scroll", `${five} px`);
+      h.expect(five === 0, `five columns still scroll sideways by ${five} px at 1280 px`);
+      await context.close();
+    },
+  },
+  {
     name: "at 200 % zoom the masthead's search opens from its toggle, by keyboard",
     async run(h) {
       const context = await h.newContext(h.browser, h.ZOOM_200);

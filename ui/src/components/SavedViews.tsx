@@ -162,7 +162,8 @@ export function SaveViewModal({
             <FormHelperText>
               <HelperText id="view-name-help">
                 <HelperTextItem variant={nameError ? "error" : "default"}>
-                  {nameError ?? "Filters, sort and page of this list are saved under this name."}
+                  {nameError ??
+                    "Filters, sort, columns and page of this list are saved under this name."}
                 </HelperTextItem>
               </HelperText>
             </FormHelperText>

@@ -36,6 +36,8 @@ import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel, STAGE_TEXT } from "../../components/StatusLabel";
 import { formatDate } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
+import { ManageColumns } from "../../components/ManageColumns";
+import { colsField, columnTest, type ColumnDef } from "../../components/columns";
 import { useMe } from "../../app/me";
 
 const schema = {
@@ -44,7 +46,25 @@ const schema = {
   sort: { kind: "string", default: "updatedAt,desc" },
   page: { kind: "int", default: 0, min: 0 },
   size: { kind: "int", default: 20, min: 1, max: 100 },
+  cols: colsField,
 } satisfies Schema;
+
+const COLUMNS: ColumnDef[] = [
+  { id: "reference", title: "Reference", isKey: true },
+  { id: "status", title: "Status" },
+  { id: "stage", title: "Stage" },
+  { id: "goods", title: "Goods" },
+  { id: "destinations", title: "Destinations" },
+  { id: "due", title: "Decision due" },
+  { id: "submitted", title: "Submitted" },
+  { id: "changed", title: "Last change" },
+];
+
+const SORT_COLUMN: Record<string, string> = {
+  reference: "reference",
+  submittedAt: "submitted",
+  updatedAt: "changed",
+};
 
 const STAGES: CaseStage[] = ["DRAFTING", "SCREENING", "REVIEW", "APPROVAL", "CLOSED"];
 
@@ -79,6 +99,7 @@ export default function MyApplications() {
   });
 
   const [sortField, sortDir] = state.sort.split(",");
+  const show = columnTest(COLUMNS, state.cols);
   const sortBy = (field: string, index: number): ThProps["sort"] => ({
     sortBy: {
       index: sortField === field ? index : undefined,
@@ -170,6 +191,29 @@ export default function MyApplications() {
                 </SelectList>
               </Select>
             </ToolbarFilter>
+            <ToolbarItem>
+              <ManageColumns
+                columns={COLUMNS}
+                cols={state.cols}
+                onChange={(cols) => setState({ cols, page: state.page })}
+                table="applications"
+                sortedBy={
+                  SORT_COLUMN[sortField]
+                    ? {
+                        column: SORT_COLUMN[sortField],
+                        order:
+                          sortField === "reference"
+                            ? sortDir === "asc"
+                              ? "A to Z"
+                              : "Z to A"
+                            : sortDir === "asc"
+                              ? "oldest first"
+                              : "newest first",
+                      }
+                    : undefined
+                }
+              />
+            </ToolbarItem>
             <ToolbarItem align={{ default: "alignEnd" }}>
               <Button onClick={() => navigate("/applications/new")}>New application</Button>
             </ToolbarItem>
@@ -191,8 +235,9 @@ export default function MyApplications() {
         >
           {(data) => (
             <>
-              {/* nine columns do not fit a 1280 px laptop beside the navigation: the table
-                scrolls sideways inside its card instead of being cut off */}
+              {/* all nine columns (the default) may not fit a 1280 px laptop beside the
+                navigation (long lists of goods or destinations): the table then scrolls sideways
+                inside its card instead of being cut off; "Manage columns" narrows it */}
               <InnerScrollContainer>
                 <Table aria-label="Applications" variant="compact">
                   <Thead>
@@ -200,17 +245,21 @@ export default function MyApplications() {
                       <Th sort={sortBy("reference", 0)} modifier="wrap">
                         Reference
                       </Th>
-                      <Th modifier="wrap">Status</Th>
-                      <Th modifier="wrap">Stage</Th>
-                      <Th modifier="wrap">Goods</Th>
-                      <Th modifier="wrap">Destinations</Th>
-                      <Th modifier="wrap">Decision due</Th>
-                      <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
-                        Submitted
-                      </Th>
-                      <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
-                        Last change
-                      </Th>
+                      {show("status") && <Th modifier="wrap">Status</Th>}
+                      {show("stage") && <Th modifier="wrap">Stage</Th>}
+                      {show("goods") && <Th modifier="wrap">Goods</Th>}
+                      {show("destinations") && <Th modifier="wrap">Destinations</Th>}
+                      {show("due") && <Th modifier="wrap">Decision due</Th>}
+                      {show("submitted") && (
+                        <Th sort={sortBy("submittedAt", 6)} modifier="wrap">
+                          Submitted
+                        </Th>
+                      )}
+                      {show("changed") && (
+                        <Th sort={sortBy("updatedAt", 7)} modifier="wrap">
+                          Last change
+                        </Th>
+                      )}
                       <Th screenReaderText="Actions" />
                     </Tr>
                   </Thead>
@@ -226,20 +275,32 @@ export default function MyApplications() {
                             {c.reference}
                           </Link>
                         </Td>
-                        <Td dataLabel="Status">
-                          <StatusLabel status={c.status} />{" "}
-                          {(c.status === "AWAITING_APPLICANT" || c.status === "DRAFT") && (
-                            <Label color="orange" variant="outline" isCompact>
-                              {c.status === "DRAFT" ? "To finish" : "Your answer needed"}
-                            </Label>
-                          )}
-                        </Td>
-                        <Td dataLabel="Stage">{STAGE_TEXT[c.stage]}</Td>
-                        <Td dataLabel="Goods">{c.classifications.join(", ") || "—"}</Td>
-                        <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
-                        <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
-                        <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                        <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
+                        {show("status") && (
+                          <Td dataLabel="Status">
+                            <StatusLabel status={c.status} />{" "}
+                            {(c.status === "AWAITING_APPLICANT" || c.status === "DRAFT") && (
+                              <Label color="orange" variant="outline" isCompact>
+                                {c.status === "DRAFT" ? "To finish" : "Your answer needed"}
+                              </Label>
+                            )}
+                          </Td>
+                        )}
+                        {show("stage") && <Td dataLabel="Stage">{STAGE_TEXT[c.stage]}</Td>}
+                        {show("goods") && (
+                          <Td dataLabel="Goods">{c.classifications.join(", ") || "—"}</Td>
+                        )}
+                        {show("destinations") && (
+                          <Td dataLabel="Destinations">{c.destinations.join(", ") || "—"}</Td>
+                        )}
+                        {show("due") && (
+                          <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                        )}
+                        {show("submitted") && (
+                          <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                        )}
+                        {show("changed") && (
+                          <Td dataLabel="Last change">{formatDate(c.updatedAt)}</Td>
+                        )}
                         <Td dataLabel="Actions" isActionCell>
                           <Button
                             variant="link"

@@ -1,7 +1,14 @@
 import { Link } from "react-router";
 import { ListPagination } from "../../components/ListPagination";
 import { useQuery } from "@tanstack/react-query";
-import { Content, PageSection, Title } from "@patternfly/react-core";
+import {
+  Content,
+  PageSection,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api } from "../../api";
 import { Empty, ErrorState, Loading } from "../../components/States";
@@ -9,16 +16,30 @@ import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel } from "../../components/StatusLabel";
 import { formatDate } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
+import { ManageColumns } from "../../components/ManageColumns";
+import { colsField, columnTest, type ColumnDef } from "../../components/columns";
 
 const schema = {
   q: { kind: "string" },
   page: { kind: "int", default: 0, min: 0 },
   size: { kind: "int", default: 20, min: 1, max: 100 },
+  cols: colsField,
 } satisfies Schema;
+
+const COLUMNS: ColumnDef[] = [
+  { id: "reference", title: "Reference", isKey: true },
+  { id: "organisation", title: "Organisation" },
+  { id: "status", title: "Status" },
+  { id: "destinations", title: "Destinations" },
+  { id: "goods", title: "Goods" },
+  { id: "submitted", title: "Submitted" },
+  { id: "due", title: "Decision due" },
+];
 
 /** Results of the global search: case reference, organisation or party name. */
 export default function SearchPage() {
   const [state, setState] = useUrlState(schema);
+  const show = columnTest(COLUMNS, state.cols);
   const q = state.q.trim();
   const result = useQuery({
     queryKey: ["cases", "search", state],
@@ -55,16 +76,28 @@ export default function SearchPage() {
           />
         ) : (
           <>
+            <Toolbar aria-label="Result columns">
+              <ToolbarContent>
+                <ToolbarItem align={{ default: "alignEnd" }}>
+                  <ManageColumns
+                    columns={COLUMNS}
+                    cols={state.cols}
+                    onChange={(cols) => setState({ cols, page: state.page })}
+                    table="matching cases"
+                  />
+                </ToolbarItem>
+              </ToolbarContent>
+            </Toolbar>
             <Table aria-label="Matching cases" variant="compact">
               <Thead>
                 <Tr>
                   <Th>Reference</Th>
-                  <Th>Organisation</Th>
-                  <Th>Status</Th>
-                  <Th>Destinations</Th>
-                  <Th>Goods</Th>
-                  <Th>Submitted</Th>
-                  <Th>Decision due</Th>
+                  {show("organisation") && <Th>Organisation</Th>}
+                  {show("status") && <Th>Status</Th>}
+                  {show("destinations") && <Th>Destinations</Th>}
+                  {show("goods") && <Th>Goods</Th>}
+                  {show("submitted") && <Th>Submitted</Th>}
+                  {show("due") && <Th>Decision due</Th>}
                 </Tr>
               </Thead>
               <Tbody>
@@ -77,14 +110,22 @@ export default function SearchPage() {
                         {c.reference}
                       </Link>
                     </Td>
-                    <Td dataLabel="Organisation">{c.organisation}</Td>
-                    <Td dataLabel="Status">
-                      <StatusLabel status={c.status} />
-                    </Td>
-                    <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
-                    <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>
-                    <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                    <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                    {show("organisation") && <Td dataLabel="Organisation">{c.organisation}</Td>}
+                    {show("status") && (
+                      <Td dataLabel="Status">
+                        <StatusLabel status={c.status} />
+                      </Td>
+                    )}
+                    {show("destinations") && (
+                      <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
+                    )}
+                    {show("goods") && <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>}
+                    {show("submitted") && (
+                      <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                    )}
+                    {show("due") && (
+                      <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                    )}
                   </Tr>
                 ))}
               </Tbody>

@@ -21,6 +21,8 @@ import { SlaChip } from "../../components/SlaChip";
 import { StatusLabel } from "../../components/StatusLabel";
 import { formatDate, words } from "../../components/format";
 import { useUrlState, type Schema, type StateOf } from "../../components/urlState";
+import { ManageColumns } from "../../components/ManageColumns";
+import { colsField, columnTest, type ColumnDef } from "../../components/columns";
 
 export const caseListSchema = {
   status: { kind: "list" },
@@ -36,7 +38,26 @@ export const caseListSchema = {
   sort: { kind: "string", default: "submittedAt,desc" },
   page: { kind: "int", default: 0, min: 0 },
   size: { kind: "int", default: 20, min: 1, max: 100 },
+  cols: colsField,
 } satisfies Schema;
+
+const COLUMNS: ColumnDef[] = [
+  { id: "reference", title: "Reference", isKey: true },
+  { id: "status", title: "Status" },
+  { id: "organisation", title: "Organisation" },
+  { id: "destinations", title: "Destinations" },
+  { id: "goods", title: "Goods" },
+  { id: "submitted", title: "Submitted" },
+  { id: "due", title: "Decision due" },
+];
+
+/** The column each sort field is shown in (updatedAt, from a drill-down, has none). */
+const SORT_COLUMN: Record<string, { column: string; asc: string; desc: string }> = {
+  reference: { column: "reference", asc: "A to Z", desc: "Z to A" },
+  status: { column: "status", asc: "A to Z", desc: "Z to A" },
+  organisation: { column: "organisation", asc: "A to Z", desc: "Z to A" },
+  submittedAt: { column: "submitted", asc: "oldest first", desc: "newest first" },
+};
 
 type ListState = StateOf<typeof caseListSchema>;
 
@@ -102,6 +123,8 @@ export default function CaseListPage() {
   });
   const chips = activeFilters(state);
   const [sortField, sortDir] = state.sort.split(",");
+  const show = columnTest(COLUMNS, state.cols);
+  const sortColumn = SORT_COLUMN[sortField];
   const sortBy = (field: (typeof SORTABLE)[number], index: number): ThProps["sort"] => ({
     sortBy: {
       index:
@@ -150,6 +173,20 @@ export default function CaseListPage() {
               </ToolbarItem>
             )}
             <ToolbarItem align={{ default: "alignEnd" }}>
+              <ManageColumns
+                columns={COLUMNS}
+                cols={state.cols}
+                onChange={(cols) => setState({ cols, page: state.page })}
+                table="cases"
+                sortedBy={
+                  sortColumn && {
+                    column: sortColumn.column,
+                    order: sortDir === "asc" ? sortColumn.asc : sortColumn.desc,
+                  }
+                }
+              />
+            </ToolbarItem>
+            <ToolbarItem>
               <SavedViews screen="cases" />
             </ToolbarItem>
           </ToolbarContent>
@@ -184,12 +221,12 @@ export default function CaseListPage() {
                 <Thead>
                   <Tr>
                     <Th sort={sortBy("reference", 0)}>Reference</Th>
-                    <Th sort={sortBy("status", 1)}>Status</Th>
-                    <Th sort={sortBy("organisation", 2)}>Organisation</Th>
-                    <Th>Destinations</Th>
-                    <Th>Goods</Th>
-                    <Th sort={sortBy("submittedAt", 3)}>Submitted</Th>
-                    <Th>Decision due</Th>
+                    {show("status") && <Th sort={sortBy("status", 1)}>Status</Th>}
+                    {show("organisation") && <Th sort={sortBy("organisation", 2)}>Organisation</Th>}
+                    {show("destinations") && <Th>Destinations</Th>}
+                    {show("goods") && <Th>Goods</Th>}
+                    {show("submitted") && <Th sort={sortBy("submittedAt", 3)}>Submitted</Th>}
+                    {show("due") && <Th>Decision due</Th>}
                     <Th screenReaderText="Manager actions" />
                   </Tr>
                 </Thead>
@@ -199,14 +236,22 @@ export default function CaseListPage() {
                       <Td dataLabel="Reference">
                         <Link to={`/cases/${c.id}`}>{c.reference}</Link>
                       </Td>
-                      <Td dataLabel="Status">
-                        <StatusLabel status={c.status} />
-                      </Td>
-                      <Td dataLabel="Organisation">{c.organisation}</Td>
-                      <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
-                      <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>
-                      <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                      <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                      {show("status") && (
+                        <Td dataLabel="Status">
+                          <StatusLabel status={c.status} />
+                        </Td>
+                      )}
+                      {show("organisation") && <Td dataLabel="Organisation">{c.organisation}</Td>}
+                      {show("destinations") && (
+                        <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
+                      )}
+                      {show("goods") && <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>}
+                      {show("submitted") && (
+                        <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
+                      )}
+                      {show("due") && (
+                        <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
+                      )}
                       <Td dataLabel="Manager actions">
                         <Link to={`/manage/cases/${c.id}`}>Manage</Link>
                       </Td>

@@ -16,6 +16,8 @@ import { QueryStates } from "../../components/States";
 import { SavedViews } from "../../components/SavedViews";
 import { formatDateTime, words } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
+import { ManageColumns } from "../../components/ManageColumns";
+import { colsField, columnTest, type ColumnDef } from "../../components/columns";
 import { durationWords } from "./duration";
 
 const schema = {
@@ -23,7 +25,18 @@ const schema = {
   open: { kind: "string", default: "true" },
   page: { kind: "int", default: 0, min: 0 },
   size: { kind: "int", default: 20, min: 1, max: 100 },
+  cols: colsField,
 } satisfies Schema;
+
+const COLUMNS: ColumnDef[] = [
+  { id: "case", title: "Case", isKey: true },
+  { id: "organisation", title: "Organisation" },
+  { id: "stage", title: "Stage" },
+  { id: "status", title: "Case status" },
+  { id: "target", title: "Target was" },
+  { id: "late", title: "Late by" },
+  { id: "work", title: "Open work" },
+];
 
 const STAGES = [
   "ADJUDICATION",
@@ -37,6 +50,7 @@ const STAGES = [
 /** SLA escalations: stages that passed their target, newest first, with who holds the work. */
 export default function EscalationsPage() {
   const [state, setState] = useUrlState(schema);
+  const show = columnTest(COLUMNS, state.cols);
   const result = useQuery({
     queryKey: ["escalations", state],
     queryFn: () =>
@@ -80,6 +94,14 @@ export default function EscalationsPage() {
               />
             </ToolbarItem>
             <ToolbarItem align={{ default: "alignEnd" }}>
+              <ManageColumns
+                columns={COLUMNS}
+                cols={state.cols}
+                onChange={(cols) => setState({ cols, page: state.page })}
+                table="escalations"
+              />
+            </ToolbarItem>
+            <ToolbarItem>
               <SavedViews screen="escalations" />
             </ToolbarItem>
           </ToolbarContent>
@@ -102,12 +124,12 @@ export default function EscalationsPage() {
                 <Thead>
                   <Tr>
                     <Th>Case</Th>
-                    <Th>Organisation</Th>
-                    <Th>Stage</Th>
-                    <Th>Case status</Th>
-                    <Th>Target was</Th>
-                    <Th>Late by</Th>
-                    <Th>Open work</Th>
+                    {show("organisation") && <Th>Organisation</Th>}
+                    {show("stage") && <Th>Stage</Th>}
+                    {show("status") && <Th>Case status</Th>}
+                    {show("target") && <Th>Target was</Th>}
+                    {show("late") && <Th>Late by</Th>}
+                    {show("work") && <Th>Open work</Th>}
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -116,23 +138,27 @@ export default function EscalationsPage() {
                       <Td dataLabel="Case">
                         <Link to={`/manage/cases/${e.caseId}`}>{e.caseReference}</Link>
                       </Td>
-                      <Td dataLabel="Organisation">{e.organisation}</Td>
-                      <Td dataLabel="Stage">{words(e.stage)}</Td>
-                      <Td dataLabel="Case status">{words(e.caseStatus)}</Td>
-                      <Td dataLabel="Target was">{formatDateTime(e.dueAt)}</Td>
-                      <Td dataLabel="Late by">
-                        {e.overdueBy ? durationWords(e.overdueBy) : "stage finished"}
-                      </Td>
-                      <Td dataLabel="Open work">
-                        {e.openTasks.length === 0
-                          ? "none"
-                          : e.openTasks.map((t) => (
-                              <div key={t.id}>
-                                {words(t.type)}: {t.assignee ?? "nobody has claimed it"}{" "}
-                                <Link to={`/manage/work?task=${t.id}`}>Reassign</Link>
-                              </div>
-                            ))}
-                      </Td>
+                      {show("organisation") && <Td dataLabel="Organisation">{e.organisation}</Td>}
+                      {show("stage") && <Td dataLabel="Stage">{words(e.stage)}</Td>}
+                      {show("status") && <Td dataLabel="Case status">{words(e.caseStatus)}</Td>}
+                      {show("target") && <Td dataLabel="Target was">{formatDateTime(e.dueAt)}</Td>}
+                      {show("late") && (
+                        <Td dataLabel="Late by">
+                          {e.overdueBy ? durationWords(e.overdueBy) : "stage finished"}
+                        </Td>
+                      )}
+                      {show("work") && (
+                        <Td dataLabel="Open work">
+                          {e.openTasks.length === 0
+                            ? "none"
+                            : e.openTasks.map((t) => (
+                                <div key={t.id}>
+                                  {words(t.type)}: {t.assignee ?? "nobody has claimed it"}{" "}
+                                  <Link to={`/manage/work?task=${t.id}`}>Reassign</Link>
+                                </div>
+                              ))}
+                        </Td>
+                      )}
                     </Tr>
                   ))}
                 </Tbody>

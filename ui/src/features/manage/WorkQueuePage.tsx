@@ -25,6 +25,8 @@ import { SlaChip } from "../../components/SlaChip";
 import { roleHolders, roleLabel } from "../../app/roles";
 import { words } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
+import { ManageColumns } from "../../components/ManageColumns";
+import { colsField, columnTest, type ColumnDef } from "../../components/columns";
 import { ConfirmAction } from "./ConfirmAction";
 
 const schema = {
@@ -34,7 +36,16 @@ const schema = {
   task: { kind: "string" },
   page: { kind: "int", default: 0, min: 0 },
   size: { kind: "int", default: 20, min: 1, max: 100 },
+  cols: colsField,
 } satisfies Schema;
+
+const COLUMNS: ColumnDef[] = [
+  { id: "case", title: "Case", isKey: true },
+  { id: "task", title: "Task" },
+  { id: "role", title: "Role" },
+  { id: "holder", title: "Held by" },
+  { id: "due", title: "Due" },
+];
 
 const TYPES = ["ADJUDICATE_MATCHES", "TECHNICAL_AUDIT", "LEGAL_REVIEW", "APPROVAL", "COUNTERSIGN"];
 
@@ -44,6 +55,7 @@ const TYPES = ["ADJUDICATE_MATCHES", "TECHNICAL_AUDIT", "LEGAL_REVIEW", "APPROVA
  */
 export default function WorkQueuePage() {
   const [state, setState] = useUrlState(schema);
+  const show = columnTest(COLUMNS, state.cols);
   const client = useQueryClient();
   const [reassigning, setReassigning] = useState<Task | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -98,6 +110,14 @@ export default function WorkQueuePage() {
               </Button>
             </ToolbarItem>
             <ToolbarItem align={{ default: "alignEnd" }}>
+              <ManageColumns
+                columns={COLUMNS}
+                cols={state.cols}
+                onChange={(cols) => setState({ cols, page: state.page })}
+                table="open tasks"
+              />
+            </ToolbarItem>
+            <ToolbarItem>
               <SavedViews screen="work" />
             </ToolbarItem>
           </ToolbarContent>
@@ -129,10 +149,10 @@ export default function WorkQueuePage() {
                 <Thead>
                   <Tr>
                     <Th>Case</Th>
-                    <Th>Task</Th>
-                    <Th>Role</Th>
-                    <Th>Held by</Th>
-                    <Th>Due</Th>
+                    {show("task") && <Th>Task</Th>}
+                    {show("role") && <Th>Role</Th>}
+                    {show("holder") && <Th>Held by</Th>}
+                    {show("due") && <Th>Due</Th>}
                     <Th screenReaderText="Actions" />
                   </Tr>
                 </Thead>
@@ -142,12 +162,16 @@ export default function WorkQueuePage() {
                       <Td dataLabel="Case">
                         <Link to={`/manage/cases/${t.caseId}`}>{t.caseReference}</Link>
                       </Td>
-                      <Td dataLabel="Task">{words(t.type)}</Td>
-                      <Td dataLabel="Role">{roleLabel(t.candidateRole)}</Td>
-                      <Td dataLabel="Held by">{t.assignee ?? "nobody (unclaimed)"}</Td>
-                      <Td dataLabel="Due">
-                        <SlaChip sla={t.sla} />
-                      </Td>
+                      {show("task") && <Td dataLabel="Task">{words(t.type)}</Td>}
+                      {show("role") && <Td dataLabel="Role">{roleLabel(t.candidateRole)}</Td>}
+                      {show("holder") && (
+                        <Td dataLabel="Held by">{t.assignee ?? "nobody (unclaimed)"}</Td>
+                      )}
+                      {show("due") && (
+                        <Td dataLabel="Due">
+                          <SlaChip sla={t.sla} />
+                        </Td>
+                      )}
                       <Td dataLabel="Actions">
                         <Button variant="secondary" size="sm" onClick={() => setReassigning(t)}>
                           Reassign<span className="pf-v6-screen-reader"> {t.caseReference}</span>

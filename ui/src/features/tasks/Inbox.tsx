@@ -32,6 +32,8 @@ import { SlaChip } from "../../components/SlaChip";
 import { STAGE_TEXT } from "../../components/StatusLabel";
 import { formatDateTime, words } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
+import { ManageColumns } from "../../components/ManageColumns";
+import { colsField, columnTest, type ColumnDef } from "../../components/columns";
 import { taskName } from "../cases/CaseWorkspace";
 
 const schema = {
@@ -44,7 +46,17 @@ const schema = {
   sort: { kind: "string", default: "dueAt,asc" },
   page: { kind: "int", default: 0, min: 0 },
   size: { kind: "int", default: 20, min: 1, max: 100 },
+  cols: colsField,
 } satisfies Schema;
+
+const COLUMNS: ColumnDef[] = [
+  { id: "case", title: "Case", isKey: true },
+  { id: "task", title: "Task" },
+  { id: "due", title: "Due" },
+  { id: "sla", title: "SLA" },
+  { id: "assignee", title: "Assignee" },
+  { id: "opened", title: "Opened" },
+];
 
 const TYPES_BY_ROLE: Record<string, string[]> = {
   auditor: ["TECHNICAL_AUDIT"],
@@ -107,6 +119,7 @@ export default function Inbox() {
   const [destination, setDestination] = useState(state.destination);
   const [classification, setClassification] = useState(state.classification);
   const types = [...new Set(me.roles.flatMap((r) => TYPES_BY_ROLE[r] ?? []))];
+  const show = columnTest(COLUMNS, state.cols);
 
   const query = {
     type: state.type,
@@ -295,6 +308,21 @@ export default function Inbox() {
                           onChange={(_e, v) => setState({ overdue: v })}
                         />
                       </ToolbarItem>
+                      <ToolbarItem align={{ default: "alignEnd" }}>
+                        <ManageColumns
+                          columns={COLUMNS}
+                          cols={state.cols}
+                          onChange={(cols) => setState({ cols, page: state.page })}
+                          table="tasks"
+                          sortedBy={{
+                            column: "due",
+                            order:
+                              state.sort === "dueAt,desc"
+                                ? "latest due first"
+                                : "earliest due first",
+                          }}
+                        />
+                      </ToolbarItem>
                     </ToolbarContent>
                   </Toolbar>
                   {notice && (
@@ -353,22 +381,24 @@ export default function Inbox() {
                         <Thead>
                           <Tr>
                             <Th>Case</Th>
-                            <Th>Task</Th>
-                            <Th
-                              sort={{
-                                sortBy: {
-                                  index: 2,
-                                  direction: state.sort === "dueAt,desc" ? "desc" : "asc",
-                                },
-                                onSort: (_e, _i, d) => setState({ sort: `dueAt,${d}` }),
-                                columnIndex: 2,
-                              }}
-                            >
-                              Due
-                            </Th>
-                            <Th>SLA</Th>
-                            <Th>Assignee</Th>
-                            <Th>Opened</Th>
+                            {show("task") && <Th>Task</Th>}
+                            {show("due") && (
+                              <Th
+                                sort={{
+                                  sortBy: {
+                                    index: 2,
+                                    direction: state.sort === "dueAt,desc" ? "desc" : "asc",
+                                  },
+                                  onSort: (_e, _i, d) => setState({ sort: `dueAt,${d}` }),
+                                  columnIndex: 2,
+                                }}
+                              >
+                                Due
+                              </Th>
+                            )}
+                            {show("sla") && <Th>SLA</Th>}
+                            {show("assignee") && <Th>Assignee</Th>}
+                            {show("opened") && <Th>Opened</Th>}
                             <Th screenReaderText="Actions" />
                           </Tr>
                         </Thead>
@@ -380,22 +410,30 @@ export default function Inbox() {
                                   {t.caseReference}
                                 </Link>
                               </Td>
-                              <Td dataLabel="Task">
-                                {taskName(t.type)}
-                                <div className="pf-v6-u-font-size-sm">
-                                  For {roleHolders(t.candidateRole)}
-                                </div>
-                              </Td>
-                              <Td dataLabel="Due">{formatDateTime(t.dueAt)}</Td>
-                              <Td dataLabel="SLA">
-                                {t.status === "OPEN" ? <SlaChip sla={t.sla} /> : words(t.status)}
-                              </Td>
-                              <Td dataLabel="Assignee">
-                                {t.status === "OPEN"
-                                  ? (t.assignee ?? "Nobody yet")
-                                  : (t.completedBy ?? "—")}
-                              </Td>
-                              <Td dataLabel="Opened">{formatDateTime(t.createdAt)}</Td>
+                              {show("task") && (
+                                <Td dataLabel="Task">
+                                  {taskName(t.type)}
+                                  <div className="pf-v6-u-font-size-sm">
+                                    For {roleHolders(t.candidateRole)}
+                                  </div>
+                                </Td>
+                              )}
+                              {show("due") && <Td dataLabel="Due">{formatDateTime(t.dueAt)}</Td>}
+                              {show("sla") && (
+                                <Td dataLabel="SLA">
+                                  {t.status === "OPEN" ? <SlaChip sla={t.sla} /> : words(t.status)}
+                                </Td>
+                              )}
+                              {show("assignee") && (
+                                <Td dataLabel="Assignee">
+                                  {t.status === "OPEN"
+                                    ? (t.assignee ?? "Nobody yet")
+                                    : (t.completedBy ?? "—")}
+                                </Td>
+                              )}
+                              {show("opened") && (
+                                <Td dataLabel="Opened">{formatDateTime(t.createdAt)}</Td>
+                              )}
                               <Td dataLabel="Actions" isActionCell>
                                 {t.status === "OPEN" && !t.assignee && (
                                   <Button
