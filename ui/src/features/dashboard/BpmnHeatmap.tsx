@@ -7,7 +7,7 @@ import "bpmn-js/dist/assets/diagram-js.css";
 import "bpmn-js/dist/assets/bpmn-js.css";
 import "./dashboard.css";
 import type { HeatmapElement } from "../../api/staff";
-import { badgeText, fittedHeight, heatScale } from "./heatmapColour";
+import { badgeLabel, fittedHeight, heatScale } from "./heatmapColour";
 import { fittedViewbox, type DiagramBox, type PinnedBadge, type Viewbox } from "./heatmapFit";
 
 interface Overlays {
@@ -142,14 +142,9 @@ export default function BpmnHeatmap({
           const badge = document.createElement("button");
           badge.type = "button";
           badge.className = "clearance-heat-badge" + (element.overdueNow > 0 ? " is-overdue" : "");
-          badge.textContent =
-            element.kind === "END"
-              ? String(element.casesNow)
-              : `${element.casesNow}${element.overdueNow > 0 ? ` · ${element.overdueNow} late` : ""}`;
-          badge.setAttribute(
-            "aria-label",
-            `${element.name ?? element.elementId}: ${badgeText(element)}. Open these cases.`,
-          );
+          const label = badgeLabel(element);
+          badge.textContent = label.shown;
+          badge.setAttribute("aria-label", label.name);
           badge.addEventListener("click", () => openRef.current(element.elementId));
           // badges keep their size whatever the zoom (overlays scale with the diagram by default,
           // which made them unreadable once a wide process was fitted into the page)

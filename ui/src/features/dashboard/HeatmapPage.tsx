@@ -16,7 +16,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { staffApi, type HeatmapElement } from "../../api/staff";
 import { ErrorState, Loading } from "../../components/States";
-import { formatDateTime } from "../../components/format";
+import { formatCount, formatDateTime } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
 import { drillDown } from "./drillDown";
 import { formatHours, heatScale } from "./heatmapColour";
@@ -146,18 +146,22 @@ export default function HeatmapPage() {
                       <Td dataLabel="Step">{e.name ?? e.elementId}</Td>
                       <Td dataLabel="Kind">{KIND_WORDS[e.kind]}</Td>
                       <Td dataLabel="Cases now">
-                        <Link to={drillDown.element(filters, e.elementId)}>{e.casesNow}</Link>
+                        <Link to={drillDown.element(filters, e.elementId)}>
+                          {formatCount(e.casesNow)}
+                        </Link>
                       </Td>
                       <Td dataLabel="Late now">
                         {e.kind === "END" ? (
                           "—"
                         ) : (
                           <Link to={drillDown.element(filters, e.elementId, true)}>
-                            {e.overdueNow}
+                            {formatCount(e.overdueNow)}
                           </Link>
                         )}
                       </Td>
-                      <Td dataLabel="Passed (window)">{e.passedInWindow ?? "—"}</Td>
+                      <Td dataLabel="Passed (window)">
+                        {e.passedInWindow === null ? "—" : formatCount(e.passedInWindow)}
+                      </Td>
                       <Td dataLabel="Median time">{formatHours(e.p50Hours)}</Td>
                       <Td dataLabel="p90 time">
                         {formatHours(e.p90Hours)}{" "}

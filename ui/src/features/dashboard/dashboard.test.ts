@@ -13,7 +13,7 @@ import {
 } from "./chartOptions";
 import { csvSections } from "./csv";
 import { ageingRange, caseListUrl, drillDown } from "./drillDown";
-import { badgeText, fittedHeight, formatHours, heatScale } from "./heatmapColour";
+import { badgeLabel, badgeText, fittedHeight, formatHours, heatScale } from "./heatmapColour";
 import { FIT_MARGIN, fittedViewbox, type PinnedBadge, type Viewbox } from "./heatmapFit";
 
 const summary: DashboardSummary = {
@@ -301,5 +301,16 @@ describe("the open cases' breaches in the header", () => {
     expect(openBreachText(50005, { cases: 4, breached: 0, rate: 0 })).toBe(
       "0 of 4 past their total target (0.0 %); 50,001 without a target",
     );
+  });
+});
+
+describe("heat map badges", () => {
+  it("name each badge by the text it shows, after its element", () => {
+    const late = badgeLabel(element("x", 30, { casesNow: 1234, overdueNow: 56 }));
+    expect(late.shown).toBe("1,234 · 56 late");
+    expect(late.name.startsWith("x: 1,234 · 56 late. 1,234 cases now, 56 overdue")).toBe(true);
+    const end = badgeLabel(element("end", null, { kind: "END", casesNow: 1 }));
+    expect(end.shown).toBe("1");
+    expect(end.name).toContain(": 1. 1 case now");
   });
 });

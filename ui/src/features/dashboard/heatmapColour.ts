@@ -2,6 +2,7 @@
 // on a scale from the quickest to the slowest element of the diagram (log scale: screening takes
 // hours, reviews take weeks). Colour is never the only cue: every badge also says its figures.
 import type { HeatmapElement } from "../../api/staff";
+import { formatCount } from "../../components/format";
 
 export interface Heat {
   /** 0 (quickest) to 1 (slowest); null when nobody passed the element in the window. */
@@ -53,10 +54,22 @@ export function formatHours(hours: number | null): string {
 
 /** What a badge says aloud: "12 cases now, 3 overdue, p90 4.5 days". */
 export function badgeText(e: HeatmapElement): string {
-  const parts = [`${e.casesNow} ${e.casesNow === 1 ? "case" : "cases"} now`];
-  if (e.kind !== "END") parts.push(`${e.overdueNow} overdue`);
+  const parts = [`${formatCount(e.casesNow)} ${e.casesNow === 1 ? "case" : "cases"} now`];
+  if (e.kind !== "END") parts.push(`${formatCount(e.overdueNow)} overdue`);
   if (e.p90Hours !== null) parts.push(`p90 ${formatHours(e.p90Hours)}`);
   return parts.join(", ");
+}
+
+/**
+ * A badge's text on the diagram and its accessible name. The name holds the text as shown
+ * (WCAG 2.5.3: a speech user says what they see), after the element's name.
+ */
+export function badgeLabel(e: HeatmapElement): { shown: string; name: string } {
+  const shown =
+    e.kind === "END" || e.overdueNow === 0
+      ? formatCount(e.casesNow)
+      : `${formatCount(e.casesNow)} · ${formatCount(e.overdueNow)} late`;
+  return { shown, name: `${e.name ?? e.elementId}: ${shown}. ${badgeText(e)}. Open these cases.` };
 }
 
 /** The canvas height that shows the whole diagram at the container's width, within bounds. */
