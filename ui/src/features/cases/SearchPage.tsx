@@ -12,12 +12,10 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { api } from "../../api";
 import { Empty, ErrorState, Loading } from "../../components/States";
-import { SlaChip } from "../../components/SlaChip";
-import { StatusLabel } from "../../components/StatusLabel";
-import { formatDate } from "../../components/format";
 import { useUrlState, type Schema } from "../../components/urlState";
 import { ManageColumns } from "../../components/ManageColumns";
-import { colsField, columnTest, type ColumnDef } from "../../components/columns";
+import { colsField, columnTest } from "../../components/columns";
+import { CASE_COLUMNS, CaseCells } from "./caseColumns";
 
 const schema = {
   q: { kind: "string" },
@@ -26,20 +24,10 @@ const schema = {
   cols: colsField,
 } satisfies Schema;
 
-const COLUMNS: ColumnDef[] = [
-  { id: "reference", title: "Reference", isKey: true },
-  { id: "organisation", title: "Organisation" },
-  { id: "status", title: "Status" },
-  { id: "destinations", title: "Destinations" },
-  { id: "goods", title: "Goods" },
-  { id: "submitted", title: "Submitted" },
-  { id: "due", title: "Decision due" },
-];
-
 /** Results of the global search: case reference, organisation or party name. */
 export default function SearchPage() {
   const [state, setState] = useUrlState(schema);
-  const show = columnTest(COLUMNS, state.cols);
+  const show = columnTest(CASE_COLUMNS, state.cols);
   const q = state.q.trim();
   const result = useQuery({
     queryKey: ["cases", "search", state],
@@ -80,7 +68,7 @@ export default function SearchPage() {
               <ToolbarContent>
                 <ToolbarItem align={{ default: "alignEnd" }}>
                   <ManageColumns
-                    columns={COLUMNS}
+                    columns={CASE_COLUMNS}
                     cols={state.cols}
                     onChange={(cols) => setState({ cols, page: state.page })}
                     table="matching cases"
@@ -92,8 +80,8 @@ export default function SearchPage() {
               <Thead>
                 <Tr>
                   <Th>Reference</Th>
-                  {show("organisation") && <Th>Organisation</Th>}
                   {show("status") && <Th>Status</Th>}
+                  {show("organisation") && <Th>Organisation</Th>}
                   {show("destinations") && <Th>Destinations</Th>}
                   {show("goods") && <Th>Goods</Th>}
                   {show("submitted") && <Th>Submitted</Th>}
@@ -110,22 +98,7 @@ export default function SearchPage() {
                         {c.reference}
                       </Link>
                     </Td>
-                    {show("organisation") && <Td dataLabel="Organisation">{c.organisation}</Td>}
-                    {show("status") && (
-                      <Td dataLabel="Status">
-                        <StatusLabel status={c.status} />
-                      </Td>
-                    )}
-                    {show("destinations") && (
-                      <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
-                    )}
-                    {show("goods") && <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>}
-                    {show("submitted") && (
-                      <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                    )}
-                    {show("due") && (
-                      <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
-                    )}
+                    <CaseCells c={c} show={show} />
                   </Tr>
                 ))}
               </Tbody>

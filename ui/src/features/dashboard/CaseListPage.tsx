@@ -17,12 +17,11 @@ import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from "@patternfly/react
 import { api } from "../../api";
 import { QueryStates } from "../../components/States";
 import { SavedViews } from "../../components/SavedViews";
-import { SlaChip } from "../../components/SlaChip";
-import { StatusLabel } from "../../components/StatusLabel";
-import { formatDate, words } from "../../components/format";
+import { words } from "../../components/format";
 import { useUrlState, type Schema, type StateOf } from "../../components/urlState";
 import { ManageColumns } from "../../components/ManageColumns";
-import { colsField, columnTest, type ColumnDef } from "../../components/columns";
+import { colsField, columnTest } from "../../components/columns";
+import { CASE_COLUMNS, CaseCells } from "../cases/caseColumns";
 
 export const caseListSchema = {
   status: { kind: "list" },
@@ -40,16 +39,6 @@ export const caseListSchema = {
   size: { kind: "int", default: 20, min: 1, max: 100 },
   cols: colsField,
 } satisfies Schema;
-
-const COLUMNS: ColumnDef[] = [
-  { id: "reference", title: "Reference", isKey: true },
-  { id: "status", title: "Status" },
-  { id: "organisation", title: "Organisation" },
-  { id: "destinations", title: "Destinations" },
-  { id: "goods", title: "Goods" },
-  { id: "submitted", title: "Submitted" },
-  { id: "due", title: "Decision due" },
-];
 
 /** The column each sort field is shown in (updatedAt, from a drill-down, has none). */
 const SORT_COLUMN: Record<string, { column: string; asc: string; desc: string }> = {
@@ -123,7 +112,7 @@ export default function CaseListPage() {
   });
   const chips = activeFilters(state);
   const [sortField, sortDir] = state.sort.split(",");
-  const show = columnTest(COLUMNS, state.cols);
+  const show = columnTest(CASE_COLUMNS, state.cols);
   const sortColumn = SORT_COLUMN[sortField];
   const sortBy = (field: (typeof SORTABLE)[number], index: number): ThProps["sort"] => ({
     sortBy: {
@@ -174,7 +163,7 @@ export default function CaseListPage() {
             )}
             <ToolbarItem align={{ default: "alignEnd" }}>
               <ManageColumns
-                columns={COLUMNS}
+                columns={CASE_COLUMNS}
                 cols={state.cols}
                 onChange={(cols) => setState({ cols, page: state.page })}
                 table="cases"
@@ -236,22 +225,7 @@ export default function CaseListPage() {
                       <Td dataLabel="Reference">
                         <Link to={`/cases/${c.id}`}>{c.reference}</Link>
                       </Td>
-                      {show("status") && (
-                        <Td dataLabel="Status">
-                          <StatusLabel status={c.status} />
-                        </Td>
-                      )}
-                      {show("organisation") && <Td dataLabel="Organisation">{c.organisation}</Td>}
-                      {show("destinations") && (
-                        <Td dataLabel="Destinations">{c.destinations.join(", ")}</Td>
-                      )}
-                      {show("goods") && <Td dataLabel="Goods">{c.classifications.join(", ")}</Td>}
-                      {show("submitted") && (
-                        <Td dataLabel="Submitted">{formatDate(c.submittedAt)}</Td>
-                      )}
-                      {show("due") && (
-                        <Td dataLabel="Decision due">{c.sla ? <SlaChip sla={c.sla} /> : "—"}</Td>
-                      )}
+                      <CaseCells c={c} show={show} />
                       <Td dataLabel="Manager actions">
                         <Link to={`/manage/cases/${c.id}`}>Manage</Link>
                       </Td>
