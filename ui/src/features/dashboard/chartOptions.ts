@@ -135,6 +135,9 @@ export function openBreachText(
   openCases: number,
   open: DashboardSummary["breaches"]["open"],
 ): string {
+  if (open.cases === 0) {
+    return openCases === 0 ? "none past a total target" : "none with a total target";
+  }
   const past = `${formatCount(open.breached)} of ${formatCount(open.cases)} past their total target (${percent(open.rate)})`;
   const without = openCases - open.cases;
   return without > 0 ? `${past}; ${formatCount(without)} without a target` : past;

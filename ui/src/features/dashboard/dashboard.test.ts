@@ -301,6 +301,12 @@ describe("the open cases' breaches in the header", () => {
     expect(openBreachText(50005, { cases: 4, breached: 0, rate: 0 })).toBe(
       "0 of 4 past their total target (0.0 %); 50,001 without a target",
     );
+    expect(openBreachText(0, { cases: 0, breached: 0, rate: null })).toBe(
+      "none past a total target",
+    );
+    expect(openBreachText(3, { cases: 0, breached: 0, rate: null })).toBe(
+      "none with a total target",
+    );
   });
 });
 
